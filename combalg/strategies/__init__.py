@@ -4,3 +4,23 @@ The strategies live in one module per area (``combalg.strategies.basic`` for
 partitions, profiles and small matrices, and one module per engine).  They
 import hypothesis, which comes with the ``test`` extra.
 """
+
+from combalg.strategies.basic import (
+    partitions,
+    profile_words,
+    profiles,
+    rational_matrices,
+    rationals,
+    small_int_matrices,
+    square_int_matrices,
+)
+
+__all__ = [
+    "partitions",
+    "profiles",
+    "profile_words",
+    "small_int_matrices",
+    "square_int_matrices",
+    "rational_matrices",
+    "rationals",
+]

@@ -1,0 +1,109 @@
+"""The public hypothesis strategies produce what they promise."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from combalg.core.errors import InvalidInputError
+from combalg.partitions import Partition
+from combalg.strategies.basic import (
+    partitions,
+    profile_words,
+    profiles,
+    rational_matrices,
+    rationals,
+    small_int_matrices,
+    square_int_matrices,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data(), st.integers(0, 12), st.none() | st.integers(1, 5), st.none() | st.integers(1, 5))
+def test_partitions_respect_bounds(data, max_size, max_length, max_part):
+    lam = data.draw(partitions(max_size=max_size, max_length=max_length, max_part=max_part))
+    assert type(lam) is Partition
+    assert Partition(list(lam)) == lam  # valid parts
+    assert lam.size <= max_size
+    assert max_length is None or lam.length <= max_length
+    assert max_part is None or not lam or lam[0] <= max_part
+
+
+@settings(max_examples=100, deadline=None)
+@given(partitions(min_size=4, max_size=6, max_length=2, max_part=3))
+def test_partitions_min_size(lam):
+    assert 4 <= lam.size <= 6 and lam.length <= 2 and lam[0] <= 3
+
+
+def test_partitions_reach_all_small_shapes():
+    seen = set()
+
+    @settings(max_examples=400, deadline=None, database=None)
+    @given(partitions(max_size=4))
+    def collect(lam):
+        seen.add(lam)
+
+    collect()
+    assert len(seen) == 1 + 1 + 2 + 3 + 5
+
+
+def test_impossible_partition_bounds():
+    with pytest.raises(InvalidInputError):
+        partitions(min_size=10, max_size=12, max_length=2, max_part=3)
+    with pytest.raises(InvalidInputError):
+        partitions(max_size=-1)
+
+
+@settings(max_examples=100, deadline=None)
+@given(profiles(min_length=3, max_length=6, min_ones=1, min_zeros=2))
+def test_profiles(pi):
+    assert 3 <= len(pi) <= 6 and set(pi) <= {0, 1}
+    assert pi.count(1) >= 1 and pi.count(0) >= 2
+
+
+@settings(max_examples=50, deadline=None)
+@given(profile_words(min_length=2, max_length=3))
+def test_profile_words(w):
+    assert isinstance(w, str) and 2 <= len(w) <= 3 and set(w) <= {"0", "1"}
+
+
+def test_bad_profile_bounds():
+    with pytest.raises(InvalidInputError):
+        profiles(min_length=5, max_length=3)
+    with pytest.raises(InvalidInputError):
+        profiles(max_length=2, min_ones=2, min_zeros=1)
+
+
+@settings(max_examples=100, deadline=None)
+@given(small_int_matrices(min_value=-2, max_value=5, max_rows=3, max_cols=6))
+def test_small_int_matrices(m):
+    assert 1 <= len(m) <= 3 and 1 <= len(m[0]) <= 6
+    assert all(len(r) == len(m[0]) for r in m)
+    assert all(type(x) is int and -2 <= x <= 5 for r in m for x in r)
+
+
+@settings(max_examples=50, deadline=None)
+@given(square_int_matrices(max_n=5, min_n=2))
+def test_square(m):
+    assert 2 <= len(m) <= 5 and all(len(r) == len(m) for r in m)
+
+
+@settings(max_examples=100, deadline=None)
+@given(rational_matrices(rows=3, cols=2, max_numerator=4, max_denominator=3))
+def test_rational_matrices(m):
+    assert len(m) == 3 and all(len(r) == 2 for r in m)
+    for r in m:
+        for x in r:
+            assert isinstance(x, Fraction) and abs(x.numerator) <= 4 and x.denominator <= 3
+
+
+def test_bad_matrix_bounds():
+    with pytest.raises(InvalidInputError):
+        small_int_matrices(min_value=3, max_value=1)
+    with pytest.raises(InvalidInputError):
+        small_int_matrices(rows=-1)
+    with pytest.raises(InvalidInputError):
+        rationals(max_denominator=0)
