@@ -1,0 +1,741 @@
+"""The full Fock space, creation/annihilation operators and semicircular systems.
+
+For ``H = C^n`` with orthonormal basis ``e_1..e_n`` the full Fock space
+``F(H)`` has the orthonormal basis ``e_w``, one vector for each word ``w`` over
+the letters ``1..n`` (the empty word is the vacuum ``Omega``).  The operators
+are
+
+* left creation ``l_i e_w = e_{iw}`` and its adjoint ``l_i^*`` (``l_i^* e_{jw} = [i = j] e_w``,
+  ``l_i^* Omega = 0``);
+* right creation ``r_i e_w = e_{wi}`` and its adjoint ``r_i^*``;
+* the semicircular generators ``s_i = l_i + l_i^*`` and their right versions
+  ``d_i = r_i + r_i^*``, which commute with every ``s_j``.
+
+Two exact models are offered:
+
+* *Fock vectors*: dicts ``{word tuple: coefficient}`` (no truncation; a
+  polynomial of degree ``k`` applied to ``Omega`` only reaches lengths ``<= k``);
+* :class:`FockSpace`: the space spanned by words of length ``<= max_length``,
+  with the operators as exact sparse matrices (:class:`SparseMatrix`); the
+  creation operators are truncated (words that would become too long are sent
+  to 0) and the annihilators are their transposes.
+
+The vacuum state ``tau(x) = <Omega, x Omega>`` gives the mixed moments
+``tau(s_{w_1} ... s_{w_k})``, which equal the number of non-crossing pair
+partitions of ``{1..k}`` joining only equal letters.
+
+Examples
+--------
+>>> from combalg.free.fock import mixed_moment, FockSpace
+>>> mixed_moment((1, 1, 2, 2)), mixed_moment((1, 2, 1, 2)), mixed_moment((1, 1, 1, 1))
+(1, 0, 2)
+>>> F = FockSpace(2, 2)
+>>> F.dimension
+7
+>>> F.mixed_moment((1, 2, 2, 1))
+1
+
+References
+----------
+.. [1] D. Voiculescu, K. Dykema, A. Nica, *Free Random Variables*, CRM
+   Monograph Series 1, AMS, 1992.
+.. [2] A. Nica and R. Speicher, *Lectures on the Combinatorics of Free
+   Probability*, Cambridge University Press, 2006, Lectures 7-8.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from fractions import Fraction
+from functools import lru_cache
+from itertools import product
+
+from flint import fmpq, fmpq_mat, fmpz_mat
+
+from combalg.core.errors import InvalidInputError, ResourceLimitError, expect
+from combalg.free.noncrossing import noncrossing_pairings
+
+__all__ = [
+    "Word",
+    "FockVector",
+    "DEFAULT_MAX_WORDS",
+    "check_word",
+    "vacuum",
+    "left_creation",
+    "left_annihilation",
+    "right_creation",
+    "right_annihilation",
+    "apply_semicircular",
+    "apply_right_semicircular",
+    "apply_word",
+    "apply_polynomial",
+    "inner_product",
+    "mixed_moment",
+    "count_colour_pairings",
+    "chebyshev_u",
+    "wick_polynomial",
+    "words_up_to",
+    "count_words",
+    "monomial_to_tensor_matrix",
+    "SparseMatrix",
+    "FockSpace",
+]
+
+Word = tuple[int, ...]
+FockVector = dict[Word, object]
+
+#: default limit on the number of basis words of a :class:`FockSpace` or a word-indexed matrix
+DEFAULT_MAX_WORDS = 200_000
+
+
+def _posint(value: object, name: str, minimum: int = 1) -> int:
+    expect(isinstance(value, int) and not isinstance(value, bool) and value >= minimum, name, value,
+           f"an integer >= {minimum}")
+    return int(value)
+
+
+def check_word(word: Iterable[int], n_generators: int | None = None) -> Word:
+    """Return ``word`` as a tuple of letters, checking that every letter exists.
+
+    Parameters
+    ----------
+    word : iterable of int
+        Letters in ``1..n_generators`` (any positive integer if ``n_generators`` is None).
+    n_generators : int, optional
+
+    Raises
+    ------
+    InvalidInputError
+        If a letter is not an integer in the allowed range.
+
+    Examples
+    --------
+    >>> check_word([1, 2, 2], 2)
+    (1, 2, 2)
+    """
+    if isinstance(word, (str, bytes)):
+        raise InvalidInputError(f"invalid word {word!r}: expected a sequence of integer letters")
+    try:
+        w = tuple(word)
+    except TypeError:
+        raise InvalidInputError(f"invalid word {word!r}: expected a sequence of integer letters") from None
+    for x in w:
+        ok = isinstance(x, int) and not isinstance(x, bool) and x >= 1
+        if n_generators is not None:
+            ok = ok and x <= n_generators
+        if not ok:
+            rng = "a positive integer" if n_generators is None else f"an integer in 1..{n_generators}"
+            raise InvalidInputError(f"invalid letter {x!r} in word {w!r}: expected {rng}")
+    return tuple(int(x) for x in w)
+
+
+def vacuum() -> FockVector:
+    """Return the vacuum vector ``Omega`` as a Fock vector.
+
+    Examples
+    --------
+    >>> vacuum()
+    {(): 1}
+    """
+    return {(): 1}
+
+
+def _add(out: dict, key: Word, c: object) -> None:
+    v = out.get(key, 0) + c
+    if v:
+        out[key] = v
+    else:
+        out.pop(key, None)
+
+
+def left_creation(i: int, v: Mapping[Word, object]) -> FockVector:
+    """Apply ``l_i``: ``e_w -> e_{iw}``.
+
+    Examples
+    --------
+    >>> left_creation(2, {(1,): 3})
+    {(2, 1): 3}
+    """
+    return {(i,) + w: c for w, c in v.items() if c}
+
+
+def left_annihilation(i: int, v: Mapping[Word, object]) -> FockVector:
+    """Apply ``l_i^*``: ``e_{jw} -> [i = j] e_w``, ``Omega -> 0``.
+
+    Examples
+    --------
+    >>> left_annihilation(1, {(1, 2): 1, (2,): 5, (): 7})
+    {(2,): 1}
+    """
+    return {w[1:]: c for w, c in v.items() if w and w[0] == i and c}
+
+
+def right_creation(i: int, v: Mapping[Word, object]) -> FockVector:
+    """Apply ``r_i``: ``e_w -> e_{wi}``.
+
+    Examples
+    --------
+    >>> right_creation(2, {(1,): 1})
+    {(1, 2): 1}
+    """
+    return {w + (i,): c for w, c in v.items() if c}
+
+
+def right_annihilation(i: int, v: Mapping[Word, object]) -> FockVector:
+    """Apply ``r_i^*``: ``e_{wj} -> [i = j] e_w``.
+
+    Examples
+    --------
+    >>> right_annihilation(2, {(1, 2): 1, (2, 1): 1})
+    {(1,): 1}
+    """
+    return {w[:-1]: c for w, c in v.items() if w and w[-1] == i and c}
+
+
+def apply_semicircular(i: int, v: Mapping[Word, object]) -> FockVector:
+    """Apply ``s_i = l_i + l_i^*`` to a Fock vector.
+
+    Examples
+    --------
+    >>> apply_semicircular(1, apply_semicircular(1, vacuum()))
+    {(): 1, (1, 1): 1}
+    """
+    out: FockVector = {}
+    for w, c in v.items():
+        if not c:
+            continue
+        _add(out, (i,) + w, c)
+        if w and w[0] == i:
+            _add(out, w[1:], c)
+    return dict(sorted(out.items(), key=lambda kv: (len(kv[0]), kv[0])))
+
+
+def apply_right_semicircular(i: int, v: Mapping[Word, object]) -> FockVector:
+    """Apply ``d_i = r_i + r_i^*`` (right multiplication by ``s_i`` in ``L^2``).
+
+    Examples
+    --------
+    >>> apply_right_semicircular(2, {(1,): 1})
+    {(1, 2): 1}
+    """
+    out: FockVector = {}
+    for w, c in v.items():
+        if not c:
+            continue
+        _add(out, w + (i,), c)
+        if w and w[-1] == i:
+            _add(out, w[:-1], c)
+    return dict(sorted(out.items(), key=lambda kv: (len(kv[0]), kv[0])))
+
+
+def apply_word(word: Iterable[int], v: Mapping[Word, object] | None = None) -> FockVector:
+    """Apply the monomial ``s_{w_1} s_{w_2} ... s_{w_k}`` to ``v`` (default ``Omega``).
+
+    The rightmost letter acts first.
+
+    Examples
+    --------
+    >>> apply_word((2, 1))
+    {(2, 1): 1}
+    >>> apply_word((1, 1, 1))
+    {(1,): 2, (1, 1, 1): 1}
+    """
+    w = check_word(word)
+    out: FockVector = dict(vacuum() if v is None else v)
+    for a in reversed(w):
+        out = apply_semicircular(a, out)
+    return out
+
+
+def apply_polynomial(poly: Mapping[Iterable[int], object], v: Mapping[Word, object] | None = None) -> FockVector:
+    """Apply a noncommutative polynomial ``{word: coefficient}`` in the ``s_i`` to ``v`` (default ``Omega``).
+
+    Examples
+    --------
+    >>> apply_polynomial({(1, 1): 1, (): -1})   # U_2(s_1) Omega = e_1 e_1
+    {(1, 1): 1}
+    """
+    out: FockVector = {}
+    for word, c in poly.items():
+        for w, x in apply_word(word, v).items():
+            _add(out, w, c * x)
+    return dict(sorted(out.items(), key=lambda kv: (len(kv[0]), kv[0])))
+
+
+def inner_product(u: Mapping[Word, object], v: Mapping[Word, object]) -> object:
+    """Return ``<u, v>`` for real Fock vectors (the basis ``e_w`` is orthonormal).
+
+    Examples
+    --------
+    >>> inner_product({(1,): 2, (): 1}, {(1,): 3})
+    6
+    """
+    return sum((c * v[w] for w, c in u.items() if w in v), 0)
+
+
+def count_colour_pairings(word: Iterable[int]) -> int:
+    """Count the non-crossing pair partitions of the positions of ``word`` that join only equal letters.
+
+    Enumerates ``NC_2(k)`` (``Catalan(k/2)`` pairings), so keep ``k <= 20``.
+
+    Examples
+    --------
+    >>> count_colour_pairings((1, 1, 1, 1))
+    2
+    >>> count_colour_pairings((1, 2, 1, 2))
+    0
+    """
+    w = check_word(word)
+    return sum(1 for p in noncrossing_pairings(len(w)) if all(w[a - 1] == w[b - 1] for a, b in p))
+
+
+def _moment_dp(w: Word) -> int:
+    @lru_cache(maxsize=None)
+    def tau(i: int, j: int) -> int:  # moment of w[i:j]
+        if i == j:
+            return 1
+        if (j - i) % 2:
+            return 0
+        total = 0
+        for m in range(i + 1, j, 2):
+            if w[m] == w[i]:
+                total += tau(i + 1, m) * tau(m + 1, j)
+        return total
+
+    return tau(0, len(w))
+
+
+def mixed_moment(word: Iterable[int], method: str = "dp", n_generators: int | None = None) -> int:
+    """Return ``tau(s_{w_1} ... s_{w_k}) = <Omega, s_{w_1} ... s_{w_k} Omega>``.
+
+    Parameters
+    ----------
+    word : sequence of int
+        The letters (generators), each in ``1..n_generators``.
+    method : {"dp", "operator", "pairings"}
+        ``"operator"`` applies the creation/annihilation operators to the
+        vacuum (exact sparse Fock vectors); ``"pairings"`` counts the
+        colour-respecting non-crossing pairings one by one; ``"dp"`` (default)
+        counts them by the interval recursion in ``O(k^3)``.
+    n_generators : int, optional
+        If given, letters must lie in ``1..n_generators``.
+
+    Raises
+    ------
+    InvalidInputError
+        For a letter that does not exist or an unknown method.
+
+    Examples
+    --------
+    >>> [mixed_moment((1,) * k) for k in range(0, 9, 2)]
+    [1, 1, 2, 5, 14]
+    >>> mixed_moment((1, 2, 3, 3, 2, 1), method="operator"), mixed_moment((1, 2, 1, 2, 1, 2), method="pairings")
+    (1, 0)
+    """
+    if n_generators is not None:
+        _posint(n_generators, "n_generators")
+    w = check_word(word, n_generators)
+    if method == "dp":
+        return _moment_dp(w)
+    if method == "operator":
+        return int(apply_word(w).get((), 0))
+    if method == "pairings":
+        return count_colour_pairings(w)
+    raise InvalidInputError(f"invalid method {method!r}: expected 'dp', 'operator' or 'pairings'")
+
+
+def chebyshev_u(k: int) -> list[int]:
+    """Coefficients (constant term first) of the Chebyshev polynomial ``U_k`` rescaled to ``[-2, 2]``.
+
+    ``U_0 = 1``, ``U_1 = x``, ``U_{k+1} = x U_k - U_{k-1}``; then ``U_k(s) Omega = e_1^{(x) k}``
+    and the ``U_k`` are orthonormal for the semicircle law.
+
+    Examples
+    --------
+    >>> chebyshev_u(3)
+    [0, -2, 0, 1]
+    """
+    k = _posint(k, "k", 0)
+    prev, cur = [1], [0, 1]
+    if k == 0:
+        return prev
+    for _ in range(k - 1):
+        nxt = [0] + cur
+        for i, c in enumerate(prev):
+            nxt[i] -= c
+        prev, cur = cur, nxt
+    return cur
+
+
+def wick_polynomial(word: Iterable[int]) -> dict[Word, int]:
+    """The multivariable Chebyshev (Wick) polynomial ``W_t`` as ``{monomial word: coefficient}``.
+
+    ``W_() = 1`` and ``W_{a t} = s_a W_t - [t starts with a] W_{t without its first letter}``.
+    It satisfies ``W_t(s) Omega = e_t``: the ``W_t`` are the orthonormal basis
+    of ``L^2`` of the semicircular system.
+
+    Examples
+    --------
+    >>> wick_polynomial((1, 1, 2))
+    {(1, 1, 2): 1, (2,): -1}
+    """
+    t = check_word(word)
+    polys: list[dict[Word, int]] = [{(): 1}]  # polys[j] = W of the suffix of length j
+    suffix: Word = ()
+    for j, a in enumerate(reversed(t)):
+        p: dict[Word, int] = {}
+        for w, c in polys[j].items():
+            _add(p, (a,) + w, c)
+        if suffix and suffix[0] == a:
+            for w, c in polys[j - 1].items():
+                _add(p, w, -c)
+        polys.append(p)
+        suffix = (a,) + suffix
+    return dict(sorted(polys[-1].items(), key=lambda kv: (-len(kv[0]), kv[0])))
+
+
+def count_words(n_generators: int, max_length: int) -> int:
+    """Return the number of words of length ``<= max_length`` over ``n_generators`` letters.
+
+    Examples
+    --------
+    >>> count_words(2, 3)
+    15
+    """
+    n = _posint(n_generators, "n_generators")
+    L = _posint(max_length, "max_length", 0)
+    return L + 1 if n == 1 else (n ** (L + 1) - 1) // (n - 1)
+
+
+def words_up_to(n_generators: int, max_length: int, max_words: int = DEFAULT_MAX_WORDS) -> list[Word]:
+    """All words of length ``<= max_length`` over ``1..n_generators``, by length then lexicographically.
+
+    Raises
+    ------
+    InvalidInputError
+        If ``n_generators < 1`` or ``max_length < 0``.
+    ResourceLimitError
+        If there are more than ``max_words`` words (checked before building them).
+
+    Examples
+    --------
+    >>> words_up_to(2, 2)
+    [(), (1,), (2,), (1, 1), (1, 2), (2, 1), (2, 2)]
+    """
+    n = _posint(n_generators, "n_generators")
+    L = _posint(max_length, "max_length", 0)
+    if n >= 2 and L > max_words.bit_length():  # at least 2^L > max_words words: do not even count them
+        raise ResourceLimitError(
+            f"more than 2^{L} basis words for n_generators={n}, max_length={L}: "
+            f"more than the limit max_words={max_words}")
+    total = count_words(n, L)
+    if total > max_words:
+        raise ResourceLimitError(
+            f"{total} basis words for n_generators={n_generators}, max_length={max_length}: "
+            f"more than the limit max_words={max_words}")
+    letters = range(1, n_generators + 1)
+    return [w for k in range(max_length + 1) for w in product(letters, repeat=k)]
+
+
+def monomial_to_tensor_matrix(n_generators: int, degree: int,
+                              max_words: int = 5_000) -> tuple[list[Word], fmpz_mat]:
+    """The matrix ``K[t, w] = <e_t, s_w Omega>`` from monomials to the tensor basis, words of length ``<= degree``.
+
+    ``K`` is unitriangular (words ordered by length) with nonnegative integer
+    entries counting partial non-crossing matchings; columns obey
+    ``column(a w) = s_a column(w)``.
+
+    Returns
+    -------
+    (words, K)
+        The word order of rows and columns, and ``K`` as a flint ``fmpz_mat``.
+
+    Raises
+    ------
+    ResourceLimitError
+        If there are more than ``max_words`` words.
+
+    Examples
+    --------
+    >>> words, K = monomial_to_tensor_matrix(1, 3)
+    >>> K.tolist()
+    [[1, 0, 1, 0], [0, 1, 0, 2], [0, 0, 1, 0], [0, 0, 0, 1]]
+    """
+    words = words_up_to(n_generators, degree, max_words)
+    index = {w: i for i, w in enumerate(words)}
+    n = len(words)
+    K = fmpz_mat(n, n)
+    cols: dict[Word, FockVector] = {(): vacuum()}
+    for w in words:
+        if w:
+            cols[w] = apply_semicircular(w[0], cols[w[1:]])
+        for t, c in cols[w].items():
+            K[index[t], index[w]] = c
+    return words, K
+
+
+class SparseMatrix:
+    """An exact sparse matrix: a shape and a dict ``{(row, column): nonzero value}``.
+
+    Supports ``+``, ``-``, ``@`` (with another sparse matrix or a list vector),
+    multiplication by a scalar, :meth:`transpose`, :meth:`to_dense`,
+    :meth:`to_fmpq_mat`, equality.
+
+    Examples
+    --------
+    >>> A = SparseMatrix((2, 2), {(0, 1): 1})
+    >>> (A + A.transpose()).to_dense()
+    [[0, 1], [1, 0]]
+    >>> (A @ A).nnz
+    0
+    >>> (A * Fraction(1, 2)).to_fmpq_mat().tolist()
+    [[0, 1/2], [0, 0]]
+    """
+
+    __slots__ = ("shape", "entries")
+
+    def __init__(self, shape: tuple[int, int], entries: Mapping[tuple[int, int], object] | None = None) -> None:
+        r, c = shape
+        expect(isinstance(r, int) and isinstance(c, int) and r >= 0 and c >= 0, "shape", shape,
+               "a pair of nonnegative integers")
+        self.shape = (r, c)
+        ent: dict[tuple[int, int], object] = {}
+        for (i, j), v in (entries or {}).items():
+            expect(0 <= i < r and 0 <= j < c, "index", (i, j), f"an index inside the shape {shape}")
+            if v:
+                ent[(i, j)] = v
+        self.entries = ent
+
+    @property
+    def nnz(self) -> int:
+        """Number of stored nonzero entries."""
+        return len(self.entries)
+
+    def __getitem__(self, key: tuple[int, int]) -> object:
+        return self.entries.get(key, 0)
+
+    def __repr__(self) -> str:
+        return f"SparseMatrix({self.shape}, nnz={self.nnz})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SparseMatrix) and self.shape == other.shape and self.entries == other.entries
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def _combine(self, other: SparseMatrix, sign: int) -> SparseMatrix:
+        expect(isinstance(other, SparseMatrix) and other.shape == self.shape, "other", other,
+               f"a SparseMatrix of shape {self.shape}")
+        out = dict(self.entries)
+        for k, v in other.entries.items():
+            out[k] = out.get(k, 0) + sign * v
+        return SparseMatrix(self.shape, out)
+
+    def __add__(self, other: SparseMatrix) -> SparseMatrix:
+        return self._combine(other, 1)
+
+    def __sub__(self, other: SparseMatrix) -> SparseMatrix:
+        return self._combine(other, -1)
+
+    def __neg__(self) -> SparseMatrix:
+        return SparseMatrix(self.shape, {k: -v for k, v in self.entries.items()})
+
+    def __mul__(self, scalar: object) -> SparseMatrix:
+        return SparseMatrix(self.shape, {k: v * scalar for k, v in self.entries.items()})
+
+    __rmul__ = __mul__
+
+    def __matmul__(self, other: SparseMatrix | Sequence[object]) -> SparseMatrix | list[object]:
+        if isinstance(other, SparseMatrix):
+            expect(self.shape[1] == other.shape[0], "other", other, f"{self.shape[1]} rows")
+            rows: dict[int, list[tuple[int, object]]] = {}
+            for (i, j), v in other.entries.items():
+                rows.setdefault(i, []).append((j, v))
+            out: dict[tuple[int, int], object] = {}
+            for (i, k), a in self.entries.items():
+                for j, b in rows.get(k, ()):
+                    out[(i, j)] = out.get((i, j), 0) + a * b
+            return SparseMatrix((self.shape[0], other.shape[1]), out)
+        vec = list(other)
+        expect(len(vec) == self.shape[1], "vector", other, f"a vector of length {self.shape[1]}")
+        res: list[object] = [0] * self.shape[0]
+        for (i, j), v in self.entries.items():
+            res[i] += v * vec[j]
+        return res
+
+    def transpose(self) -> SparseMatrix:
+        """Return the transpose (the adjoint, for real entries)."""
+        return SparseMatrix((self.shape[1], self.shape[0]), {(j, i): v for (i, j), v in self.entries.items()})
+
+    @property
+    def T(self) -> SparseMatrix:  # noqa: N802 - numpy-style name
+        """The transpose."""
+        return self.transpose()
+
+    def to_dense(self) -> list[list[object]]:
+        """Return the matrix as a list of rows."""
+        out: list[list[object]] = [[0] * self.shape[1] for _ in range(self.shape[0])]
+        for (i, j), v in self.entries.items():
+            out[i][j] = v
+        return out
+
+    def to_fmpq_mat(self) -> fmpq_mat:
+        """Return the matrix as a flint ``fmpq_mat``."""
+        M = fmpq_mat(*self.shape)
+        for (i, j), v in self.entries.items():
+            M[i, j] = fmpq(v.numerator, v.denominator) if isinstance(v, Fraction) else v
+        return M
+
+
+class FockSpace:
+    """The truncated full Fock space spanned by words of length ``<= max_length`` over ``n_generators`` letters.
+
+    Operators are exact :class:`SparseMatrix` objects in the basis
+    :attr:`words` (ordered by length, then lexicographically).  Creation
+    operators send words of length ``max_length`` to 0, and annihilators are
+    their transposes, so ``s_i = l_i + l_i^*`` is symmetric.  Products of ``k``
+    operators applied to the vacuum are exact as long as ``k <= 2 max_length``
+    for the vacuum expectation (parts of a vector longer than ``k/2`` never
+    return to the vacuum).
+
+    Parameters
+    ----------
+    n_generators : int
+        Number of letters, ``>= 1``.
+    max_length : int
+        Longest word kept, ``>= 0``.
+    max_words : int
+        Stated limit on the dimension; a larger request raises
+        :class:`~combalg.core.errors.ResourceLimitError` before any allocation.
+
+    Raises
+    ------
+    InvalidInputError
+        If ``n_generators < 1`` or ``max_length < 0``.
+    ResourceLimitError
+        If the space would have more than ``max_words`` basis words.
+
+    Examples
+    --------
+    >>> F = FockSpace(2, 3)
+    >>> F.dimension
+    15
+    >>> s1 = F.semicircular(1)
+    >>> s1 == s1.transpose()
+    True
+    >>> F.left_annihilation(1) @ F.left_creation(1) == F.length_projection(2)   # l_1^* l_1 = 1 below the cut
+    True
+    """
+
+    def __init__(self, n_generators: int, max_length: int, max_words: int = DEFAULT_MAX_WORDS) -> None:
+        self.n_generators = _posint(n_generators, "n_generators")
+        self.max_length = _posint(max_length, "max_length", 0)
+        self.max_words = _posint(max_words, "max_words")
+        self.words: list[Word] = words_up_to(self.n_generators, self.max_length, self.max_words)
+        self._index = {w: i for i, w in enumerate(self.words)}
+
+    def __repr__(self) -> str:
+        return f"FockSpace(n_generators={self.n_generators}, max_length={self.max_length})"
+
+    @property
+    def dimension(self) -> int:
+        """Number of basis words."""
+        return len(self.words)
+
+    def index(self, word: Iterable[int]) -> int:
+        """Position of ``word`` in :attr:`words`.
+
+        Raises
+        ------
+        InvalidInputError
+            If the word has letters that do not exist or is too long.
+        """
+        w = check_word(word, self.n_generators)
+        expect(len(w) <= self.max_length, "word", w, f"a word of length <= {self.max_length}")
+        return self._index[w]
+
+    def _letter(self, i: object) -> int:
+        expect(isinstance(i, int) and not isinstance(i, bool) and 1 <= i <= self.n_generators, "generator", i,
+               f"an integer in 1..{self.n_generators}")
+        return int(i)
+
+    def basis_vector(self, word: Iterable[int]) -> list[int]:
+        """The coordinate vector of ``e_word``."""
+        v = [0] * self.dimension
+        v[self.index(word)] = 1
+        return v
+
+    def vacuum_vector(self) -> list[int]:
+        """The coordinate vector of ``Omega``."""
+        return self.basis_vector(())
+
+    def identity(self) -> SparseMatrix:
+        """The identity operator."""
+        return SparseMatrix((self.dimension, self.dimension), {(i, i): 1 for i in range(self.dimension)})
+
+    def left_creation(self, i: int) -> SparseMatrix:
+        """``l_i``: ``e_w -> e_{iw}`` (0 if ``|w| = max_length``)."""
+        a = self._letter(i)
+        ent = {(self._index[(a,) + w], j): 1 for j, w in enumerate(self.words) if len(w) < self.max_length}
+        return SparseMatrix((self.dimension, self.dimension), ent)
+
+    def left_annihilation(self, i: int) -> SparseMatrix:
+        """``l_i^*``, the transpose of :meth:`left_creation`."""
+        return self.left_creation(i).transpose()
+
+    def right_creation(self, i: int) -> SparseMatrix:
+        """``r_i``: ``e_w -> e_{wi}`` (0 if ``|w| = max_length``)."""
+        a = self._letter(i)
+        ent = {(self._index[w + (a,)], j): 1 for j, w in enumerate(self.words) if len(w) < self.max_length}
+        return SparseMatrix((self.dimension, self.dimension), ent)
+
+    def right_annihilation(self, i: int) -> SparseMatrix:
+        """``r_i^*``, the transpose of :meth:`right_creation`."""
+        return self.right_creation(i).transpose()
+
+    def semicircular(self, i: int) -> SparseMatrix:
+        """``s_i = l_i + l_i^*``."""
+        lc = self.left_creation(i)
+        return lc + lc.transpose()
+
+    def right_semicircular(self, i: int) -> SparseMatrix:
+        """``d_i = r_i + r_i^*`` (right multiplication by ``s_i``; commutes with every ``s_j`` away from the truncation)."""
+        rc = self.right_creation(i)
+        return rc + rc.transpose()
+
+    def length_projection(self, max_length: int) -> SparseMatrix:
+        """The diagonal projection onto words of length ``<= max_length``."""
+        return SparseMatrix((self.dimension, self.dimension),
+                            {(i, i): 1 for i, w in enumerate(self.words) if len(w) <= max_length})
+
+    def mixed_moment(self, word: Iterable[int]) -> int:
+        """``tau(s_{w_1} ... s_{w_k})`` computed with the operator matrices of this space.
+
+        Raises
+        ------
+        InvalidInputError
+            If a letter does not exist, or ``len(word) > 2 max_length`` (the
+            truncation would then change the answer).
+
+        Examples
+        --------
+        >>> FockSpace(3, 3).mixed_moment((1, 2, 3, 3, 2, 1))
+        1
+        """
+        w = check_word(word, self.n_generators)
+        expect(len(w) <= 2 * self.max_length, "word", w,
+               f"a word of length <= 2*max_length = {2 * self.max_length} for this truncation")
+        v: list[object] = self.vacuum_vector()
+        cache: dict[int, SparseMatrix] = {}
+        for a in reversed(w):
+            if a not in cache:
+                cache[a] = self.semicircular(a)
+            v = cache[a] @ v  # type: ignore[assignment]
+        return int(v[0])  # type: ignore[arg-type]
+
+    def vector(self, fock_vector: Mapping[Word, object]) -> list[object]:
+        """Coordinates of a Fock vector ``{word: coefficient}`` in this space."""
+        v: list[object] = [0] * self.dimension
+        for w, c in fock_vector.items():
+            v[self.index(w)] = c
+        return v
+

@@ -1,0 +1,71 @@
+"""Hypothesis strategies for :mod:`combalg.free`.
+
+Use them in your own property tests, e.g.
+
+>>> from hypothesis import given
+>>> from combalg.strategies.free import moment_sequences
+>>> from combalg.free import moments_to_free_cumulants, free_cumulants_to_moments
+>>> @given(moment_sequences())
+... def roundtrip(m):
+...     assert free_cumulants_to_moments(moments_to_free_cumulants(m)) == m
+>>> roundtrip()
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from itertools import islice
+
+from hypothesis import strategies as st
+
+from combalg.free.noncrossing import catalan, noncrossing_partitions
+
+__all__ = [
+    "exact_rationals",
+    "moment_sequences",
+    "cumulant_sequences",
+    "noncrossing_partitions_of",
+    "noncrossing_partition",
+    "words",
+    "projection_sizes",
+]
+
+
+def exact_rationals(max_numerator: int = 20, max_denominator: int = 6) -> st.SearchStrategy[int | Fraction]:
+    """Small exact rationals: ints or Fractions with bounded numerator and denominator."""
+    return st.builds(
+        lambda p, q: p if q == 1 else Fraction(p, q),
+        st.integers(-max_numerator, max_numerator),
+        st.integers(1, max_denominator),
+    )
+
+
+def moment_sequences(min_size: int = 1, max_size: int = 12) -> st.SearchStrategy[list[int | Fraction]]:
+    """Sequences ``[m_1, ..., m_n]`` of exact rationals (any sequence is the moment sequence of some functional)."""
+    return st.lists(exact_rationals(), min_size=min_size, max_size=max_size).map(
+        lambda xs: [x.numerator if isinstance(x, Fraction) and x.denominator == 1 else x for x in xs])
+
+
+def cumulant_sequences(min_size: int = 1, max_size: int = 12) -> st.SearchStrategy[list[int | Fraction]]:
+    """Sequences ``[k_1, ..., k_n]`` of exact rationals."""
+    return moment_sequences(min_size, max_size)
+
+
+def noncrossing_partitions_of(n: int) -> st.SearchStrategy[tuple[tuple[int, ...], ...]]:
+    """A uniformly chosen non-crossing partition of ``{1..n}`` (``n <= 10``)."""
+    return st.integers(0, catalan(n) - 1).map(lambda i: next(islice(noncrossing_partitions(n), i, None)))
+
+
+def noncrossing_partition(min_n: int = 1, max_n: int = 8) -> st.SearchStrategy[tuple[tuple[int, ...], ...]]:
+    """A non-crossing partition of ``{1..n}`` for some ``min_n <= n <= max_n``."""
+    return st.integers(min_n, max_n).flatmap(noncrossing_partitions_of)
+
+
+def words(n_generators: int = 2, max_length: int = 8) -> st.SearchStrategy[tuple[int, ...]]:
+    """Words over the letters ``1..n_generators`` of length ``<= max_length``."""
+    return st.lists(st.integers(1, n_generators), max_size=max_length).map(tuple)
+
+
+def projection_sizes(max_n: int = 8) -> st.SearchStrategy[int]:
+    """Sizes ``1 <= N <= max_n`` for :func:`combalg.free.jacobi_commutant_projection`."""
+    return st.integers(1, max_n)
