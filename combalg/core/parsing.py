@@ -1,0 +1,1384 @@
+"""Safe parsers for user text: 0/1 profiles, matrices and polynomial expressions.
+
+Nothing here evaluates text: there is no ``eval``, ``exec`` or
+``sympy.sympify``.  Expressions go through a small tokenizer and a
+precedence-climbing parser into an immutable syntax tree (:class:`Expr`),
+which :func:`expr_to_laurent` and :func:`expr_to_sympy` then turn into
+mathematical objects.  Every parse error is an
+:class:`~combalg.core.errors.InvalidInputError` (more precisely a
+:class:`ParseError`) whose message shows the position with a caret line.
+Text length, nesting depth, exponents and integer literals are bounded, so
+hostile input cannot make the parser hang.
+
+Grammar of expressions (``^`` and ``**`` are the same operator)::
+
+    equation   := expression "=" expression
+    expression := term (("+" | "-") term)*
+    term       := unary (("*" | "/") unary)*          divisors: constants or monomials
+    unary      := ("-" | "+") unary | power
+    power      := primary (("^" | "**") exponent)?
+    exponent   := ["-" | "+"] INTEGER | "(" ["-" | "+"] INTEGER ")"
+    primary    := NUMBER | NAME | NAME "[" index ("," index)* "]" | "(" expression ")"
+    index      := integer combination of names and integers, e.g. m-4 or 2*i+1
+
+Examples
+--------
+>>> e = parse_expression("x[m]*x[m-4] - 3/4*y^-2")
+>>> e.terms[0]
+Mul(factors=(Indexed(base='x', indices=(Name(name='m'),)), Indexed(base='x', indices=(Add(terms=(Name(name='m'), Neg(operand=Num(value=4)))),))), divisors=())
+>>> print(e)
+x[m]*x[m - 4] - 3/4*y^-2
+>>> parse_profile("0,1 1 0")
+(0, 1, 1, 0)
+>>> parse_matrix("1 2; 3/4 0.5")
+[[1, 2], [Fraction(3, 4), Fraction(1, 2)]]
+>>> parse_expression("__import__('os')")
+Traceback (most recent call last):
+...
+combalg.core.parsing.ParseError: invalid expression at position 1: names must start with a letter (no leading underscore)
+    __import__('os')
+    ^
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any, Iterator, Mapping, Sequence
+
+from combalg.core.errors import InvalidInputError, ResourceLimitError
+
+__all__ = [
+    "ParseError",
+    "Expr",
+    "Num",
+    "Name",
+    "Indexed",
+    "Neg",
+    "Add",
+    "Mul",
+    "Pow",
+    "parse_profile",
+    "parse_matrix",
+    "parse_labelled_matrix",
+    "parse_entry",
+    "parse_expression",
+    "parse_equation",
+    "evaluate_integer",
+    "expr_to_laurent",
+    "expr_to_sympy",
+    "MAX_TEXT_LENGTH",
+    "MAX_MATRIX_TEXT_LENGTH",
+    "MAX_DEPTH",
+    "MAX_EXPONENT",
+    "MAX_DIGITS",
+]
+
+#: Longest expression or profile text accepted (characters).
+MAX_TEXT_LENGTH = 100_000
+#: Longest matrix text accepted (characters).
+MAX_MATRIX_TEXT_LENGTH = 20_000_000
+#: Deepest nesting of parentheses, brackets and unary signs in an expression.
+MAX_DEPTH = 100
+#: Largest absolute value of an exponent in an expression.
+MAX_EXPONENT = 10_000
+#: Most digits in one integer literal (and largest decimal exponent in a matrix entry).
+MAX_DIGITS = 1_000
+
+
+class ParseError(InvalidInputError):
+    """A parse error; ``position`` is the 0-based offset in ``text``."""
+
+    def __init__(self, message: str, text: str = "", position: int | None = None) -> None:
+        super().__init__(message)
+        self.text = text
+        self.position = position
+
+
+def _caret(text: str, pos: int) -> tuple[str, str]:
+    """(location description, two-line excerpt with a caret under ``pos``)."""
+    pos = max(0, min(pos, len(text)))
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    if end < 0:
+        end = len(text)
+    line = text[start:end]
+    col = pos - start
+    lineno = text.count("\n", 0, pos) + 1
+    # keep long lines readable: a window around the column
+    lo = max(0, col - 40)
+    hi = min(len(line), col + 40)
+    shown = ("..." if lo > 0 else "") + line[lo:hi] + ("..." if hi < len(line) else "")
+    caret_col = col - lo + (3 if lo > 0 else 0)
+    shown = "".join(ch if ch.isprintable() else "?" for ch in shown)
+    if "\n" in text:
+        where = f"line {lineno}, column {col + 1}"
+    else:
+        where = f"position {pos + 1}"
+    return where, f"    {shown}\n    {' ' * caret_col}^"
+
+
+def _fail(what: str, text: str, pos: int, message: str) -> ParseError:
+    where, excerpt = _caret(text, pos)
+    return ParseError(f"invalid {what} at {where}: {message}\n{excerpt}", text, pos)
+
+
+def _check_text(text: Any, what: str, limit: int) -> str:
+    if not isinstance(text, str):
+        raise InvalidInputError(f"invalid {what} {text!r}: expected a string")
+    if len(text) > limit:
+        raise ResourceLimitError(
+            f"{what} text has {len(text)} characters; the limit is {limit}"
+        )
+    return text
+
+
+# ---------------------------------------------------------------------------
+# profiles
+# ---------------------------------------------------------------------------
+
+def parse_profile(text: str | Sequence[int]) -> tuple[int, ...]:
+    """Parse a 0/1 profile such as ``"0101"``, ``"0 1 0 1"`` or ``"(0, 1, 0, 1)"``.
+
+    Whitespace and commas between the digits are ignored, and one enclosing
+    pair of ``()`` or ``[]`` is allowed.  A sequence of 0/1 integers is
+    accepted too.
+
+    Parameters
+    ----------
+    text : str or sequence of int
+
+    Returns
+    -------
+    tuple of int
+        The digits, each 0 or 1 (at least one).
+
+    Raises
+    ------
+    InvalidInputError
+        For any other character (the message shows its position), or an
+        empty profile.
+
+    Examples
+    --------
+    >>> parse_profile("[0, 1, 1]")
+    (0, 1, 1)
+    >>> parse_profile("01x1")
+    Traceback (most recent call last):
+    ...
+    combalg.core.parsing.ParseError: invalid profile at position 3: unexpected character 'x'; expected 0 or 1
+        01x1
+          ^
+    """
+    if not isinstance(text, str):
+        if isinstance(text, (list, tuple)) and all(
+            type(d) is int and d in (0, 1) for d in text
+        ) and len(text) > 0:
+            return tuple(text)
+        raise InvalidInputError(f"invalid profile {text!r}: expected a string or a nonempty sequence of 0/1")
+    _check_text(text, "profile", MAX_TEXT_LENGTH)
+    stripped = text.strip()
+    offset = len(text) - len(text.lstrip())
+    body_start, body_end = offset, offset + len(stripped)
+    if stripped[:1] in ("(", "["):
+        close = ")" if stripped[0] == "(" else "]"
+        if not stripped.endswith(close):
+            raise _fail("profile", text, body_end, f"expected a closing {close!r}")
+        body_start += 1
+        body_end -= 1
+    digits = []
+    for pos in range(body_start, body_end):
+        ch = text[pos]
+        if ch in "01":
+            digits.append(int(ch))
+        elif ch.isspace() or ch == ",":
+            continue
+        else:
+            raise _fail("profile", text, pos, f"unexpected character {ch!r}; expected 0 or 1")
+    if not digits:
+        raise _fail("profile", text, body_start, "expected at least one digit 0 or 1")
+    return tuple(digits)
+
+
+# ---------------------------------------------------------------------------
+# numbers and matrices
+# ---------------------------------------------------------------------------
+
+_INT = re.compile(r"[+-]?[0-9]+\Z")
+_RATIONAL = re.compile(r"([+-]?[0-9]+)/([0-9]+)\Z")
+_DECIMAL = re.compile(r"([+-]?)([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?\Z")
+
+
+def parse_entry(token: str, domain: str = "QQ") -> int | Fraction:
+    """Parse one exact number: ``-3``, ``3/4``, ``0.5`` or ``1.5e-3``.
+
+    Decimals are converted exactly (``0.1`` is ``Fraction(1, 10)``).
+
+    Parameters
+    ----------
+    token : str
+    domain : {"QQ", "ZZ"}
+        Over ZZ a non-integral value is an error.
+
+    Returns
+    -------
+    int or Fraction
+        An int when the value is integral, otherwise a Fraction.
+
+    Raises
+    ------
+    InvalidInputError
+        If ``token`` is not such a number, has a zero denominator, has too
+        many digits, or is not integral over ZZ.
+
+    Examples
+    --------
+    >>> parse_entry("-6/4"), parse_entry("2.50"), parse_entry("1e3")
+    (Fraction(-3, 2), Fraction(5, 2), 1000)
+    >>> parse_entry("1/2", domain="ZZ")
+    Traceback (most recent call last):
+    ...
+    combalg.core.errors.InvalidInputError: invalid entry '1/2': expected an integer
+    """
+    if domain not in ("QQ", "ZZ"):
+        raise InvalidInputError(f"invalid domain {domain!r}: expected 'QQ' or 'ZZ'")
+    if not isinstance(token, str):
+        raise InvalidInputError(f"invalid entry {token!r}: expected a string")
+    s = token.strip()
+    if len(s) > 2 * MAX_DIGITS + 10:
+        raise InvalidInputError(f"invalid entry {s[:20]!r}...: more than {MAX_DIGITS} digits")
+    value: int | Fraction
+    if _INT.match(s):
+        value = int(s)
+    elif (m := _RATIONAL.match(s)) is not None:
+        den = int(m.group(2))
+        if den == 0:
+            raise InvalidInputError(f"invalid entry {s!r}: zero denominator")
+        value = Fraction(int(m.group(1)), den)
+    elif (m := _DECIMAL.match(s)) is not None and (m.group(2) or m.group(3)) and (
+        m.group(3) is not None or m.group(4) is not None
+    ):
+        sign, whole, frac, exp = m.group(1), m.group(2) or "0", m.group(3) or "", m.group(4)
+        e = int(exp) if exp else 0
+        if abs(e) > MAX_DIGITS:
+            raise InvalidInputError(f"invalid entry {s!r}: exponent larger than {MAX_DIGITS} in absolute value")
+        value = Fraction(int(whole + frac), 10 ** len(frac)) * Fraction(10) ** e
+        if sign == "-":
+            value = -value
+    else:
+        raise InvalidInputError(
+            f"invalid entry {s!r}: expected an integer, a fraction like 3/4 or a decimal like 0.5"
+        )
+    if isinstance(value, Fraction) and value.denominator == 1:
+        value = int(value)
+    if domain == "ZZ" and not isinstance(value, int):
+        raise InvalidInputError(f"invalid entry {s!r}: expected an integer")
+    return value
+
+
+def _text_rows(text: str, domain: str, what: str) -> list[list[int | Fraction]]:
+    """Rows separated by newlines or ';', entries by whitespace or commas."""
+    n = len(text)
+    start = 0
+    end = n
+    # one optional enclosing pair of brackets, e.g. "[1 2; 3 4]"
+    lead = len(text) - len(text.lstrip())
+    trail = len(text.rstrip())
+    if lead < n and text[lead] == "[" and text[trail - 1] == "]":
+        start, end = lead + 1, trail - 1
+    rows: list[list[int | Fraction]] = []
+    row: list[int | Fraction] = []
+    pos = start
+    in_comment = False
+    while pos < end:
+        ch = text[pos]
+        if in_comment:
+            if ch == "\n":
+                in_comment = False
+            else:
+                pos += 1
+                continue
+        if ch == "#":
+            in_comment = True
+            pos += 1
+            continue
+        if ch in "\n;":
+            if row:
+                rows.append(row)
+                row = []
+            pos += 1
+            continue
+        if ch.isspace() or ch == ",":
+            pos += 1
+            continue
+        tok_start = pos
+        while pos < end and not (text[pos].isspace() or text[pos] in ",;#"):
+            pos += 1
+        token = text[tok_start:pos]
+        try:
+            row.append(parse_entry(token, domain))
+        except InvalidInputError as exc:
+            raise _fail(what, text, tok_start, str(exc).removeprefix("invalid ")) from None
+    if row:
+        rows.append(row)
+    if not rows:
+        raise _fail(what, text, start, "expected at least one row of numbers")
+    for i, r in enumerate(rows):
+        if len(r) != len(rows[0]):
+            raise InvalidInputError(
+                f"invalid {what}: row {i + 1} has {len(r)} entries; expected {len(rows[0])} like row 1"
+            )
+    return rows
+
+
+def _csv_cells(text: str, what: str) -> list[list[str]]:
+    try:
+        cells = [
+            [c.strip() for c in r]
+            for r in csv.reader(io.StringIO(text), skipinitialspace=True)
+        ]
+    except csv.Error as exc:
+        raise InvalidInputError(f"invalid {what}: CSV error: {exc}") from None
+    return [r for r in cells if any(c for c in r) and not r[0].startswith("#")]
+
+
+def _csv_rows(cells: list[list[str]], domain: str, what: str, first_row: int = 1) -> list[list[int | Fraction]]:
+    rows = []
+    for i, r in enumerate(cells):
+        out = []
+        for j, c in enumerate(r):
+            try:
+                out.append(parse_entry(c, domain))
+            except InvalidInputError as exc:
+                raise InvalidInputError(
+                    f"invalid {what} at row {i + first_row}, column {j + 1}: {str(exc).removeprefix('invalid ')}"
+                ) from None
+        rows.append(out)
+    if not rows:
+        raise InvalidInputError(f"invalid {what}: expected at least one row of numbers")
+    for i, r in enumerate(rows):
+        if len(r) != len(rows[0]):
+            raise InvalidInputError(
+                f"invalid {what}: row {i + first_row} has {len(r)} entries; expected {len(rows[0])}"
+            )
+    return rows
+
+
+class _JsonNumber(str):
+    """A JSON number kept as its text, so that it is converted exactly."""
+
+
+def _json_constant(name: str) -> Any:
+    raise InvalidInputError(f"invalid JSON value {name!r}: expected a finite number")
+
+
+def _load_json(text: str, what: str) -> Any:
+    try:
+        return json.loads(
+            text,
+            parse_float=_JsonNumber,
+            parse_int=_JsonNumber,
+            parse_constant=_json_constant,
+        )
+    except json.JSONDecodeError as exc:
+        raise _fail(what, text, exc.pos, f"JSON error: {exc.msg}") from None
+    except RecursionError:
+        raise InvalidInputError(f"invalid {what}: JSON nested too deeply") from None
+
+
+def _json_rows(data: Any, domain: str, what: str) -> list[list[int | Fraction]]:
+    if not isinstance(data, list):
+        raise InvalidInputError(f"invalid {what}: expected a JSON list of rows, got {type(data).__name__}")
+    rows = []
+    for i, r in enumerate(data):
+        if not isinstance(r, list):
+            raise InvalidInputError(f"invalid {what}: row {i + 1} is {r!r}; expected a list of numbers")
+        out = []
+        for j, c in enumerate(r):
+            if not isinstance(c, str):
+                raise InvalidInputError(
+                    f"invalid {what} entry {c!r} at row {i + 1}, column {j + 1}: expected a number or a string like \"3/4\""
+                )
+            try:
+                out.append(parse_entry(c, domain))
+            except InvalidInputError as exc:
+                raise InvalidInputError(
+                    f"invalid {what} at row {i + 1}, column {j + 1}: {str(exc).removeprefix('invalid ')}"
+                ) from None
+        rows.append(out)
+    for i, r in enumerate(rows):
+        if len(r) != len(rows[0]):
+            raise InvalidInputError(
+                f"invalid {what}: row {i + 1} has {len(r)} entries; expected {len(rows[0])}"
+            )
+    return rows
+
+
+def _detect(text: str) -> str:
+    s = text.lstrip()
+    if s.startswith("{"):
+        return "json"
+    if s.startswith("["):
+        rest = s[1:].lstrip()
+        return "json" if rest.startswith("[") or rest.startswith("]") else "text"
+    if '"' in s:
+        return "csv"
+    return "text"
+
+
+def parse_matrix(text: str, fmt: str = "auto", domain: str = "QQ") -> list[list[int | Fraction]]:
+    """Parse a matrix of exact numbers.
+
+    Parameters
+    ----------
+    text : str
+        ``"text"``: rows separated by newlines or ``;``, entries by spaces or
+        commas, optionally inside one pair of brackets, ``#`` starts a
+        comment.  ``"csv"``: comma separated values (quoted cells allowed).
+        ``"json"``: a list of lists of numbers or strings such as ``"3/4"``.
+        Entries are integers, fractions ``3/4`` or decimals ``0.5`` (exact).
+    fmt : {"auto", "text", "csv", "json"}
+        ``"auto"`` picks JSON for ``[[...]]``, CSV when there are quotes,
+        text otherwise.
+    domain : {"QQ", "ZZ"}
+        Over ZZ every entry must be an integer.
+
+    Returns
+    -------
+    list of list of (int or Fraction)
+        Rectangular; ints where entries are integral.
+
+    Raises
+    ------
+    InvalidInputError
+        For a malformed entry (with its position), ragged rows or an empty
+        matrix (except the JSON ``[]``, the 0 x 0 matrix).
+    ResourceLimitError
+        If the text is longer than :data:`MAX_MATRIX_TEXT_LENGTH`.
+
+    Examples
+    --------
+    >>> parse_matrix("1, 2\\n3, 4")
+    [[1, 2], [3, 4]]
+    >>> parse_matrix('[[1, "-1/2"], [0.25, 0]]')
+    [[1, Fraction(-1, 2)], [Fraction(1, 4), 0]]
+    >>> parse_matrix("1 2\\n3 4/0")
+    Traceback (most recent call last):
+    ...
+    combalg.core.parsing.ParseError: invalid matrix at line 2, column 3: entry '4/0': zero denominator
+        3 4/0
+          ^
+    """
+    _check_text(text, "matrix", MAX_MATRIX_TEXT_LENGTH)
+    if domain not in ("QQ", "ZZ"):
+        raise InvalidInputError(f"invalid domain {domain!r}: expected 'QQ' or 'ZZ'")
+    if fmt == "auto":
+        fmt = _detect(text)
+        if fmt == "json" and text.lstrip().startswith("{"):
+            raise InvalidInputError(
+                "invalid matrix: a JSON object was given; use parse_labelled_matrix for {\"labels\": ..., \"rows\": ...}"
+            )
+    if fmt == "text":
+        return _text_rows(text, domain, "matrix")
+    if fmt == "csv":
+        return _csv_rows(_csv_cells(text, "matrix"), domain, "matrix")
+    if fmt == "json":
+        return _json_rows(_load_json(text, "matrix"), domain, "matrix")
+    raise InvalidInputError(f"invalid format {fmt!r}: expected 'auto', 'text', 'csv' or 'json'")
+
+
+_LABEL = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:+\-]*\Z")
+
+
+def _check_labels(labels: list, ncols: int | None) -> list:
+    for lab in labels:
+        if isinstance(lab, bool) or not isinstance(lab, (str, int)) or (
+            isinstance(lab, str) and (not _LABEL.match(lab) or "__" in lab)
+        ):
+            raise InvalidInputError(
+                f"invalid label {lab!r}: expected an integer or a name of letters, digits and _ . : + - "
+                "starting with a letter or digit"
+            )
+    if len(set(labels)) != len(labels):
+        dup = sorted({str(x) for x in labels if labels.count(x) > 1})
+        raise InvalidInputError(f"invalid labels {labels!r}: expected distinct labels, repeated {dup}")
+    if ncols is not None and len(labels) != ncols:
+        raise InvalidInputError(
+            f"invalid labels {labels!r}: {len(labels)} labels for {ncols} columns"
+        )
+    return labels
+
+
+def parse_labelled_matrix(
+    text: str, fmt: str = "auto", domain: str = "QQ"
+) -> tuple[list, list[list[int | Fraction]]]:
+    """Parse a matrix whose columns carry labels.
+
+    Parameters
+    ----------
+    text : str
+        JSON ``{"labels": [...], "rows": [[...], ...]}``, or CSV / text whose
+        first row holds the labels.
+    fmt : {"auto", "json", "csv", "text"}
+    domain : {"QQ", "ZZ"}
+
+    Returns
+    -------
+    (labels, rows)
+        ``labels`` a list of distinct strings (JSON may also give integers);
+        ``rows`` as in :func:`parse_matrix` (may be empty: no vectors).
+
+    Examples
+    --------
+    >>> parse_labelled_matrix("a,b,c\\n1,0,1\\n0,1,1")
+    (['a', 'b', 'c'], [[1, 0, 1], [0, 1, 1]])
+    >>> parse_labelled_matrix('{"labels": [1, 2], "rows": [[1, "1/2"]]}')
+    ([1, 2], [[1, Fraction(1, 2)]])
+    """
+    _check_text(text, "labelled matrix", MAX_MATRIX_TEXT_LENGTH)
+    what = "labelled matrix"
+    if fmt == "auto":
+        s = text.lstrip()
+        first = s.split("\n", 1)[0]
+        fmt = "json" if s.startswith("{") else ("csv" if ("," in first or '"' in first) else "text")
+    if fmt == "json":
+        data = _load_json(text, what)
+        if not isinstance(data, dict) or set(data) - {"labels", "rows"} or "labels" not in data:
+            raise InvalidInputError(
+                f"invalid {what}: expected a JSON object with keys \"labels\" and \"rows\""
+            )
+        raw = data["labels"]
+        if not isinstance(raw, list):
+            raise InvalidInputError(f"invalid labels {raw!r}: expected a JSON list")
+        labels = [int(x) if isinstance(x, _JsonNumber) and _INT.match(x) else x for x in raw]
+        labels = [str.__str__(x) if isinstance(x, _JsonNumber) else x for x in labels]
+        rows = _json_rows(data.get("rows", []), domain, what)
+    elif fmt in ("csv", "text"):
+        if fmt == "csv":
+            cells = _csv_cells(text, what)
+        else:
+            cells = [
+                [c for c in re.split(r"[\s,]+", line.strip()) if c]
+                for line in re.split(r"[\n;]", text)
+                if line.strip() and not line.strip().startswith("#")
+            ]
+        if not cells:
+            raise InvalidInputError(f"invalid {what}: expected a header row of labels")
+        labels = list(cells[0])
+        rows = _csv_rows(cells[1:], domain, what, first_row=2) if len(cells) > 1 else []
+    else:
+        raise InvalidInputError(f"invalid format {fmt!r}: expected 'auto', 'json', 'csv' or 'text'")
+    _check_labels(labels, len(rows[0]) if rows else None)
+    return labels, rows
+
+
+# ---------------------------------------------------------------------------
+# expression syntax tree
+# ---------------------------------------------------------------------------
+
+class Expr:
+    """Base class of the immutable expression syntax tree.
+
+    Nodes compare by structure (positions are ignored); ``str(expr)`` gives
+    text that parses back to an equivalent expression.
+    """
+
+    pos: int
+
+    def names(self) -> set[str]:
+        """Plain names used (not indexed bases, not names inside indices)."""
+        out: set[str] = set()
+        for node in self.walk():
+            if isinstance(node, Name):
+                out.add(node.name)
+        return out
+
+    def indexed(self) -> list["Indexed"]:
+        """The indexed names used, in order of appearance."""
+        return [node for node in self.walk() if isinstance(node, Indexed)]
+
+    def walk(self) -> Iterator["Expr"]:
+        """All nodes, depth first, not descending into indices."""
+        stack: list[Expr] = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node._children()))
+
+    def _children(self) -> tuple["Expr", ...]:
+        return ()
+
+    def __str__(self) -> str:
+        return _to_text(self)
+
+
+@dataclass(frozen=True)
+class Num(Expr):
+    """A nonnegative exact number (int or Fraction)."""
+
+    value: int | Fraction
+    pos: int = field(default=0, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Name(Expr):
+    """A plain name such as ``x`` or ``lam``."""
+
+    name: str
+    pos: int = field(default=0, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Indexed(Expr):
+    """An indexed name such as ``x[m-4]`` or ``a[i, j+1]``; indices are integer expressions."""
+
+    base: str
+    indices: tuple[Expr, ...]
+    pos: int = field(default=0, compare=False, repr=False)
+
+    def resolve(self, indices: Mapping[str, int] | None = None) -> tuple[int, ...]:
+        """The integer indices, given values for the index names."""
+        return tuple(evaluate_integer(i, indices or {}) for i in self.indices)
+
+
+@dataclass(frozen=True)
+class Neg(Expr):
+    """Unary minus."""
+
+    operand: Expr
+    pos: int = field(default=0, compare=False, repr=False)
+
+    def _children(self) -> tuple[Expr, ...]:
+        return (self.operand,)
+
+
+@dataclass(frozen=True)
+class Add(Expr):
+    """A sum; subtraction appears as a :class:`Neg` term."""
+
+    terms: tuple[Expr, ...]
+    pos: int = field(default=0, compare=False, repr=False)
+
+    def _children(self) -> tuple[Expr, ...]:
+        return self.terms
+
+
+@dataclass(frozen=True)
+class Mul(Expr):
+    """A product of ``factors`` divided by the product of ``divisors``
+    (each divisor a constant or a monomial)."""
+
+    factors: tuple[Expr, ...]
+    divisors: tuple[Expr, ...] = ()
+    pos: int = field(default=0, compare=False, repr=False)
+
+    def _children(self) -> tuple[Expr, ...]:
+        return self.factors + self.divisors
+
+
+@dataclass(frozen=True)
+class Pow(Expr):
+    """``base ^ exponent`` with an integer exponent."""
+
+    base: Expr
+    exponent: int
+    pos: int = field(default=0, compare=False, repr=False)
+
+    def _children(self) -> tuple[Expr, ...]:
+        return (self.base,)
+
+
+def _atomic(e: Expr) -> bool:
+    return isinstance(e, (Name, Indexed)) or (isinstance(e, Num) and isinstance(e.value, int))
+
+
+def _to_text(e: Expr) -> str:
+    if isinstance(e, Num):
+        v = e.value
+        return str(v) if isinstance(v, int) or v.denominator == 1 else f"{v.numerator}/{v.denominator}"
+    if isinstance(e, Name):
+        return e.name
+    if isinstance(e, Indexed):
+        return f"{e.base}[{', '.join(_to_text(i) for i in e.indices)}]"
+    if isinstance(e, Neg):
+        inner = _to_text(e.operand)
+        if not (_atomic(e.operand) or isinstance(e.operand, Pow)):
+            inner = f"({inner})"
+        return "-" + inner
+    if isinstance(e, Add):
+        parts = []
+        for k, t in enumerate(e.terms):
+            if isinstance(t, Neg) and k > 0:
+                inner = _to_text(t.operand)
+                if isinstance(t.operand, (Add, Neg)):
+                    inner = f"({inner})"
+                parts.append(" - " + inner)
+            else:
+                s = _to_text(t)
+                if isinstance(t, Add):
+                    s = f"({s})"
+                parts.append(s if k == 0 else " + " + s)
+        return "".join(parts)
+    if isinstance(e, Mul):
+        def factor(f: Expr, divisor: bool, first: bool = False) -> str:
+            s = _to_text(f)
+            if isinstance(f, (Add, Neg)) or (isinstance(f, Num) and not isinstance(f.value, int) and not first):
+                return f"({s})"
+            if isinstance(f, Mul) and (divisor or f.divisors or not first):
+                return f"({s})"
+            return s
+        out = "*".join(factor(f, False, k == 0) for k, f in enumerate(e.factors)) if e.factors else "1"
+        for d in e.divisors:
+            out += "/" + factor(d, True)
+        return out
+    if isinstance(e, Pow):
+        b = _to_text(e.base)
+        if not _atomic(e.base):
+            b = f"({b})"
+        return f"{b}^{e.exponent}"
+    raise TypeError(f"not an expression node: {e!r}")  # pragma: no cover
+
+
+# ---------------------------------------------------------------------------
+# tokenizer
+# ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Token:
+    kind: str  # "num", "name", "op", "end"
+    text: str
+    pos: int
+    value: Any = None
+
+
+_OPS2 = ("**",)
+_OPS1 = set("+-*/^()[],=")
+
+
+def _tokenize(text: str, what: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    n = len(text)
+    pos = 0
+    while pos < n:
+        ch = text[pos]
+        if ch in " \t\r\n":
+            pos += 1
+            continue
+        start = pos
+        if ch.isascii() and (ch.isdigit() or (ch == "." and pos + 1 < n and text[pos + 1].isdigit())):
+            while pos < n and text[pos].isascii() and text[pos].isdigit():
+                pos += 1
+            whole = text[start:pos]
+            frac = None
+            if pos < n and text[pos] == ".":
+                pos += 1
+                f_start = pos
+                while pos < n and text[pos].isascii() and text[pos].isdigit():
+                    pos += 1
+                frac = text[f_start:pos]
+            if pos - start > MAX_DIGITS:
+                raise _fail(what, text, start, f"a number with more than {MAX_DIGITS} digits")
+            if pos < n and (text[pos].isalpha() or text[pos] == "_"):
+                raise _fail(what, text, pos, "expected an operator after a number (write 2*x, not 2x)")
+            if frac is None:
+                value: int | Fraction = int(whole)
+            else:
+                value = Fraction(int((whole or "0") + frac), 10 ** len(frac))
+                if value.denominator == 1:
+                    value = int(value)
+            tokens.append(_Token("num", text[start:pos], start, value))
+            continue
+        if ch == "_":
+            raise _fail(what, text, pos, "names must start with a letter (no leading underscore)")
+        if ch.isascii() and ch.isalpha():
+            while pos < n and text[pos].isascii() and (text[pos].isalnum() or text[pos] == "_"):
+                pos += 1
+            if "__" in text[start:pos]:
+                raise _fail(what, text, start + text[start:pos].index("__"), "names may not contain '__'")
+            tokens.append(_Token("name", text[start:pos], start))
+            continue
+        if text.startswith("**", pos):
+            tokens.append(_Token("op", "^", pos))
+            pos += 2
+            continue
+        if ch in _OPS1:
+            tokens.append(_Token("op", ch, pos))
+            pos += 1
+            continue
+        shown = ch if ch.isprintable() else repr(ch)
+        raise _fail(
+            what, text, pos,
+            f"unexpected character {shown!r}; expected a number, a name or one of + - * / ^ ** ( ) [ ] ,"
+            + (" =" if what == "equation" else ""),
+        )
+    tokens.append(_Token("end", "", n))
+    return tokens
+
+
+# ---------------------------------------------------------------------------
+# precedence-climbing parser
+# ---------------------------------------------------------------------------
+
+_BINARY = {"+": 1, "-": 1, "*": 2, "/": 2}
+
+
+def _monomial_like(e: Expr) -> bool:
+    if isinstance(e, Num):
+        return True
+    if isinstance(e, (Name, Indexed)):
+        return True
+    if isinstance(e, Neg):
+        return _monomial_like(e.operand)
+    if isinstance(e, Pow):
+        return _monomial_like(e.base)
+    if isinstance(e, Mul):
+        return all(_monomial_like(f) for f in e.factors + e.divisors)
+    return False
+
+
+def _is_zero_constant(e: Expr) -> bool:
+    if isinstance(e, Num):
+        return e.value == 0
+    if isinstance(e, Neg):
+        return _is_zero_constant(e.operand)
+    if isinstance(e, Pow):
+        return _is_zero_constant(e.base) and e.exponent > 0
+    if isinstance(e, Mul):
+        return any(_is_zero_constant(f) for f in e.factors)
+    return False
+
+
+def _build(kind: str, items: list[Expr], divisors: list[Expr], pos: int) -> Expr:
+    if kind == "add":
+        return Add(tuple(items), pos=pos)
+    if len(items) == 1 and not divisors:
+        return items[0]  # a folded constant such as 3/4
+    return Mul(tuple(items), tuple(divisors), pos=pos)
+
+
+class _Parser:
+    def __init__(self, text: str, what: str, variables: Sequence[str] | None) -> None:
+        self.text = text
+        self.what = what
+        self.tokens = _tokenize(text, what)
+        self.i = 0
+        self.depth = 0
+        self.in_index = 0
+        self.variables = None if variables is None else set(variables)
+
+    # helpers
+    def peek(self) -> _Token:
+        return self.tokens[self.i]
+
+    def advance(self) -> _Token:
+        tok = self.tokens[self.i]
+        self.i += 1
+        return tok
+
+    def fail(self, pos: int, message: str) -> ParseError:
+        return _fail(self.what, self.text, pos, message)
+
+    def expect(self, op: str, message: str) -> _Token:
+        tok = self.peek()
+        if tok.kind == "op" and tok.text == op:
+            return self.advance()
+        raise self.fail(tok.pos, message + f", found {_describe(tok)}")
+
+    def enter(self, pos: int) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise self.fail(pos, f"nesting deeper than {MAX_DEPTH} levels")
+
+    def leave(self) -> None:
+        self.depth -= 1
+
+    # grammar
+    def expression(self, min_prec: int = 1) -> Expr:
+        """Precedence climbing; operands of one level are collected in lists
+        (so a long flat sum or product costs linear time)."""
+        left = self.unary()
+        kind: str | None = None  # "add" or "mul": the node being collected
+        items: list[Expr] = []
+        divisors: list[Expr] = []
+        start = left.pos
+        while True:
+            tok = self.peek()
+            if tok.kind != "op" or tok.text not in _BINARY or _BINARY[tok.text] < min_prec:
+                break
+            self.advance()
+            prec = _BINARY[tok.text]
+            right_pos = self.peek().pos
+            right = self.expression(prec + 1)
+            new_kind = "add" if tok.text in "+-" else "mul"
+            if new_kind != kind:
+                if kind is not None:
+                    left = _build(kind, items, divisors, start)
+                kind = new_kind
+                divisors = []
+                if kind == "add":
+                    items = list(left.terms) if isinstance(left, Add) else [left]
+                else:
+                    items = list(left.factors) if isinstance(left, Mul) else [left]
+                    divisors = list(left.divisors) if isinstance(left, Mul) else []
+            op = tok.text
+            if op == "+":
+                items.append(right)
+            elif op == "-":
+                items.append(Neg(right, pos=tok.pos))
+            elif op == "*":
+                items.append(right)
+            else:  # "/"
+                if not _monomial_like(right):
+                    raise self.fail(right_pos, "division only by a constant or a monomial (not by a sum)")
+                if _is_zero_constant(right):
+                    raise self.fail(right_pos, "division by zero")
+                if len(items) == 1 and not divisors and isinstance(items[0], Num) and isinstance(right, Num):
+                    q = Fraction(items[0].value) / Fraction(right.value)
+                    items[0] = Num(int(q) if q.denominator == 1 else q, pos=items[0].pos)
+                else:
+                    divisors.append(right)
+        if kind is None:
+            return left
+        return _build(kind, items, divisors, start)
+
+    def unary(self) -> Expr:
+        tok = self.peek()
+        if tok.kind == "op" and tok.text in "+-":
+            self.advance()
+            self.enter(tok.pos)
+            operand = self.unary()
+            self.leave()
+            return operand if tok.text == "+" else Neg(operand, pos=tok.pos)
+        return self.power()
+
+    def power(self) -> Expr:
+        base = self.primary()
+        tok = self.peek()
+        if tok.kind == "op" and tok.text == "^":
+            self.advance()
+            exponent = self.exponent()
+            nxt = self.peek()
+            if nxt.kind == "op" and nxt.text == "^":
+                raise self.fail(nxt.pos, "chained exponents are ambiguous; use parentheses, e.g. (x^2)^3")
+            return Pow(base, exponent, pos=base.pos)
+        return base
+
+    def exponent(self) -> int:
+        tok = self.peek()
+        paren = tok.kind == "op" and tok.text == "("
+        if paren:
+            self.advance()
+        sign = 1
+        tok = self.peek()
+        if tok.kind == "op" and tok.text in "+-":
+            self.advance()
+            sign = -1 if tok.text == "-" else 1
+        tok = self.peek()
+        if tok.kind != "num" or not isinstance(tok.value, int) or "." in tok.text:
+            raise self.fail(tok.pos, f"expected an integer exponent, found {_describe(tok)}")
+        self.advance()
+        if tok.value > MAX_EXPONENT:
+            raise self.fail(tok.pos, f"exponent {tok.value} is larger than the limit {MAX_EXPONENT}")
+        if paren:
+            self.expect(")", "expected ')' after the exponent")
+        return sign * tok.value
+
+    def primary(self) -> Expr:
+        tok = self.peek()
+        if tok.kind == "num":
+            self.advance()
+            return Num(tok.value, pos=tok.pos)
+        if tok.kind == "name":
+            self.advance()
+            nxt = self.peek()
+            if nxt.kind == "op" and nxt.text == "(":
+                raise self.fail(nxt.pos, f"function calls are not supported ({tok.text!r} followed by '(')")
+            if nxt.kind == "op" and nxt.text == "[":
+                return self.indexed(tok)
+            if self.variables is not None and not self.in_index and tok.text not in self.variables:
+                raise self.fail(tok.pos, f"unknown name {tok.text!r}; expected one of {sorted(self.variables)}")
+            return Name(tok.text, pos=tok.pos)
+        if tok.kind == "op" and tok.text == "(":
+            self.advance()
+            self.enter(tok.pos)
+            inner = self.expression()
+            self.leave()
+            self.expect(")", "expected ')'")
+            return inner
+        if tok.kind == "end":
+            raise self.fail(tok.pos, "unexpected end of input; expected a number, a name or '('")
+        raise self.fail(tok.pos, f"unexpected {_describe(tok)}; expected a number, a name or '('")
+
+    def indexed(self, name_tok: _Token) -> Expr:
+        if (
+            self.variables is not None
+            and not self.in_index
+            and name_tok.text not in self.variables
+            and not any(v.startswith(name_tok.text + "[") for v in self.variables)
+        ):
+            raise self.fail(name_tok.pos, f"unknown name {name_tok.text!r}; expected one of {sorted(self.variables)}")
+        open_tok = self.advance()  # '['
+        self.enter(open_tok.pos)
+        self.in_index += 1
+        indices = []
+        while True:
+            start = self.peek().pos
+            idx = self.expression()
+            bad = _index_problem(idx)
+            if bad is not None:
+                raise self.fail(bad.pos if bad.pos else start, "an index must be an integer combination of names and integers")
+            indices.append(idx)
+            tok = self.peek()
+            if tok.kind == "op" and tok.text == ",":
+                self.advance()
+                continue
+            self.expect("]", "expected ',' or ']' in the index")
+            break
+        self.in_index -= 1
+        self.leave()
+        return Indexed(name_tok.text, tuple(indices), pos=name_tok.pos)
+
+    def finish(self) -> None:
+        tok = self.peek()
+        if tok.kind != "end":
+            raise self.fail(tok.pos, f"unexpected {_describe(tok)}; expected an operator or the end of the input")
+
+
+def _index_problem(e: Expr) -> Expr | None:
+    for node in e.walk():
+        if isinstance(node, Num) and not isinstance(node.value, int):
+            return node
+        if isinstance(node, (Indexed, Pow)):
+            return node
+        if isinstance(node, Mul):
+            if node.divisors:
+                return node
+            nonconst = [f for f in node.factors if not _constant_int(f)]
+            if len(nonconst) > 1:
+                return node
+    return None
+
+
+def _constant_int(e: Expr) -> bool:
+    return all(isinstance(n, (Num, Neg, Mul, Add)) for n in e.walk()) and all(
+        not isinstance(n, Num) or isinstance(n.value, int) for n in e.walk()
+    )
+
+
+def _describe(tok: _Token) -> str:
+    if tok.kind == "end":
+        return "the end of the input"
+    if tok.kind == "name":
+        return f"name {tok.text!r}"
+    if tok.kind == "num":
+        return f"number {tok.text!r}"
+    return f"{tok.text!r}"
+
+
+def parse_expression(text: str, variables: Sequence[str] | None = None) -> Expr:
+    """Parse a polynomial / Laurent polynomial expression into a syntax tree.
+
+    Parameters
+    ----------
+    text : str
+        Names (``x``, ``lam_2``), indexed names (``x[m-4]``, ``a[i,j+1]``),
+        integers, decimals (exact), ``+ - * /`` (division only by a
+        constant or a monomial), ``^`` or ``**`` with an integer exponent,
+        unary minus and parentheses.
+    variables : sequence of str, optional
+        If given, every name (and indexed base) outside index brackets must
+        be one of these.
+
+    Returns
+    -------
+    Expr
+
+    Raises
+    ------
+    ParseError
+        (an :class:`~combalg.core.errors.InvalidInputError`) with the position.
+    ResourceLimitError
+        If the text is longer than :data:`MAX_TEXT_LENGTH`.
+
+    Examples
+    --------
+    >>> print(parse_expression("(x + 1)^2 / y - -3"))
+    (x + 1)^2/y - (-3)
+    >>> parse_expression("x / (x + 1)")
+    Traceback (most recent call last):
+    ...
+    combalg.core.parsing.ParseError: invalid expression at position 5: division only by a constant or a monomial (not by a sum)
+        x / (x + 1)
+            ^
+    """
+    _check_text(text, "expression", MAX_TEXT_LENGTH)
+    p = _Parser(text, "expression", variables)
+    if p.peek().kind == "end":
+        raise p.fail(0, "empty expression")
+    expr = p.expression()
+    p.finish()
+    return expr
+
+
+def parse_equation(text: str, variables: Sequence[str] | None = None) -> tuple[Expr, Expr]:
+    """Parse ``lhs = rhs`` into two syntax trees.
+
+    Examples
+    --------
+    >>> lhs, rhs = parse_equation("x[m]*x[m-4] = x[m-1]*x[m-3] + x[m-2]^2")
+    >>> print(lhs, "|", rhs)
+    x[m]*x[m - 4] | x[m - 1]*x[m - 3] + x[m - 2]^2
+    >>> [i.resolve({"m": 10}) for i in lhs.indexed()]
+    [(10,), (6,)]
+    """
+    _check_text(text, "equation", MAX_TEXT_LENGTH)
+    p = _Parser(text, "equation", variables)
+    if p.peek().kind == "end":
+        raise p.fail(0, "empty equation")
+    lhs = p.expression()
+    p.expect("=", "expected '=' between the two sides")
+    rhs = p.expression()
+    p.finish()
+    return lhs, rhs
+
+
+# ---------------------------------------------------------------------------
+# evaluation of syntax trees
+# ---------------------------------------------------------------------------
+
+def evaluate_integer(expr: Expr, values: Mapping[str, int] | None = None) -> int:
+    """Evaluate an integer expression (an index such as ``m-4``).
+
+    Raises
+    ------
+    InvalidInputError
+        For a name without value, a division or a non-integer.
+
+    Examples
+    --------
+    >>> evaluate_integer(parse_expression("2*i - (j + 1)"), {"i": 5, "j": 3})
+    6
+    """
+    values = values or {}
+
+    def ev(e: Expr) -> int:
+        if isinstance(e, Num):
+            if not isinstance(e.value, int):
+                raise InvalidInputError(f"invalid index {e}: expected an integer")
+            return e.value
+        if isinstance(e, Name):
+            if e.name not in values:
+                raise InvalidInputError(f"invalid index name {e.name!r}: no value given (known: {sorted(values)})")
+            v = values[e.name]
+            if isinstance(v, bool) or not isinstance(v, int):
+                raise InvalidInputError(f"invalid value {v!r} for index {e.name!r}: expected an integer")
+            return v
+        if isinstance(e, Neg):
+            return -ev(e.operand)
+        if isinstance(e, Add):
+            return sum(ev(t) for t in e.terms)
+        if isinstance(e, Mul) and not e.divisors:
+            out = 1
+            for f in e.factors:
+                out *= ev(f)
+            return out
+        if isinstance(e, Pow) and e.exponent >= 0:
+            return ev(e.base) ** e.exponent
+        raise InvalidInputError(f"invalid index expression {e}: expected an integer expression")
+
+    return ev(expr)
+
+
+def _index_name(base: str, idx: tuple[int, ...]) -> str:
+    return f"{base}[{','.join(str(i) for i in idx)}]"
+
+
+def expr_to_laurent(
+    expr: Expr,
+    ring: Any,
+    env: Mapping[Any, Any] | None = None,
+    indices: Mapping[str, int] | None = None,
+    max_terms: int | None = 10**7,
+) -> Any:
+    """Evaluate a syntax tree in a :class:`~combalg.core.laurent.LaurentRing`.
+
+    Parameters
+    ----------
+    expr : Expr
+    ring : LaurentRing
+    env : mapping, optional
+        Values for names: keys are plain names (``"x"``) or pairs
+        ``(base, index_tuple)`` such as ``("x", (3,))``; values are Laurent
+        polynomials of ``ring`` or numbers.  A name not in ``env`` must be a
+        generator of ``ring``; an indexed name ``x[3]`` not in ``env`` is the
+        generator named ``"x[3]"``.
+    indices : mapping, optional
+        Integer values of the names used inside index brackets.
+    max_terms : int or None
+        Refuse (with :class:`~combalg.core.errors.ResourceLimitError`) a
+        product whose factors have more than this many term pairs, before
+        multiplying; ``None`` for no limit.
+
+    Returns
+    -------
+    LaurentPolynomial
+
+    Raises
+    ------
+    InvalidInputError
+        For an unknown name, or a coefficient not in the ring's domain.
+    ResourceLimitError
+        If a product or power would exceed ``max_terms`` terms.
+    NotExactError
+        If a division is not exact in the ring (e.g. ``x/2`` over ZZ, or a
+        divisor from ``env`` that does not divide).
+
+    Examples
+    --------
+    >>> from combalg.core.laurent import LaurentRing
+    >>> R = LaurentRing(["x", "y"], params=["lam"])
+    >>> expr_to_laurent(parse_expression("(x^2*y + lam*x)/x - y^-1"), R)
+    x*y + lam - y^-1
+    >>> S = LaurentRing(["x[0]", "x[1]"])
+    >>> a, b = S.gens()
+    >>> lhs, rhs = parse_equation("x[m]*x[m-2] = x[m-1] + 1")
+    >>> expr_to_laurent(rhs, S, indices={"m": 2}) / a
+    x[0]^-1*x[1] + x[0]^-1
+    """
+    from combalg.core.laurent import LaurentPolynomial
+
+    env = env or {}
+    indices = indices or {}
+
+    def value(v: Any, label: str) -> Any:
+        if isinstance(v, LaurentPolynomial):
+            if v.ring != ring:
+                raise InvalidInputError(f"invalid value for {label}: it lies in {v.ring!r}, expected {ring!r}")
+            return v
+        return ring(v)
+
+    def mul(a: Any, b: Any) -> Any:
+        if max_terms is not None and a.length * b.length > max_terms:
+            raise ResourceLimitError(
+                f"a product of {a.length} and {b.length} terms could have more than "
+                f"max_terms={max_terms} terms"
+            )
+        return a * b
+
+    def ev(e: Expr) -> Any:
+        if isinstance(e, Num):
+            return ring(e.value)
+        if isinstance(e, Name):
+            if e.name in env:
+                return value(env[e.name], repr(e.name))
+            if e.name in ring._index:
+                return ring.gen(e.name)
+            raise InvalidInputError(
+                f"invalid name {e.name!r} at position {e.pos + 1}: expected a generator of {ring.names!r} or a value in env"
+            )
+        if isinstance(e, Indexed):
+            idx = e.resolve(indices)
+            for key in ((e.base, idx), (e.base, idx[0]) if len(idx) == 1 else None):
+                if key is not None and key in env:
+                    return value(env[key], _index_name(e.base, idx))
+            name = _index_name(e.base, idx)
+            if name in ring._index:
+                return ring.gen(name)
+            raise InvalidInputError(
+                f"invalid name {name!r} (written {e} at position {e.pos + 1}): expected a generator of the ring or a value in env"
+            )
+        if isinstance(e, Neg):
+            return -ev(e.operand)
+        if isinstance(e, Add):
+            total = ring.zero()
+            for t in e.terms:
+                total = total + ev(t)
+            return total
+        if isinstance(e, Mul):
+            prod = ring.one()
+            for f in e.factors:
+                prod = mul(prod, ev(f))
+            if e.divisors:
+                den = ring.one()
+                for d in e.divisors:
+                    den = mul(den, ev(d))
+                prod = prod.exact_divide(den)
+            return prod
+        if isinstance(e, Pow):
+            base = ev(e.base)
+            if max_terms is not None and base.length > 1 and e.exponent > 1:
+                from combalg.core.laurent import _power_term_estimate
+
+                est = _power_term_estimate(base.numerator, e.exponent)
+                if est > max_terms:
+                    raise ResourceLimitError(
+                        f"a power ({base.length} terms)^{e.exponent} could have about {est} terms; "
+                        f"max_terms={max_terms}"
+                    )
+            return base**e.exponent
+        raise InvalidInputError(f"invalid expression node {e!r}")  # pragma: no cover
+
+    return ev(expr)
+
+
+def expr_to_sympy(expr: Expr, indices: Mapping[str, int] | None = None) -> Any:
+    """Build a sympy expression from a syntax tree (no text is sympified).
+
+    Names become ``sympy.Symbol``; an indexed name becomes the Symbol
+    ``"x[3]"`` when ``indices`` resolves its indices, otherwise a
+    ``sympy.Indexed`` object.
+
+    Raises
+    ------
+    InvalidInputError
+        If a divisor is zero.
+
+    Examples
+    --------
+    >>> expr_to_sympy(parse_expression("x^2/y - 3/4"))
+    x**2/y - 3/4
+    >>> expr_to_sympy(parse_expression("x[m-1]*x[m+1]"))
+    x[m + 1]*x[m - 1]
+    >>> expr_to_sympy(parse_expression("x[m-1]"), {"m": 3})
+    x[2]
+    """
+    import sympy
+
+    def ev(e: Expr) -> Any:
+        if isinstance(e, Num):
+            v = e.value
+            return sympy.Integer(v) if isinstance(v, int) else sympy.Rational(v.numerator, v.denominator)
+        if isinstance(e, Name):
+            return sympy.Symbol(e.name)
+        if isinstance(e, Indexed):
+            if indices is not None:
+                try:
+                    idx = e.resolve(indices)
+                except InvalidInputError:
+                    idx = None
+                if idx is not None:
+                    return sympy.Symbol(_index_name(e.base, idx))
+            return sympy.IndexedBase(e.base)[tuple(ev(i) for i in e.indices)]
+        if isinstance(e, Neg):
+            return sympy.Mul(sympy.Integer(-1), ev(e.operand))
+        if isinstance(e, Add):
+            return sympy.Add(*[ev(t) for t in e.terms])
+        if isinstance(e, Mul):
+            num = [ev(f) for f in e.factors]
+            den = [ev(d) for d in e.divisors]
+            for d in den:
+                if d == 0:
+                    raise InvalidInputError(f"invalid expression {e}: division by zero")
+            return sympy.Mul(*num, *[sympy.Pow(d, -1) for d in den])
+        if isinstance(e, Pow):
+            b = ev(e.base)
+            if b == 0 and e.exponent < 0:
+                raise InvalidInputError(f"invalid expression {e}: zero to a negative power")
+            return sympy.Pow(b, sympy.Integer(e.exponent))
+        raise InvalidInputError(f"invalid expression node {e!r}")  # pragma: no cover
+
+    return ev(expr)
