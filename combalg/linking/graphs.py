@@ -1,0 +1,488 @@
+"""Graph gluing, clique sums and their cut and cycle spaces (networkx graphs).
+
+**Edge labels.** An edge is labelled by its ``label`` attribute if it has one,
+otherwise by its endpoint tuple: ``(u, v)`` for a simple graph and
+``(u, v, key)`` for a multigraph, with the endpoints of an undirected edge
+listed in the canonical vertex order (:func:`combalg.linking.spaces.label_key`).
+Labels must be distinct within a graph.
+
+**Orientation.** A directed edge goes from ``u`` to ``v``.  An undirected edge
+is oriented from its ``tail`` attribute if it has one, otherwise from the
+smaller endpoint in the canonical vertex order.  The graphs returned by
+:func:`glue`, :func:`clique_sum` and :func:`decompose_graph` store ``label`` and
+``tail`` on every edge, so orientations survive vertex renaming.
+
+**Gluing** (``G_SP ↔ G_PQ``: identify the shared subgraph ``G_P``, then delete
+its edges) is the graph composition as reconstructed from the abstract of
+Narayanan (2023); the statements about cut and cycle spaces below are proved
+and checked here, not taken from the paper.
+
+**Cut and cycle spaces.** The cut (potential-difference) space is the row space
+of the signed vertex-edge incidence matrix; the cycle (flow) space is its
+orthogonal complement.  If ``G_P`` is connected, gluing composes cut spaces with
+↔ and cycle spaces with ⇌ (the sign is visible: a flow ``h`` on ``P`` from one
+side is cancelled by ``-h`` on the other).
+
+Examples
+--------
+>>> import networkx as nx
+>>> from combalg.linking import glue, cut_space, cycle_space, compose
+>>> G1 = nx.MultiGraph(); _ = G1.add_edge("a", "x", label="s0"); _ = G1.add_edge("x", "b", label="s1")
+>>> _ = G1.add_edge("a", "b", label="p")
+>>> G2 = nx.MultiGraph(); _ = G2.add_edge("a", "y", label="q0"); _ = G2.add_edge("y", "b", label="q1")
+>>> _ = G2.add_edge("a", "b", label="p")
+>>> G = glue(G1, G2, ["p"])
+>>> sorted(d["label"] for _, _, d in G.edges(data=True))
+['q0', 'q1', 's0', 's1']
+>>> cut_space(G) == compose(cut_space(G1), cut_space(G2))
+True
+>>> cycle_space(G) == compose(cycle_space(G1), cycle_space(G2), sign=-1)
+True
+"""
+
+from __future__ import annotations
+
+from typing import Any, Hashable, Iterable, Sequence
+
+import networkx as nx
+
+from combalg.core.errors import InvalidInputError
+from combalg.linking import _linalg as la
+from combalg.linking.spaces import LabelledSpace, label_key
+
+__all__ = [
+    "edge_records",
+    "cut_space",
+    "cycle_space",
+    "glue",
+    "clique_sum",
+    "decompose_graph",
+    "graph_connectivity",
+]
+
+
+def _check_graph(G: Any, name: str = "graph") -> None:
+    if not isinstance(G, nx.Graph):
+        raise InvalidInputError(f"invalid {name} {G!r}: expected a networkx graph")
+
+
+def edge_records(G: Any) -> dict:
+    """Map each edge label to ``(tail, head, data)`` (see the module docstring).
+
+    >>> import networkx as nx
+    >>> edge_records(nx.path_graph(3))
+    {(0, 1): (0, 1, {}), (1, 2): (1, 2, {})}
+    """
+    _check_graph(G)
+    out: dict = {}
+    directed = G.is_directed()
+    if G.is_multigraph():
+        it = ((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True))
+    else:
+        it = ((u, v, None, d) for u, v, d in G.edges(data=True))
+    for u, v, k, d in it:
+        if directed:
+            tail, head = u, v
+        elif "tail" in d:
+            if d["tail"] not in (u, v):
+                raise InvalidInputError(f"invalid tail {d['tail']!r} of edge {(u, v)!r}: not an endpoint")
+            tail = d["tail"]
+            head = v if tail == u else u
+        else:
+            tail, head = sorted((u, v), key=label_key)
+        if "label" in d:
+            lab = d["label"]
+        elif directed:
+            lab = (u, v) if k is None else (u, v, k)
+        else:
+            a, b = sorted((u, v), key=label_key)
+            lab = (a, b) if k is None else (a, b, k)
+        try:
+            hash(lab)
+        except TypeError as exc:
+            raise InvalidInputError(f"invalid edge label {lab!r}: labels must be hashable") from exc
+        if lab in out:
+            raise InvalidInputError(f"invalid graph: the edge label {lab!r} is used twice; labels must be distinct")
+        out[lab] = (tail, head, d)
+    return out
+
+
+def cut_space(G: Any, field: Any = None) -> LabelledSpace:
+    """Cut (potential-difference) space: row space of the signed incidence matrix.
+
+    Parameters
+    ----------
+    G : networkx graph (any kind)
+    field : QQ (default) or GF(p)
+
+    Returns
+    -------
+    LabelledSpace
+        On the edge labels; dimension ``|V| - c(G)``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> cut_space(nx.complete_graph(4)).dim
+    3
+    """
+    p = la.field_char(field)
+    rec = edge_records(G)
+    labels = list(rec)
+    verts = {v: i for i, v in enumerate(G.nodes())}
+    rows = [[0] * len(labels) for _ in verts]
+    m1 = la.neg(1, p)
+    for j, lab in enumerate(labels):
+        t, h, _ = rec[lab]
+        if t != h:
+            rows[verts[t]][j] = 1
+            rows[verts[h]][j] = m1
+    return LabelledSpace._make(rows, labels, p)
+
+
+def cycle_space(G: Any, field: Any = None) -> LabelledSpace:
+    """Cycle (flow) space: the orthogonal complement of the cut space.
+
+    >>> import networkx as nx
+    >>> cycle_space(nx.complete_graph(4)).dim
+    3
+    """
+    return cut_space(G, field).perp()
+
+
+def graph_connectivity(G: Any, S: Iterable[Hashable]) -> int:
+    """``|V(S) ∩ V(Q)| - c(S) - c(Q) + c(G)`` for the edge split S | rest (graphic lambda).
+
+    Equal to ``cut_space(G).connectivity(S)``.
+
+    >>> import networkx as nx
+    >>> graph_connectivity(nx.cycle_graph(4), [(0, 1), (1, 2)])
+    1
+    """
+    rec = edge_records(G)
+    S = set(S)
+    bad = S - set(rec)
+    if bad:
+        raise InvalidInputError(f"invalid edge set S: {sorted(map(repr, bad))} are not edge labels")
+    Q = set(rec) - S
+
+    def comps(E: set) -> tuple[set, int]:
+        H = nx.Graph()
+        for lab in E:
+            t, h, _ = rec[lab]
+            H.add_edge(t, h)
+        return set(H.nodes()), nx.number_connected_components(H) if H.number_of_nodes() else 0
+
+    VS, cS = comps(S)
+    VQ, cQ = comps(Q)
+    _, cG = comps(set(rec))
+    return len(VS & VQ) - cS - cQ + cG
+
+
+def _out_graph(directed: bool):
+    return nx.MultiDiGraph() if directed else nx.MultiGraph()
+
+
+def _add(H, tail, head, lab, data, directed: bool) -> None:
+    d = {k: v for k, v in data.items() if k not in ("label", "tail")}
+    d["label"] = lab
+    if not directed:
+        d["tail"] = tail
+    H.add_edge(tail, head, **d)
+
+
+def glue(G_SP: Any, G_PQ: Any, P: Iterable[Hashable], rename: bool = False) -> Any:
+    """Glue two graphs along their shared subgraph ``G_P`` and delete the edges ``P``.
+
+    The edges ``P`` (by label) must form the same subgraph ``G_P`` in both
+    graphs: same endpoints and the same orientation.  The vertices of ``G_P``
+    are identified (they have the same names in both graphs); every other
+    vertex stays apart.  With ``P`` empty the graphs may share at most one
+    vertex (the 1-sum).  ``G_P`` must be connected: then the cut space of the
+    result is ``cut_space(G_SP) ↔ cut_space(G_PQ)`` and the cycle space is the
+    ⇌ composition of the cycle spaces.  (For disconnected ``G_P`` the vector
+    composition allows one free constant per component and is not a cut space
+    in general, so it is refused.)
+
+    Parameters
+    ----------
+    G_SP, G_PQ : networkx graphs (both directed or both undirected)
+    P : iterable of edge labels
+    rename : bool
+        If True, vertices of ``G_PQ`` outside ``G_P`` whose names also occur in
+        ``G_SP`` are renamed ``(v, "Q")``; otherwise such a clash is an error.
+
+    Returns
+    -------
+    networkx.MultiGraph or MultiDiGraph
+        Edges carry ``label`` (and ``tail`` if undirected).
+
+    Raises
+    ------
+    InvalidInputError
+        ``P`` not in both graphs or with different endpoints/orientation,
+        labels shared outside ``P``, a disconnected ``G_P``, a vertex clash.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> K4a = nx.complete_graph(["x", "a", "b", "c"])
+    >>> K4b = nx.complete_graph(["y", "a", "b", "c"])
+    >>> T = [("a", "b"), ("a", "c"), ("b", "c")]
+    >>> G = glue(K4a, K4b, T)
+    >>> nx.is_isomorphic(nx.Graph(G), nx.complete_bipartite_graph(2, 3))
+    True
+    """
+    _check_graph(G_SP, "G_SP")
+    _check_graph(G_PQ, "G_PQ")
+    if G_SP.is_directed() != G_PQ.is_directed():
+        raise InvalidInputError("invalid graphs: one is directed and the other is not; expected both of one kind")
+    directed = G_SP.is_directed()
+    r1, r2 = edge_records(G_SP), edge_records(G_PQ)
+    P = list(P)
+    Pset = set(P)
+    for lab in P:
+        if lab not in r1 or lab not in r2:
+            where = "G_SP" if lab not in r1 else "G_PQ"
+            raise InvalidInputError(f"invalid shared edge {lab!r}: it is not an edge label of {where}")
+        t1, h1, _ = r1[lab]
+        t2, h2, _ = r2[lab]
+        if (t1, h1) != (t2, h2):
+            if (t1, h1) == (h2, t2):
+                raise InvalidInputError(
+                    f"invalid shared edge {lab!r}: it has opposite orientations {t1!r}->{h1!r} and {t2!r}->{h2!r}"
+                )
+            raise InvalidInputError(
+                f"invalid shared edge {lab!r}: endpoints {(t1, h1)!r} in G_SP but {(t2, h2)!r} in G_PQ"
+            )
+    overlap = (set(r1) & set(r2)) - Pset
+    if overlap:
+        raise InvalidInputError(
+            f"labels overlap outside P: edge labels {', '.join(sorted(map(repr, overlap)))} occur in both graphs"
+        )
+    GP = nx.Graph()
+    for lab in P:
+        t, h, _ = r1[lab]
+        GP.add_edge(t, h)
+    W = set(GP.nodes())
+    if P and not nx.is_connected(GP):
+        comps = [sorted(c, key=label_key) for c in nx.connected_components(GP)]
+        raise InvalidInputError(
+            f"the shared subgraph G_P is disconnected (components {comps!r}); gluing requires G_P connected"
+        )
+    common = (set(G_SP.nodes()) & set(G_PQ.nodes())) - W
+    mapping: dict = {}
+    if common:
+        if not P and len(common) == 1 and not rename:
+            pass  # the 1-sum: a single shared vertex
+        elif rename:
+            mapping = {v: (v, "Q") for v in common}
+            clash = {(v, "Q") for v in common} & (set(G_SP.nodes()) | set(G_PQ.nodes()))
+            if clash:
+                raise InvalidInputError(f"cannot rename vertices apart: {sorted(map(repr, clash))} already exist")
+        elif not P:
+            raise InvalidInputError(
+                f"the shared subgraph G_P is disconnected: with P empty the graphs share the vertices "
+                f"{sorted(map(repr, common))}, but at most one shared vertex is allowed (pass rename=True to keep them apart)"
+            )
+        else:
+            raise InvalidInputError(
+                f"vertices {sorted(map(repr, common))} occur in both graphs but not on the shared subgraph G_P;"
+                " pass rename=True to keep them apart"
+            )
+    H = _out_graph(directed)
+    H.add_nodes_from(G_SP.nodes())
+    H.add_nodes_from(mapping.get(v, v) for v in G_PQ.nodes())
+    for lab, (t, h, d) in r1.items():
+        if lab not in Pset:
+            _add(H, t, h, lab, d, directed)
+    for lab, (t, h, d) in r2.items():
+        if lab not in Pset:
+            _add(H, mapping.get(t, t), mapping.get(h, h), lab, d, directed)
+    return H
+
+
+def _first_clique(G: Any, k: int) -> list:
+    U = nx.Graph(G.to_undirected()) if G.is_directed() or G.is_multigraph() else G
+    for c in nx.enumerate_all_cliques(U):
+        if len(c) == k:
+            return c
+        if len(c) > k:
+            break
+    raise InvalidInputError(f"invalid k {k!r}: the graph has no clique of size {k}")
+
+
+def _check_clique(G: Any, clique: Sequence[Hashable], k: int, name: str) -> list:
+    clique = list(clique)
+    if len(clique) != k or len(set(clique)) != k:
+        raise InvalidInputError(f"invalid {name} {clique!r}: expected {k} distinct vertices")
+    for v in clique:
+        if v not in G:
+            raise InvalidInputError(f"invalid {name} {clique!r}: {v!r} is not a vertex")
+    U = G.to_undirected(as_view=True) if G.is_directed() else G
+    for i in range(k):
+        for j in range(i + 1, k):
+            if not U.has_edge(clique[i], clique[j]):
+                raise InvalidInputError(
+                    f"invalid {name} {clique!r}: {clique[i]!r} and {clique[j]!r} are not adjacent (not a clique)"
+                )
+    return clique
+
+
+def clique_sum(
+    G1: Any,
+    G2: Any,
+    k: int,
+    clique1: Sequence[Hashable] | None = None,
+    clique2: Sequence[Hashable] | None = None,
+    keep_clique: bool = False,
+    rename: bool = False,
+) -> Any:
+    """The k-clique-sum: identify ``clique2[i]`` with ``clique1[i]`` and delete the clique edges.
+
+    ``k = 1`` is the 1-sum (no edges deleted), ``k = 2`` the 2-sum along an
+    edge, ``k = 3`` the graph 3-sum.  Every edge of either graph with both ends
+    in the identified clique is deleted unless ``keep_clique``.
+
+    Parameters
+    ----------
+    G1, G2 : networkx graphs (undirected)
+    k : int >= 0
+    clique1, clique2 : optional k vertices forming a clique (default: the first
+        clique of size k found by networkx).
+    keep_clique : keep the clique edges (the "clique join")
+    rename : rename clashing vertices of ``G2`` outside the clique to ``(v, "Q")``
+
+    Returns
+    -------
+    networkx.MultiGraph with ``label`` and ``tail`` on each edge
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G1 = nx.complete_graph(["x", "a", "b", "c"]); G2 = nx.complete_graph(["y", "a", "b", "c"])
+    >>> G = clique_sum(G1, G2, 3, ["a", "b", "c"], ["a", "b", "c"], rename=True)
+    >>> nx.is_isomorphic(nx.Graph(G), nx.complete_bipartite_graph(2, 3))
+    True
+    """
+    _check_graph(G1, "G1")
+    _check_graph(G2, "G2")
+    if G1.is_directed() or G2.is_directed():
+        raise InvalidInputError("invalid graphs: clique sums are defined here for undirected graphs")
+    if not isinstance(k, int) or isinstance(k, bool) or k < 0:
+        raise InvalidInputError(f"invalid k {k!r}: expected a nonnegative integer")
+    c1 = _check_clique(G1, clique1 if clique1 is not None else (_first_clique(G1, k) if k else []), k, "clique1")
+    c2 = _check_clique(G2, clique2 if clique2 is not None else (_first_clique(G2, k) if k else []), k, "clique2")
+    mapping = dict(zip(c2, c1))
+    others = [v for v in G2.nodes() if v not in mapping]
+    clash = [v for v in others if v in G1]
+    if clash:
+        if not rename:
+            raise InvalidInputError(
+                f"vertices {sorted(map(repr, clash))} occur in both graphs outside the clique; pass rename=True"
+            )
+        for v in clash:
+            if (v, "Q") in G1 or (v, "Q") in G2:
+                raise InvalidInputError(f"cannot rename vertex {v!r} apart: {(v, 'Q')!r} already exists")
+            mapping[v] = (v, "Q")
+    r1, r2 = edge_records(G1), edge_records(G2)
+    C = set(c1)
+
+    def kept(t, h):
+        return keep_clique or not (t in C and h in C and t != h)
+
+    k1 = {lab for lab, (t, h, _) in r1.items() if kept(t, h)}
+    k2 = {lab for lab, (t, h, _) in r2.items() if kept(mapping.get(t, t), mapping.get(h, h))}
+    overlap = k1 & k2
+    if overlap:
+        raise InvalidInputError(
+            f"labels overlap: edge labels {', '.join(sorted(map(repr, overlap)))} occur in both graphs;"
+            " give the edges distinct 'label' attributes"
+        )
+    H = nx.MultiGraph()
+    H.add_nodes_from(G1.nodes())
+    H.add_nodes_from(mapping.get(v, v) for v in G2.nodes())
+    for lab, (t, h, d) in r1.items():
+        if lab in k1:
+            _add(H, t, h, lab, d, False)
+    for lab, (t, h, d) in r2.items():
+        if lab in k2:
+            _add(H, mapping.get(t, t), mapping.get(h, h), lab, d, False)
+    return H
+
+
+def decompose_graph(
+    G: Any, S: Iterable[Hashable], Q: Iterable[Hashable] | None = None, p_labels: Sequence[Hashable] | None = None
+) -> tuple[Any, Any]:
+    """Split ``G`` along an edge bipartition (S, Q) into ``G_SP``, ``G_PQ`` with ``glue`` = ``G``.
+
+    With ``W = V(S) ∩ V(Q)`` (boundary vertices, in canonical order
+    ``w0, w1, ...``), ``G_SP = G[S] + path w0-w1-...`` and ``G_PQ = G[Q] +``
+    the same path, so ``|P| = max(|W| - 1, 0)``.  This is the minimum overlap
+    (the graphic connectivity) when ``G[S]``, ``G[Q]`` and ``G`` are connected;
+    in general the minimum over vector-space decompositions is
+    :func:`graph_connectivity`.  Isolated vertices of ``G`` are dropped.
+
+    Returns
+    -------
+    (G_SP, G_PQ) : networkx multigraphs; the path edges are labelled ``p0, p1, ...``
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.cycle_graph(4)
+    >>> A, B = decompose_graph(G, [(0, 1), (1, 2)])
+    >>> P = [d["label"] for *_, d in A.edges(data=True) if str(d["label"]).startswith("p")]
+    >>> P
+    ['p0']
+    >>> cut_space(glue(A, B, P)) == cut_space(G)
+    True
+    """
+    rec = edge_records(G)
+    S = list(S)
+    bad = [x for x in S if x not in rec]
+    if bad:
+        raise InvalidInputError(f"invalid edge set S: {bad!r} are not edge labels of the graph")
+    if Q is None:
+        Q = [x for x in rec if x not in set(S)]
+    else:
+        Q = list(Q)
+        bad = [x for x in Q if x not in rec]
+        if bad:
+            raise InvalidInputError(f"invalid edge set Q: {bad!r} are not edge labels of the graph")
+        overlap = set(S) & set(Q)
+        if overlap:
+            raise InvalidInputError(f"labels overlap: edges {sorted(map(repr, overlap))} are in both S and Q")
+        missing = set(rec) - set(S) - set(Q)
+        if missing:
+            raise InvalidInputError(f"invalid split: edges {sorted(map(repr, missing))} are in neither S nor Q")
+    directed = G.is_directed()
+    VS = {x for lab in S for x in rec[lab][:2]}
+    VQ = {x for lab in Q for x in rec[lab][:2]}
+    W = sorted(VS & VQ, key=label_key)
+    k = max(len(W) - 1, 0)
+    if p_labels is None:
+        p_labels, i = [], 0
+        while len(p_labels) < k:
+            if f"p{i}" not in rec:
+                p_labels.append(f"p{i}")
+            i += 1
+    else:
+        p_labels = list(p_labels)
+        if len(p_labels) != k or len(set(p_labels)) != k or set(p_labels) & set(rec):
+            raise InvalidInputError(
+                f"invalid p_labels {p_labels!r}: expected {k} distinct labels not used by the graph"
+            )
+    A, B = _out_graph(directed), _out_graph(directed)
+    for lab in S:
+        t, h, d = rec[lab]
+        _add(A, t, h, lab, d, directed)
+    for lab in Q:
+        t, h, d = rec[lab]
+        _add(B, t, h, lab, d, directed)
+    A.add_nodes_from(W)
+    B.add_nodes_from(W)
+    for i, lab in enumerate(p_labels):
+        _add(A, W[i], W[i + 1], lab, {}, directed)
+        _add(B, W[i], W[i + 1], lab, {}, directed)
+    return A, B

@@ -1,0 +1,609 @@
+"""Vector spaces on labelled column sets over QQ and GF(p).
+
+A :class:`LabelledSpace` is a subspace ``V`` of ``F^E`` where ``E`` is a finite
+set of hashable labels and ``F`` is the rationals or a prime field.  It is
+stored in canonical form: the reduced row echelon form (RREF) of a basis after
+the columns are sorted into a fixed total order of the labels, so two spaces are
+equal exactly when they have the same label set, the same field and the same
+canonical RREF.
+
+Examples
+--------
+>>> from combalg.linking import LabelledSpace
+>>> V = LabelledSpace([[1, 0, 1], [0, 1, 1]], ["s1", "s2", "p1"])
+>>> V.dim, V.labels
+(2, ('p1', 's1', 's2'))
+>>> V.restrict(["s1", "s2"]).dim
+2
+>>> V.contract(["s1", "s2"]).rows_in(["s1", "s2"])
+[[1, -1]]
+>>> V.perp().rows_in(["s1", "s2", "p1"])
+[[1, 1, -1]]
+>>> V.connectivity(["s1"])
+1
+
+References
+----------
+H. Narayanan, *On composition and decomposition operations for vector spaces,
+graphs and matroids*, arXiv, 2023 (background; the operations here are the
+standard restriction, contraction and orthogonal complement).
+"""
+
+from __future__ import annotations
+
+import functools
+from fractions import Fraction
+from typing import Any, Hashable, Iterable, Sequence
+
+from combalg.core.errors import InvalidInputError
+from combalg.linking import _linalg as la
+
+__all__ = ["LabelledSpace", "label_key", "sort_labels"]
+
+
+@functools.lru_cache(maxsize=1 << 16, typed=True)
+def label_key(label: Any) -> tuple:
+    """Sort key giving a fixed total order on labels of mixed types.
+
+    Integers come first (numerically), then strings, then tuples (compared
+    entrywise with this key), then anything else by ``repr``.
+
+    >>> sorted(["b", 10, ("a", 1), 2, "a"], key=label_key)
+    [2, 10, 'a', 'b', ('a', 1)]
+    """
+    if isinstance(label, bool):
+        return (3, "bool", repr(label))
+    if isinstance(label, int):
+        return (0, label)
+    if isinstance(label, str):
+        return (1, label)
+    if isinstance(label, tuple):
+        return (2, tuple(label_key(x) for x in label))
+    return (3, type(label).__name__, repr(label))
+
+
+def sort_labels(labels: Iterable[Hashable]) -> tuple:
+    """Return the labels as a tuple in the canonical order of :func:`label_key`."""
+    return tuple(sorted(labels, key=label_key))
+
+
+class LabelledSpace:
+    """A subspace of ``F^E`` for a finite label set ``E`` and ``F`` = QQ or GF(p).
+
+    Parameters
+    ----------
+    rows : sequence of sequences
+        Spanning vectors (need not be independent), one entry per label, in the
+        order of ``labels``.  Entries are ints or Fractions (reduced mod p over
+        GF(p)); floats and strings are rejected.
+    labels : sequence of hashable
+        Distinct column labels.
+    field : QQ, GF(p), "QQ", "GF(p)" or None
+        The field (default QQ).  ``GF(n)`` with ``n`` not prime is rejected.
+
+    Attributes
+    ----------
+    labels : tuple
+        The labels in canonical order (see :func:`label_key`).
+    rows : tuple of tuples
+        The canonical RREF basis, columns in the order of ``labels``.
+    p : int
+        Characteristic of the field (0 for QQ).
+
+    Raises
+    ------
+    InvalidInputError
+        Repeated labels, a row of the wrong length, an inexact entry, a
+        non-prime modulus.
+
+    Examples
+    --------
+    >>> V = LabelledSpace([[2, 2, 0], [1, 1, 0]], ["a", "b", "c"])
+    >>> V
+    LabelledSpace(QQ, labels=('a', 'b', 'c'), rows=[[1, 1, 0]])
+    >>> V == LabelledSpace([[0, 1, 1]], ["c", "a", "b"])
+    True
+    >>> LabelledSpace([[1, 2]], ["x", "y"], field="GF(3)").rows
+    ((1, 2),)
+    """
+
+    __slots__ = ("labels", "_gen", "_rows", "_mat", "_zmat", "_zden", "_d", "p", "_pv", "_index", "_hash")
+
+    def __init__(self, rows: Sequence[Sequence[Any]], labels: Sequence[Hashable], field: Any = None) -> None:
+        p = la.field_char(field)
+        labels = list(labels)
+        try:
+            seen = set(labels)
+        except TypeError as exc:
+            raise InvalidInputError(f"invalid labels {labels!r}: labels must be hashable") from exc
+        if len(seen) != len(labels):
+            dup = sorted({repr(x) for x in labels if labels.count(x) > 1})
+            raise InvalidInputError(f"invalid labels {labels!r}: repeated label(s) {', '.join(dup)}")
+        n = len(labels)
+        order = sorted(range(n), key=lambda j: label_key(labels[j]))
+        coerced = []
+        for i, row in enumerate(rows):
+            row = list(row)
+            if len(row) != n:
+                raise InvalidInputError(
+                    f"invalid row {i} {row!r}: it has {len(row)} entries, expected {n} (one per label)"
+                )
+            coerced.append([la.coerce_entry(row[j], p, f"entry [{i}][{j}]") for j in order])
+        self._init_generators(tuple(labels[j] for j in order), coerced, p)
+
+    def _init_generators(self, labels: tuple, rows: list, p: int) -> None:
+        """Set from spanning rows (coerced, columns in canonical order); the RREF is computed lazily."""
+        self.labels = labels
+        self._gen = rows
+        self._rows = None
+        self._mat = None
+        self._zmat = self._zden = None
+        self._d = None
+        self._pv = None
+        self.p = p
+        self._index = {lab: j for j, lab in enumerate(labels)}
+        self._hash = None
+
+    def _ensure(self) -> None:
+        if self._pv is None:
+            R, piv = la.rref(self._gen, len(self.labels), self.p)
+            self._rows = tuple(tuple(r) for r in R)
+            self._pv = tuple(piv)
+            self._d = len(piv)
+
+    def _init_canonical(self, labels: tuple, rows: list, p: int, reduced: bool = False) -> None:
+        if reduced:
+            R, piv = rows, [next(j for j, x in enumerate(r) if x != 0) for r in rows]
+        else:
+            R, piv = la.rref(rows, len(labels), p)
+        self.labels = labels
+        self._gen = None
+        self._rows = tuple(tuple(r) for r in R)
+        self._mat = None
+        self._zmat = self._zden = None
+        self._d = len(self._rows)
+        self.p = p
+        self._pv = tuple(piv)
+        self._index = {lab: j for j, lab in enumerate(labels)}
+        self._hash = None
+
+    def _init_flint(self, labels: tuple, mat: Any, pivots: Sequence[int], p: int) -> None:
+        """Set from a flint matrix already in canonical RREF (no zero rows)."""
+        self.labels = labels
+        self._gen = None
+        self._rows = None
+        self._mat = mat
+        self._zmat = self._zden = None
+        self._d = len(pivots)
+        self.p = p
+        self._pv = tuple(pivots)
+        self._index = {lab: j for j, lab in enumerate(labels)}
+        self._hash = None
+
+    def _init_zrref(self, labels: tuple, zmat: Any, den: Any, pivots: Sequence[int]) -> None:
+        """Set (over QQ) from an integer matrix ``zmat`` with ``zmat / den`` the canonical RREF."""
+        self.labels = labels
+        self._gen = None
+        self._rows = None
+        self._mat = None
+        self._zmat = zmat
+        self._zden = den
+        self._d = len(pivots)
+        self.p = 0
+        self._pv = tuple(pivots)
+        self._index = {lab: j for j, lab in enumerate(labels)}
+        self._hash = None
+
+    def _qmat(self) -> Any:
+        """The canonical RREF as a flint matrix, if it is stored in flint form (else None)."""
+        if self._mat is None and self._zmat is not None:
+            self._mat = la.flint.fmpq_mat(self._zmat) / self._zden
+        return self._mat
+
+    @property
+    def _pivots(self) -> tuple:
+        self._ensure()
+        return self._pv
+
+    @property
+    def _dim(self) -> int:
+        self._ensure()
+        return self._d
+
+    @property
+    def rows(self) -> tuple:
+        """The canonical RREF basis as a tuple of tuples (columns in the order of ``labels``)."""
+        self._ensure()
+        if self._rows is None:
+            self._rows = tuple(tuple(r) for r in la.from_flint(self._qmat(), self.p, self._d))
+        return self._rows
+
+    def _int_rows(self) -> list[list]:
+        """Over QQ: spanning rows scaled to integers (same space); over GF(p): as `_flint_rows`."""
+        if self._zmat is not None:
+            n = len(self.labels)
+            ent = self._zmat.entries()
+            return [ent[i * n:(i + 1) * n] for i in range(self._d)]
+        if self.p or self._mat is not None:
+            rows = self._flint_rows()
+        else:
+            rows = self._gen if self._gen is not None else self._rows
+        return [la.integral_row(r) for r in rows] if not self.p else rows
+
+    def _flint_rows(self) -> list[list]:
+        """Spanning rows (the generators as given if the RREF has not been needed yet,
+        else the canonical rows) as lists of flint scalars or ints."""
+        if self._qmat() is not None:
+            n = len(self.labels)
+            ent = self._mat.entries()
+            return [ent[i * n:(i + 1) * n] for i in range(self._d)]
+        rows = self._gen if self._gen is not None else self._rows
+        if self.p:
+            return [list(r) for r in rows]
+        return [[x if isinstance(x, int) else la.flint.fmpq(x.numerator, x.denominator) for x in r] for r in rows]
+
+    @classmethod
+    def _make(cls, rows: list, labels: Sequence[Hashable], p: int) -> "LabelledSpace":
+        """Build from already coerced rows (no validation of entries)."""
+        labels = list(labels)
+        n = len(labels)
+        order = sorted(range(n), key=lambda j: label_key(labels[j]))
+        obj = cls.__new__(cls)
+        if order == list(range(n)):
+            obj._init_generators(tuple(labels), [list(r) for r in rows], p)
+        else:
+            obj._init_generators(tuple(labels[j] for j in order), [[r[j] for j in order] for r in rows], p)
+        return obj
+
+    # ----------------------------------------------------------------- builders
+    @classmethod
+    def from_rows(cls, rows: Sequence[Sequence[Any]], labels: Sequence[Hashable], field: Any = None) -> "LabelledSpace":
+        """Same as the constructor: the row space of ``rows`` on ``labels``.
+
+        >>> LabelledSpace.from_rows([[1, 1]], ["s", "p"]).dim
+        1
+        """
+        return cls(rows, labels, field)
+
+    @classmethod
+    def zero(cls, labels: Sequence[Hashable], field: Any = None) -> "LabelledSpace":
+        """The zero space on ``labels``.
+
+        >>> LabelledSpace.zero(["a", "b"]).dim
+        0
+        """
+        return cls([], labels, field)
+
+    @classmethod
+    def full(cls, labels: Sequence[Hashable], field: Any = None) -> "LabelledSpace":
+        """The whole space ``F^labels``.
+
+        >>> LabelledSpace.full(["a", "b"]).dim
+        2
+        """
+        n = len(list(labels))
+        return cls([[1 if i == j else 0 for j in range(n)] for i in range(n)], labels, field)
+
+    @classmethod
+    def from_networkx_cut_space(cls, G: Any, field: Any = None) -> "LabelledSpace":
+        """The cut (potential-difference) space of a networkx graph.
+
+        See :func:`combalg.linking.graphs.cut_space` for the edge labels and
+        orientations used.
+
+        >>> import networkx as nx
+        >>> LabelledSpace.from_networkx_cut_space(nx.cycle_graph(4)).dim
+        3
+        """
+        from combalg.linking.graphs import cut_space
+
+        return cut_space(G, field)
+
+    @classmethod
+    def from_networkx_cycle_space(cls, G: Any, field: Any = None) -> "LabelledSpace":
+        """The cycle (flow) space of a networkx graph, the complement of the cut space.
+
+        >>> import networkx as nx
+        >>> LabelledSpace.from_networkx_cycle_space(nx.complete_graph(4)).dim
+        3
+        """
+        from combalg.linking.graphs import cycle_space
+
+        return cycle_space(G, field)
+
+    # ------------------------------------------------------------------ basics
+    @property
+    def field(self) -> Any:
+        """The field (a core field object, ``QQ`` or ``GF(p)``)."""
+        return la.field_object(self.p)
+
+    @property
+    def field_name(self) -> str:
+        """``"QQ"`` or ``"GF(p)"``."""
+        return la.field_name(self.p)
+
+    @property
+    def dim(self) -> int:
+        """Dimension r(V): the number of canonical RREF rows."""
+        return self._dim
+
+    @property
+    def pivots(self) -> tuple:
+        """Labels of the pivot columns of the canonical RREF."""
+        return tuple(self.labels[j] for j in self._pivots)
+
+    def label_set(self) -> frozenset:
+        """The labels as a frozenset."""
+        return frozenset(self.labels)
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LabelledSpace):
+            return NotImplemented
+        if self.p != other.p or self.labels != other.labels or self._dim != other._dim:
+            return False
+        if self._pivots != other._pivots:
+            return False
+        if self._zmat is not None and other._zmat is not None:
+            return bool(self._zmat * other._zden == other._zmat * self._zden)
+        if self._qmat() is not None and other._qmat() is not None:
+            return bool(self._mat == other._mat)
+        return self.rows == other.rows
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash((self.p, self.labels, self.rows))
+        return self._hash
+
+    def __repr__(self) -> str:
+        rows = [list(r) for r in self.rows]
+        return f"LabelledSpace({self.field_name}, labels={self.labels!r}, rows={_fmt_rows(rows)})"
+
+    def rows_in(self, order: Sequence[Hashable]) -> list[list]:
+        """The RREF basis of V with the columns taken in the order ``order``.
+
+        ``order`` must be a permutation of the labels.  (The canonical form
+        :attr:`rows` is the RREF for the canonical label order.)
+
+        >>> LabelledSpace([[1, 2]], ["x", "y"]).rows_in(["y", "x"])
+        [[1, 1/2]]
+        """
+        order = list(order)
+        self._check_labels(order, "order", exact=True)
+        idx = [self._index[x] for x in order]
+        R, _ = la.rref([[r[j] for j in idx] for r in self.rows], len(idx), self.p)
+        return [[_Show(x) if isinstance(x, Fraction) else x for x in r] for r in R]
+
+    def matrix(self) -> list[list]:
+        """The canonical RREF rows as lists (columns in the order of ``labels``)."""
+        return [list(r) for r in self.rows]
+
+    def contains(self, vector: dict | Sequence[Any]) -> bool:
+        """Whether a vector (dict label -> value, or a sequence in label order) lies in V.
+
+        >>> LabelledSpace([[1, 1]], ["a", "b"]).contains({"a": 3, "b": 3})
+        True
+        """
+        if isinstance(vector, dict):
+            extra = set(vector) - set(self.labels)
+            if extra:
+                raise InvalidInputError(f"invalid vector keys {sorted(map(repr, extra))}: not labels of the space")
+            v = [la.coerce_entry(vector.get(x, 0), self.p, "vector entry") for x in self.labels]
+        else:
+            v = list(vector)
+            if len(v) != len(self.labels):
+                raise InvalidInputError(f"invalid vector {v!r}: expected {len(self.labels)} entries")
+            v = [la.coerce_entry(x, self.p, "vector entry") for x in v]
+        return la.rank([list(r) for r in self.rows] + [v], len(self.labels), self.p) == self.dim
+
+    def vectors(self) -> Iterable[tuple]:
+        """All vectors of V over GF(p) (in label order); only for finite fields.
+
+        >>> len(list(LabelledSpace([[1, 0], [0, 1]], ["a", "b"], "GF(2)").vectors()))
+        4
+        """
+        import itertools
+
+        if self.p == 0:
+            raise InvalidInputError("invalid field QQ: vectors() enumerates only spaces over GF(p)")
+        n = len(self.labels)
+        for coeffs in itertools.product(range(self.p), repeat=self.dim):
+            yield tuple(sum(c * r[j] for c, r in zip(coeffs, self.rows)) % self.p for j in range(n))
+
+    # ---------------------------------------------------------- label helpers
+    def _check_labels(self, T: Iterable[Hashable], name: str, exact: bool = False) -> list:
+        T = list(T)
+        bad = [x for x in T if x not in self._index]
+        if bad:
+            raise InvalidInputError(
+                f"invalid {name} {T!r}: {', '.join(map(repr, bad))} not among the labels {self.labels!r}"
+            )
+        if len(set(T)) != len(T):
+            raise InvalidInputError(f"invalid {name} {T!r}: repeated labels")
+        if exact and len(T) != len(self.labels):
+            raise InvalidInputError(f"invalid {name} {T!r}: expected every label of {self.labels!r} once")
+        return T
+
+    def _same_field(self, other: "LabelledSpace", what: str) -> None:
+        if not isinstance(other, LabelledSpace):
+            raise InvalidInputError(f"invalid {what} {other!r}: expected a LabelledSpace")
+        if self.p != other.p:
+            raise InvalidInputError(
+                f"mismatched fields in {what}: {self.field_name} and {other.field_name}"
+            )
+
+    # -------------------------------------------------------------- operations
+    def restrict(self, T: Iterable[Hashable]) -> "LabelledSpace":
+        """Restriction (projection) V·T = {f_T : f in V}.
+
+        Parameters
+        ----------
+        T : iterable of labels
+            A subset of the labels.
+
+        Examples
+        --------
+        >>> LabelledSpace([[1, 1, 0], [0, 0, 1]], "abc").restrict("ab")
+        LabelledSpace(QQ, labels=('a', 'b'), rows=[[1, 1]])
+        """
+        T = sort_labels(self._check_labels(T, "restriction set"))
+        idx = [self._index[x] for x in T]
+        return LabelledSpace._make([[r[j] for j in idx] for r in self.rows], T, self.p)
+
+    def contract(self, T: Iterable[Hashable]) -> "LabelledSpace":
+        """Contraction V×T = {f_T : f in V, f vanishes outside T}.
+
+        Computed by one RREF with the columns outside ``T`` placed first: the
+        rows whose pivot lies in ``T`` vanish outside ``T`` and span V×T.
+
+        >>> LabelledSpace([[1, 1, 0], [0, 0, 1]], "abc").contract("ab")
+        LabelledSpace(QQ, labels=('a', 'b'), rows=[[1, 1]])
+        """
+        T = sort_labels(self._check_labels(T, "contraction set"))
+        Tset = set(T)
+        rest = [x for x in self.labels if x not in Tset]
+        cols = [self._index[x] for x in rest] + [self._index[x] for x in T]
+        R, piv = la.rref([[r[j] for j in cols] for r in self.rows], len(cols), self.p)
+        k = len(rest)
+        rows = [row[k:] for row, pc in zip(R, piv) if pc >= k]
+        obj = LabelledSpace.__new__(LabelledSpace)
+        obj._init_canonical(T, rows, self.p, reduced=True)
+        return obj
+
+    def perp(self) -> "LabelledSpace":
+        """Orthogonal complement V^⊥ for the form sum_e g_e f_e.
+
+        >>> LabelledSpace([[1, 1]], ["a", "b"]).perp()
+        LabelledSpace(QQ, labels=('a', 'b'), rows=[[1, -1]])
+        """
+        N = la.nullspace_from_rref(self.rows, self._pivots, len(self.labels), self.p)
+        return LabelledSpace._make(N, self.labels, self.p)
+
+    def extend(self, labels: Iterable[Hashable]) -> "LabelledSpace":
+        """Embed V in ``F^(E ∪ labels)`` by padding with zeros.
+
+        >>> LabelledSpace([[1]], ["a"]).extend(["b"]).rows_in(["a", "b"])
+        [[1, 0]]
+        """
+        new = [x for x in dict.fromkeys(labels) if x not in self._index]
+        if not new:
+            return self
+        all_labels = list(self.labels) + new
+        rows = [list(r) + [0] * len(new) for r in self.rows]
+        return LabelledSpace._make(rows, all_labels, self.p)
+
+    def relabel(self, mapping: dict) -> "LabelledSpace":
+        """Rename labels (``mapping`` old -> new; unmapped labels are kept).
+
+        >>> LabelledSpace([[1, 2]], ["a", "b"]).relabel({"a": "c"}).rows_in(["c", "b"])
+        [[1, 2]]
+        """
+        new = [mapping.get(x, x) for x in self.labels]
+        if len(set(new)) != len(new):
+            raise InvalidInputError(f"invalid relabelling {mapping!r}: two labels get the same name")
+        return LabelledSpace._make([list(r) for r in self.rows], new, self.p)
+
+    def negate(self, T: Iterable[Hashable]) -> "LabelledSpace":
+        """The space with the coordinates in ``T`` multiplied by -1.
+
+        >>> LabelledSpace([[1, 1]], ["a", "b"]).negate(["b"]).rows_in(["a", "b"])
+        [[1, -1]]
+        """
+        T = set(self._check_labels(T, "negated set"))
+        idx = {self._index[x] for x in T}
+        rows = [[la.neg(x, self.p) if j in idx else x for j, x in enumerate(r)] for r in self.rows]
+        return LabelledSpace._make(rows, self.labels, self.p)
+
+    def sum(self, other: "LabelledSpace") -> "LabelledSpace":
+        """V + W on the union of the label sets (missing labels padded with 0).
+
+        >>> A = LabelledSpace([[1, 0]], "ab"); B = LabelledSpace([[0, 1]], "bc")
+        >>> A.sum(B).rows_in("abc")
+        [[1, 0, 0], [0, 0, 1]]
+        """
+        self._same_field(other, "sum")
+        labels = list(dict.fromkeys(list(self.labels) + list(other.labels)))
+        A = self.extend(labels)
+        B = other.extend(labels)
+        return LabelledSpace._make([list(r) for r in A.rows] + [list(r) for r in B.rows], A.labels, self.p)
+
+    __add__ = sum
+
+    def intersection(self, other: "LabelledSpace") -> "LabelledSpace":
+        """V ∩ W on the union of the label sets, computed as (V^⊥ + W^⊥)^⊥.
+
+        >>> A = LabelledSpace([[1, 1, 0], [0, 0, 1]], "abc")
+        >>> B = LabelledSpace([[1, 1, 1]], "abc")
+        >>> A.intersection(B).rows_in("abc")
+        [[1, 1, 1]]
+        """
+        self._same_field(other, "intersection")
+        labels = list(dict.fromkeys(list(self.labels) + list(other.labels)))
+        return self.extend(labels).perp().sum(other.extend(labels).perp()).perp()
+
+    __and__ = intersection
+
+    def is_subspace_of(self, other: "LabelledSpace") -> bool:
+        """Whether V ⊆ W (same label set required).
+
+        >>> LabelledSpace([[1, 1]], "ab").is_subspace_of(LabelledSpace.full("ab"))
+        True
+        """
+        self._same_field(other, "subspace test")
+        if self.label_set() != other.label_set():
+            raise InvalidInputError(
+                f"invalid subspace test: label sets {self.labels!r} and {other.labels!r} differ"
+            )
+        return self.sum(other).dim == other.dim
+
+    def direct_sum(self, other: "LabelledSpace") -> "LabelledSpace":
+        """V ⊕ W on disjoint label sets.
+
+        >>> LabelledSpace([[1]], "a").direct_sum(LabelledSpace([[1]], "b")).dim
+        2
+        """
+        self._same_field(other, "direct sum")
+        common = set(self.labels) & set(other.labels)
+        if common:
+            raise InvalidInputError(
+                f"invalid direct sum: the label sets overlap in {sorted(map(repr, common))}; expected disjoint labels"
+            )
+        return self.sum(other)
+
+    def connectivity(self, S: Iterable[Hashable]) -> int:
+        """The connectivity lambda_V(S) = r(V·S) - r(V×S).
+
+        It equals lambda_V(E - S) and Oxley's r(S) + r(E - S) - r(M) for the
+        column matroid M of V (without the +1 of his kappa).
+
+        >>> V = LabelledSpace([[1, 0, 1, 0], [0, 1, 0, 1]], ["s1", "s2", "q1", "q2"])
+        >>> V.connectivity(["s1", "s2"])
+        2
+        """
+        S = self._check_labels(S, "side S")
+        return self.restrict(S).dim - self.contract(S).dim
+
+    def to_dict(self) -> dict:
+        """JSON-ready form: ``{"field": ..., "labels": [...], "rows": [[...]]}`` (rationals as strings).
+
+        >>> LabelledSpace([[1, Fraction(1, 2)]], ["a", "b"]).to_dict()
+        {'field': 'QQ', 'labels': ['a', 'b'], 'rows': [[1, '1/2']]}
+        """
+        return {
+            "field": self.field_name,
+            "labels": [x if isinstance(x, (str, int)) else repr(x) for x in self.labels],
+            "rows": [[x if isinstance(x, int) else str(x) for x in r] for r in self.rows],
+        }
+
+
+class _Show(Fraction):
+    """A Fraction whose repr is ``p/q`` (for readable matrices)."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def _fmt_rows(rows: list) -> str:
+    return "[" + ", ".join("[" + ", ".join(str(x) for x in r) + "]" for r in rows) + "]"

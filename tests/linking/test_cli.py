@@ -1,0 +1,56 @@
+"""``combalg linking`` command line."""
+
+from __future__ import annotations
+
+import json
+
+from combalg.cli import main
+
+
+def write(tmp_path, name, text):
+    p = tmp_path / name
+    p.write_text(text)
+    return str(p)
+
+
+def test_compose_T1_json_and_csv(tmp_path, capsys):
+    A = write(tmp_path, "A.json", '{"labels": ["s1","s2","p1"], "rows": [[1,0,1],[0,1,1]]}')
+    B = write(tmp_path, "B.csv", "p1,q1,q2\n1,1,0\n1,0,1\n")
+    assert main(["linking", "compose", A, B, "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)["V_SQ"]
+    assert out["labels"] == ["s1", "s2", "q1", "q2"]
+    assert out["rows"] == [[1, 0, 0, 1], [0, 1, 0, 1], [0, 0, 1, -1]]
+    assert main(["linking", "compose", A, B, "--skew", "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)["V_SQ (skewed)"]
+    assert out["rows"] == [[1, 0, 0, -1], [0, 1, 0, -1], [0, 0, 1, -1]]
+
+
+def test_decompose_T3(tmp_path, capsys):
+    V = write(tmp_path, "V.json", '{"labels": ["s1","s2","q1","q2"], "rows": [[1,0,1,0],[0,1,0,1]]}')
+    assert main(["linking", "decompose", V, "--split", "s1,s2", "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["lambda"] == 2 and out["P"] == ["p0", "p1"] and out["recomposes"] is True
+    assert out["V_SP"]["rows"] == [[1, 0, 1, 0], [0, 1, 0, 1]]
+
+
+def test_minimize_and_connectivity_text(tmp_path, capsys):
+    A = write(tmp_path, "A.json", '{"labels": ["s1","p1","p2"], "rows": [[1,1,1]]}')
+    B = write(tmp_path, "B.json", '{"labels": ["p1","p2","q1"], "rows": [[1,1,1],[1,-1,0]]}')
+    assert main(["linking", "minimize", A, B]) == 0
+    assert "P': ['p1']" in capsys.readouterr().out
+    V = write(tmp_path, "V.json", '{"field": "GF(2)", "labels": ["a","b"], "rows": [[1,1]]}')
+    assert main(["linking", "connectivity", V, "--split", "a"]) == 0
+    assert "lambda = 1" in capsys.readouterr().out
+
+
+def test_bad_input_exit_2(tmp_path, capsys):
+    A = write(tmp_path, "A.json", '{"labels": ["s","p"], "rows": [[1,1,1]]}')
+    B = write(tmp_path, "B.json", '{"labels": ["p","q"], "rows": [[1,1]]}')
+    assert main(["linking", "compose", A, B]) == 2
+    assert "error" in capsys.readouterr().err
+    A = write(tmp_path, "A2.json", '{"labels": ["s","p"], "rows": [[1,1]]}')
+    assert main(["linking", "compose", A, B, "--field", "GF(6)"]) == 2
+    assert "not prime" in capsys.readouterr().err
+    assert main(["linking", "compose", A, str(tmp_path / "missing.json")]) == 2
+    evil = write(tmp_path, "E.csv", "a,b\n__import__('os'),1\n")
+    assert main(["linking", "connectivity", evil, "--split", "a"]) == 2

@@ -1,0 +1,183 @@
+"""Graph gluing: cut spaces compose with ↔, cycle spaces with ⇌; clique sums; decomposition."""
+
+from __future__ import annotations
+
+import itertools
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from combalg.core.errors import InvalidInputError
+from combalg.core.linalg import GF, QQ
+from combalg.linking import (
+    clique_sum,
+    compose,
+    cut_space,
+    cycle_space,
+    decompose_graph,
+    edge_records,
+    glue,
+    graph_connectivity,
+)
+from combalg.strategies.linking import glued_graph_pairs
+
+
+def brute_cut_space_vectors(G, p):
+    """Potential differences of all potentials V -> GF(p), enumerated (orientation from edge_records)."""
+    rec = edge_records(G)
+    labels = sorted(rec, key=str)
+    nodes = list(G.nodes())
+    out = set()
+    for pot in itertools.product(range(p), repeat=len(nodes)):
+        phi = dict(zip(nodes, pot))
+        out.add(tuple((phi[rec[e][0]] - phi[rec[e][1]]) % p for e in labels))
+    return labels, out
+
+
+@settings(max_examples=100, deadline=None)
+@given(glued_graph_pairs(), st.sampled_from([QQ, GF(2), GF(3), GF(5)]))
+def test_glue_cut_and_cycle_spaces_compose(data, field):
+    G1, G2, P = data
+    G = glue(G1, G2, P)
+    assert cut_space(G, field) == compose(cut_space(G1, field), cut_space(G2, field), P=P)
+    assert cycle_space(G, field) == compose(cycle_space(G1, field), cycle_space(G2, field), sign=-1, P=P)
+
+
+@settings(max_examples=40, deadline=None)
+@given(glued_graph_pairs(max_shared=3, max_side_vertices=2, max_side_edges=3))
+def test_cut_space_matches_enumerated_potentials(data):
+    G1, _, _ = data
+    if G1.number_of_nodes() > 7:
+        return
+    V = cut_space(G1, GF(3))
+    labels, vecs = brute_cut_space_vectors(G1, 3)
+    idx = {x: j for j, x in enumerate(V.labels)}
+    assert {tuple(v[idx[x]] for x in labels) for v in V.vectors()} == vecs
+
+
+@settings(max_examples=60, deadline=None)
+@given(glued_graph_pairs())
+def test_graph_connectivity_formula_and_decomposition(data):
+    G1, G2, P = data
+    G = glue(G1, G2, P)
+    rec = edge_records(G)
+    S = [e for e in rec if str(e).startswith("s")]
+    Q = [e for e in rec if str(e).startswith("q")]
+    V = cut_space(G)
+    assert graph_connectivity(G, S) == V.connectivity(S)
+    A, B = decompose_graph(G, S, Q)
+    Pnew = [e for e in edge_records(A) if e in edge_records(B)]
+    H = glue(A, B, Pnew)
+    assert cut_space(H) == V
+    assert cycle_space(H) == cycle_space(G)
+    assert len(Pnew) >= V.connectivity(S)
+
+
+def test_spanning_tree_of_G_P_suffices():
+    # gluing on a triangle or on a 2-edge path on the same vertices gives the same cut space
+    S = [("x", "a", "s0"), ("x", "b", "s1"), ("x", "c", "s2"), ("x", "z", "s3")]
+    Q = [("y", "a", "q0"), ("y", "c", "q1"), ("a", "c", "q2")]
+
+    def build(shared):
+        G1, G2 = nx.MultiGraph(), nx.MultiGraph()
+        for u, v, lab in S + shared:
+            G1.add_edge(u, v, label=lab)
+        for u, v, lab in Q + shared:
+            G2.add_edge(u, v, label=lab)
+        return glue(G1, G2, [lab for *_, lab in shared])
+
+    tri = build([("a", "b", "t0"), ("b", "c", "t1"), ("a", "c", "t2")])
+    path = build([("a", "b", "t0"), ("b", "c", "t1")])
+    assert cut_space(tri) == cut_space(path)
+
+
+def test_clique_sum_equals_glue_on_shared_clique():
+    G1 = nx.complete_graph(["x", "a", "b", "c", "u"])
+    G2 = nx.complete_graph(["y", "a", "b", "c"])
+    G2.add_edge("y", "v")
+    H = clique_sum(G1, G2, 3, ["a", "b", "c"], ["a", "b", "c"])
+    # the same clique edges have the same default labels ('a','b') ... in both graphs
+    T = [("a", "b"), ("a", "c"), ("b", "c")]
+    G = glue(G1, G2, T)
+    assert cut_space(H) == cut_space(G) == compose(cut_space(G1), cut_space(G2))
+    assert nx.is_isomorphic(nx.Graph(H), nx.Graph(G))
+
+
+def test_clique_sum_small_cases():
+    C3a = nx.cycle_graph(["a", "b", "x"])
+    C3b = nx.cycle_graph(["c", "d", "y"])
+    two = clique_sum(C3a, C3b, 2, ["a", "b"], ["c", "d"])
+    assert nx.is_isomorphic(nx.Graph(two), nx.cycle_graph(4))
+    one = clique_sum(C3a, C3b, 1, ["a"], ["c"])
+    assert one.number_of_nodes() == 5 and one.number_of_edges() == 6
+    assert cut_space(one).dim == 4
+    zero = clique_sum(C3a, C3b, 0)
+    assert nx.number_connected_components(nx.Graph(zero)) == 2
+    kept = clique_sum(C3a, nx.relabel_nodes(C3b, {"y": "z"}), 2, ["a", "b"], ["c", "d"], keep_clique=True)
+    assert kept.number_of_edges() == 6
+
+
+def test_directed_glue():
+    G1 = nx.MultiDiGraph()
+    G1.add_edge("a", "x", label="s0"); G1.add_edge("x", "b", label="s1"); G1.add_edge("a", "b", label="p")
+    G2 = nx.MultiDiGraph()
+    G2.add_edge("b", "y", label="q0"); G2.add_edge("y", "a", label="q1"); G2.add_edge("a", "b", label="p")
+    G = glue(G1, G2, ["p"])
+    assert G.is_directed()
+    assert cut_space(G) == compose(cut_space(G1), cut_space(G2))
+    assert cycle_space(G) == compose(cycle_space(G1), cycle_space(G2), sign=-1)
+
+
+# ------------------------------------------------------------------ errors
+def test_glue_rejects_disconnected_shared_subgraph():
+    G1 = nx.MultiGraph(); G2 = nx.MultiGraph()
+    for G in (G1, G2):
+        G.add_edge("a", "b", label="p0"); G.add_edge("c", "d", label="p1")
+    G1.add_edge("a", "c", label="s0"); G2.add_edge("b", "d", label="q0")
+    with pytest.raises(InvalidInputError, match="disconnected"):
+        glue(G1, G2, ["p0", "p1"])
+
+
+def test_glue_rejects_bad_shared_edges_and_overlaps():
+    G1 = nx.MultiGraph(); G2 = nx.MultiGraph()
+    G1.add_edge("a", "b", label="p"); G1.add_edge("a", "x", label="e")
+    G2.add_edge("a", "c", label="p"); G2.add_edge("a", "y", label="e")
+    with pytest.raises(InvalidInputError, match="endpoints"):
+        glue(G1, G2, ["p"])
+    G2 = nx.MultiGraph(); G2.add_edge("a", "b", label="p"); G2.add_edge("b", "y", label="e")
+    with pytest.raises(InvalidInputError, match="overlap"):
+        glue(G1, G2, ["p"])
+    with pytest.raises(InvalidInputError, match="not an edge label"):
+        glue(G1, G2, ["zz"])
+    G3 = nx.MultiGraph(); G3.add_edge("a", "b", label="p", tail="b"); G3.add_edge("b", "y", label="q")
+    with pytest.raises(InvalidInputError, match="orientation"):
+        glue(G1, G3, ["p"])
+
+
+def test_glue_vertex_clash_and_rename():
+    G1 = nx.MultiGraph(); G2 = nx.MultiGraph()
+    G1.add_edge("a", "b", label="p"); G1.add_edge("a", "x", label="s")
+    G2.add_edge("a", "b", label="p"); G2.add_edge("b", "x", label="q")
+    with pytest.raises(InvalidInputError, match="rename"):
+        glue(G1, G2, ["p"])
+    G = glue(G1, G2, ["p"], rename=True)
+    assert ("x", "Q") in G
+    assert cut_space(G) == compose(cut_space(G1), cut_space(G2))
+
+
+def test_clique_sum_errors():
+    G = nx.path_graph(3)
+    with pytest.raises(InvalidInputError, match="not a clique|not adjacent"):
+        clique_sum(G, nx.complete_graph(3), 2, [0, 2], [0, 1], rename=True)
+    with pytest.raises(InvalidInputError, match="no clique"):
+        clique_sum(G, nx.complete_graph(3), 3)
+
+
+def test_decompose_graph_errors():
+    G = nx.cycle_graph(4)
+    with pytest.raises(InvalidInputError, match="overlap"):
+        decompose_graph(G, [(0, 1)], [(0, 1), (1, 2), (2, 3), (0, 3)])
+    with pytest.raises(InvalidInputError, match="neither"):
+        decompose_graph(G, [(0, 1)], [(1, 2)])
