@@ -17,32 +17,14 @@ import argparse
 import json
 from fractions import Fraction
 
+from combalg.cli._args import nonnegative_int, positive_int
 from combalg.core.errors import InvalidInputError
+from combalg.core.parsing import parse_entry
 
 COMMAND = "free"
 HELP = "free probability: moments/cumulants, mixed moments, commutants, commutant projections (reconstructions)"
 
 _FORMATS = ["text", "md", "latex", "csv", "json"]
-
-
-def _positive(text: str) -> int:
-    try:
-        v = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid value {text!r}: expected a positive integer") from None
-    if v < 1:
-        raise argparse.ArgumentTypeError(f"invalid value {text!r}: expected a positive integer")
-    return v
-
-
-def _nonneg(text: str) -> int:
-    try:
-        v = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid value {text!r}: expected a nonnegative integer") from None
-    if v < 0:
-        raise argparse.ArgumentTypeError(f"invalid value {text!r}: expected a nonnegative integer")
-    return v
 
 
 def parse_rational(text: str, name: str = "value") -> int | Fraction:
@@ -51,12 +33,10 @@ def parse_rational(text: str, name: str = "value") -> int | Fraction:
     >>> parse_rational("-2/4")
     Fraction(-1, 2)
     """
-    t = text.strip()
     try:
-        f = Fraction(t)
-    except (ValueError, ZeroDivisionError):
-        raise InvalidInputError(f"invalid {name} {text!r}: expected an exact rational such as 3, -2/5 or 0.25") from None
-    return f.numerator if f.denominator == 1 else f
+        return parse_entry(text.strip())
+    except InvalidInputError as exc:
+        raise InvalidInputError(f"invalid {name} {text!r}: {exc}") from None
 
 
 def parse_rational_list(text: str, name: str = "values") -> list[int | Fraction]:
@@ -227,7 +207,7 @@ def register(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="free_command", metavar="SUBCOMMAND", required=True)
 
     p = sub.add_parser("moments", help="moments with free and Boolean cumulants (exact, fast to order ~1000)")
-    p.add_argument("--order", type=_positive, default=20, help="number of moments (default 20)")
+    p.add_argument("--order", type=positive_int, default=20, help="number of moments (default 20)")
     p.add_argument("--law", choices=["semicircle", "free-poisson"], default="semicircle")
     p.add_argument("--variance", default="1", help="semicircle variance, an exact rational (default 1)")
     p.add_argument("--rate", default="1", help="free Poisson rate, an exact rational (default 1)")
@@ -237,27 +217,27 @@ def register(parser: argparse.ArgumentParser) -> None:
 
     p = sub.add_parser("moment", help="mixed moment tau(s_w1 ... s_wk) by the operator model and by NC pairings")
     p.add_argument("--word", required=True, help="letters, e.g. 1,2,2,1")
-    p.add_argument("--n-generators", type=_positive, default=None, help="number of generators (letters 1..n)")
+    p.add_argument("--n-generators", type=positive_int, default=None, help="number of generators (letters 1..n)")
     p.add_argument("--format", choices=_FORMATS, default="text")
     p.set_defaults(func=_moment)
 
     p = sub.add_parser("commutant", help="dimension of the commutant of given generators, degree by degree")
     p.add_argument("--generators", default="1", help="letters of the generators, e.g. 1 or 1,2 (default 1)")
-    p.add_argument("--degree", type=_nonneg, default=6, help="maximal degree (default 6)")
-    p.add_argument("--n-generators", type=_positive, default=None, help="generators in the system (default max(2, ...))")
+    p.add_argument("--degree", type=nonnegative_int, default=6, help="maximal degree (default 6)")
+    p.add_argument("--n-generators", type=positive_int, default=None, help="generators in the system (default max(2, ...))")
     p.add_argument("--format", choices=_FORMATS, default="text")
     p.set_defaults(func=_commutant)
 
     p = sub.add_parser("projection",
                        help="P_N, the commutant projection of the truncated free Jacobi matrix (a reconstruction)")
-    p.add_argument("--N", type=_positive, default=3, help="truncation size (default 3)")
+    p.add_argument("--N", type=positive_int, default=3, help="truncation size (default 3)")
     p.add_argument("--method", choices=["closed_form", "powers", "nullspace"], default="closed_form")
     p.add_argument("--format", choices=_FORMATS, default="text")
     p.add_argument("--check", action="store_true", help="also print P^2 = P, P^T = P, trace, rank")
     p.set_defaults(func=_projection)
 
     p = sub.add_parser("self-similarity", help="check P_{2N+1} on odd indices = P_N / 2 for N = 1..N")
-    p.add_argument("--N", type=_positive, default=5)
+    p.add_argument("--N", type=positive_int, default=5)
     p.add_argument("--method", choices=["closed_form", "powers", "nullspace"], default="closed_form")
     p.add_argument("--format", choices=_FORMATS, default="text")
     p.set_defaults(func=_self_similarity)
@@ -265,7 +245,7 @@ def register(parser: argparse.ArgumentParser) -> None:
     p = sub.add_parser("expectation",
                        help="conditional expectation onto W*(s_i) of a monomial, in the monomial basis")
     p.add_argument("--word", required=True, help="the monomial s_w as letters, e.g. 1,2,2")
-    p.add_argument("--n-generators", type=_positive, default=2)
-    p.add_argument("--degree", type=_nonneg, default=0, help="basis degree (default: the word length)")
-    p.add_argument("--generator", type=_positive, default=1)
+    p.add_argument("--n-generators", type=positive_int, default=2)
+    p.add_argument("--degree", type=nonnegative_int, default=0, help="basis degree (default: the word length)")
+    p.add_argument("--generator", type=positive_int, default=1)
     p.set_defaults(func=_expectation)
