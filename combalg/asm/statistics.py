@@ -1,0 +1,149 @@
+"""Statistics of alternating sign matrices.
+
+Conventions (Mills-Robbins-Rumsey; Okada 1993):
+
+* ``inv(A) = sum_{i<k, j>l} a_ij a_kl`` -- the inversion number (SageMath's
+  ``inversion_number`` writes it with ``i>k, j<l``; it is the same quantity),
+* ``ninv(A) = sum_{i<k, j<l} a_ij a_kl`` -- the non-inversion number,
+* ``N(A)`` -- the number of entries equal to ``-1``.
+
+For a permutation matrix ``inv`` is the number of inversions of the
+permutation.  Identities (checked by the test suite): ``ninv(A) =
+inv(A^rev)`` where ``A^rev`` reverses the columns, and ``inv(A) + inv(A^rev) =
+C(n, 2) + N(A)``.
+
+Examples
+--------
+>>> from combalg.asm import inversions, negative_ones, noninversions
+>>> A = ((0, 1, 0), (1, -1, 1), (0, 1, 0))
+>>> inversions(A), noninversions(A), negative_ones(A)
+(2, 2, 1)
+>>> inversions(((0, 0, 1), (1, 0, 0), (0, 1, 0)))
+2
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from combalg.asm.monotone import as_asm
+
+__all__ = [
+    "inversions",
+    "noninversions",
+    "negative_ones",
+    "corner_sum_matrix",
+    "column_reversal",
+]
+
+
+def _rows(A: Sequence[Sequence[int]], check: bool) -> tuple[tuple[int, ...], ...]:
+    return as_asm(A) if check else A  # type: ignore[return-value]
+
+
+def inversions(A: Sequence[Sequence[int]], check: bool = True) -> int:
+    """The inversion number ``inv(A) = sum_{i<k, j>l} a_ij a_kl``.
+
+    Parameters
+    ----------
+    A : square matrix (rows of ints)
+        An alternating sign matrix.
+    check : bool
+        Validate ``A`` first (default); pass ``False`` in inner loops over
+        matrices already known to be ASMs.
+
+    Raises
+    ------
+    InvalidInputError
+        If ``check`` and ``A`` is not an ASM.
+
+    Examples
+    --------
+    >>> inversions([[0, 1], [1, 0]]), inversions([[1, 0], [0, 1]])
+    (1, 0)
+    """
+    A = _rows(A, check)
+    n = len(A)
+    total = 0
+    # above[j] = sum of a_{i j'} over rows i above the current row, columns j' > j
+    colsum = [0] * n
+    for row in A:
+        # suffix sums of colsum: S[l] = sum_{j>l} colsum[j]
+        s = 0
+        suffix = [0] * n
+        for j in range(n - 1, -1, -1):
+            suffix[j] = s
+            s += colsum[j]
+        for l, v in enumerate(row):
+            if v:
+                total += v * suffix[l]
+        for j, v in enumerate(row):
+            colsum[j] += v
+    return total
+
+
+def noninversions(A: Sequence[Sequence[int]], check: bool = True) -> int:
+    """The statistic ``ninv(A) = sum_{i<k, j<l} a_ij a_kl``.
+
+    Examples
+    --------
+    >>> noninversions([[1, 0], [0, 1]]), noninversions([[0, 1], [1, 0]])
+    (1, 0)
+    """
+    A = _rows(A, check)
+    return inversions(tuple(tuple(reversed(r)) for r in A), check=False)
+
+
+def negative_ones(A: Sequence[Sequence[int]], check: bool = True) -> int:
+    """The number ``N(A)`` of entries equal to ``-1``.
+
+    Examples
+    --------
+    >>> negative_ones([[0, 1, 0], [1, -1, 1], [0, 1, 0]])
+    1
+    """
+    A = _rows(A, check)
+    return sum(1 for r in A for x in r if x < 0)
+
+
+def column_reversal(A: Sequence[Sequence[int]]) -> tuple[tuple[int, ...], ...]:
+    """``A^rev``: the matrix with its columns in reverse order.
+
+    Examples
+    --------
+    >>> column_reversal([[1, 0], [0, 1]])
+    ((0, 1), (1, 0))
+    """
+    return tuple(tuple(reversed(tuple(r))) for r in A)
+
+
+def corner_sum_matrix(A: Sequence[Sequence[int]], check: bool = True) -> tuple[tuple[int, ...], ...]:
+    """The corner-sum matrix ``C(p, q) = sum_{i<=p, j<=q} a_ij`` for ``0 <= p, q <= n``.
+
+    The result is ``(n+1) x (n+1)``; row and column 0 are zero, and for an ASM
+    the last row and column are ``0, 1, ..., n`` (the SageMath convention).
+
+    Parameters
+    ----------
+    A : square matrix
+        An alternating sign matrix (or, with ``check=False``, any square
+        integer matrix).
+
+    Examples
+    --------
+    >>> corner_sum_matrix([[0, 1], [1, 0]])
+    ((0, 0, 0), (0, 0, 1), (0, 1, 2))
+    """
+    A = _rows(A, check)
+    n = len(A)
+    out = [[0] * (n + 1)]
+    prev = out[0]
+    for i in range(n):
+        row = [0] * (n + 1)
+        s = 0
+        for j in range(n):
+            s += A[i][j]
+            row[j + 1] = prev[j + 1] + s
+        out.append(row)
+        prev = row
+    return tuple(tuple(r) for r in out)

@@ -1,0 +1,120 @@
+"""Input handling for lambda-determinants: matrices of numbers and symbols.
+
+A matrix entry may be an ``int``, a :class:`fractions.Fraction`, a SymPy
+rational number or a SymPy ``Symbol``.  Symbols become Laurent variables (they
+may be inverted); a parameter such as ``lam`` is a polynomial variable (never
+inverted).
+
+Examples
+--------
+>>> from combalg.lambdadet import generic_matrix
+>>> generic_matrix(2)
+[[a11, a12], [a21, a22]]
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any, Sequence
+
+from combalg.core.errors import InvalidInputError
+
+__all__ = ["generic_matrix", "entry_name", "parameter_value"]
+
+
+def entry_name(prefix: str, i: int, j: int, n: int) -> str:
+    """Name of the generic entry ``(i, j)`` (1-based): ``a12`` or, for ``n >= 10``, ``a1_12``."""
+    return f"{prefix}{i}{j}" if n < 10 else f"{prefix}{i}_{j}"
+
+
+def generic_matrix(n: int, prefix: str = "a") -> list[list[Any]]:
+    """The ``n x n`` matrix of SymPy symbols ``a11, a12, ...``.
+
+    Examples
+    --------
+    >>> generic_matrix(1, prefix="m")
+    [[m11]]
+    """
+    import sympy
+
+    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+        raise InvalidInputError(f"invalid size n={n!r}: expected a positive integer")
+    return [[sympy.Symbol(entry_name(prefix, i, j, n)) for j in range(1, n + 1)] for i in range(1, n + 1)]
+
+
+def _number(x: Any):
+    """int / Fraction for a number (int, Fraction, SymPy rational), else None."""
+    if isinstance(x, bool):
+        return None
+    if isinstance(x, int):
+        return x
+    if isinstance(x, Fraction):
+        return x.numerator if x.denominator == 1 else x
+    try:
+        import sympy
+    except ImportError:  # pragma: no cover
+        return None
+    if isinstance(x, sympy.Basic) and x.is_Rational:
+        p, q = int(x.p), int(x.q)
+        return p if q == 1 else Fraction(p, q)
+    return None
+
+
+def _symbol_name(x: Any):
+    try:
+        import sympy
+    except ImportError:  # pragma: no cover
+        return None
+    if isinstance(x, sympy.Symbol):
+        return x.name
+    return None
+
+
+def classify_entry(x: Any, what: str) -> tuple[str, Any]:
+    """``("num", value)`` or ``("sym", name)``; anything else is invalid input."""
+    v = _number(x)
+    if v is not None:
+        return ("num", v)
+    nm = _symbol_name(x)
+    if nm is not None:
+        return ("sym", nm)
+    raise InvalidInputError(
+        f"invalid {what} {x!r}: expected an integer, a Fraction, a SymPy rational or a SymPy Symbol")
+
+
+def parameter_value(lam: Any, default: str, what: str = "lam") -> tuple[str, Any]:
+    """Classify a parameter; ``None`` means the symbol ``default``."""
+    if lam is None:
+        return ("sym", default)
+    if isinstance(lam, str):
+        if not lam.isidentifier():
+            raise InvalidInputError(f"invalid {what} {lam!r}: expected a name (identifier), a number or a Symbol")
+        return ("sym", lam)
+    return classify_entry(lam, what)
+
+
+def square_entries(M: Any, what: str = "M") -> list[list[tuple[str, Any]]]:
+    """Validate a square, nonempty matrix; an int ``n`` means the generic ``n x n`` matrix."""
+    if isinstance(M, int) and not isinstance(M, bool):
+        M = generic_matrix(M)
+    if hasattr(M, "tolist") and not isinstance(M, (list, tuple)):
+        M = M.tolist()
+    if isinstance(M, (str, bytes)) or not isinstance(M, Sequence):
+        raise InvalidInputError(f"invalid matrix {what}={M!r}: expected a square matrix (a list of rows)")
+    rows = list(M)
+    n = len(rows)
+    if n == 0:
+        raise InvalidInputError(f"invalid matrix {what}={M!r}: expected a nonempty square matrix")
+    out = []
+    for i, r in enumerate(rows):
+        if isinstance(r, (str, bytes)) or not isinstance(r, Sequence):
+            raise InvalidInputError(f"invalid matrix {what}: row {i + 1} is {r!r}, expected a list of entries")
+        if len(r) != n:
+            raise InvalidInputError(
+                f"invalid matrix {what}: expected a square matrix, row {i + 1} has {len(r)} entries instead of {n}")
+        out.append([classify_entry(x, f"entry ({i + 1},{j + 1}) of {what}") for j, x in enumerate(r)])
+    return out
+
+
+def needs_rationals(values) -> bool:
+    return any(kind == "num" and isinstance(v, Fraction) for kind, v in values)

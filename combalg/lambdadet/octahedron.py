@@ -1,0 +1,393 @@
+"""The octahedron (lambda-Dodgson) recurrence with two initial layers.
+
+Indexing follows Langer: for ``k = 0..n`` the layer ``x[k]`` is an
+``(n-k+1) x (n-k+1)`` array (1-based ``x[k][i][j]``), and for ``k = 1..n-1``::
+
+    x[k+1][i][j] = ( M x[k][i][j] x[k][i+1][j+1] + L x[k][i][j+1] x[k][i+1][j] ) / x[k-1][i+1][j+1]
+
+with ``x[1]`` the ``n x n`` matrix of unknowns and ``x[0]`` the layer divided
+by (only its inner block ``x[0][r][c]``, ``2 <= r, c <= n``, ever enters).
+The coefficient placements are
+
+* ``"homogeneous"``: ``M = mu``, ``L = lam`` (``mu = 1``: Robbins-Rumsey),
+* ``"langer"``: ``M = mu_{i, n-k-j}``, ``L = lam_{i,j}`` (Langer 2013),
+* ``"di_francesco"``: ``M = mu_{i-(n-k-j)}``, ``L = lam_{i-j}`` (Di Francesco
+  2012, in the form given by Langer),
+* a callable ``f(k, i, j, n) -> (M, L)`` returning numbers or SymPy symbols.
+
+Every division is certified exact in ``Z[parameters][x^{+-1}]``; a division
+that is not exact raises :class:`OctahedronDivisionError` with the level, the
+position and the remainder.  Indexed parameters are named ``lam_1_2``,
+``mu_1_0`` (Langer) and ``lam_0``, ``lam_m1`` (Di Francesco; ``m`` = minus).
+
+Examples
+--------
+>>> from combalg.lambdadet import octahedron
+>>> r = octahedron(None, 2)
+>>> r.apex.as_sympy()
+a11*a22 + a12*a21*lam
+>>> r = octahedron("generic", 3, coefficients="langer")
+>>> r.apex.length, r.divisions
+(8, 5)
+
+References
+----------
+D. P. Robbins, H. Rumsey, *Determinants and alternating sign matrices*, Adv.
+Math. 62 (1986) 169-184.  R. Langer, *Lambda determinants*, arXiv:1304.7367.
+P. Di Francesco, *An inhomogeneous Lambda-determinant*, arXiv:1209.6619.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any, Callable, Sequence, Union
+
+from combalg.core.errors import InvalidInputError, NotExactError, ResourceLimitError
+from combalg.lambdadet._convert import export
+from combalg.lambdadet._forms import DivisionFailure, Form, FormRing
+from combalg.lambdadet.matrices import (
+    classify_entry,
+    entry_name,
+    parameter_value,
+    square_entries,
+)
+
+__all__ = [
+    "octahedron",
+    "OctahedronResult",
+    "OctahedronDivisionError",
+    "PLACEMENTS",
+    "placement_coefficients",
+    "index_name",
+]
+
+PLACEMENTS = ("homogeneous", "di_francesco", "langer")
+
+#: default bound on the number of terms of one numerator of the recurrence
+DEFAULT_MAX_TERMS = 20_000_000
+
+Placement = Union[str, Callable[[int, int, int, int], tuple[Any, Any]]]
+
+
+class OctahedronDivisionError(NotExactError):
+    """A division of the octahedron recurrence that is not exact.
+
+    Attributes
+    ----------
+    level : int
+        The level ``k+1`` of the value being computed.
+    position : tuple of int
+        Its position ``(i, j)`` (1-based).
+    remainder : Laurent polynomial
+        The division remainder (FLINT's ``divmod`` in degrevlex order, times
+        the monomial shift).
+    remainder_terms : int
+        Its number of terms.
+    """
+
+    def __init__(self, level: int, position: tuple[int, int], remainder: Any, remainder_terms: int) -> None:
+        super().__init__(
+            f"division not exact at level {level}, position {position}: remainder with {remainder_terms} terms",
+            quotient=None, remainder=remainder)
+        self.level = level
+        self.position = position
+        self.remainder_terms = remainder_terms
+
+
+def index_name(base: str, *idx: int) -> str:
+    """Parameter name with indices: ``index_name("lam", 1, -2) == "lam_1_m2"``."""
+    return base + "".join("_" + (f"m{-d}" if d < 0 else str(d)) for d in idx)
+
+
+def _base(x: Any, default: str, what: str) -> str:
+    kind, v = parameter_value(x, default, what)
+    if kind != "sym":
+        raise InvalidInputError(f"invalid {what} {x!r}: an indexed placement needs a name, not a number")
+    return v
+
+
+def placement_coefficients(n: int, placement: Placement, lam: Any = None, mu: Any = None
+                           ) -> tuple[list[str], dict[tuple[int, int, int], tuple[tuple[str, Any], tuple[str, Any]]]]:
+    """Parameter names (canonical order) and the coefficients ``(M, L)`` of each step.
+
+    Returns
+    -------
+    params : list of str
+        Every parameter the placement may use, in a canonical order.
+    coef : dict
+        ``(k, i, j) -> (M, L)``, each ``("num", value)`` or ``("sym", name)``.
+
+    Examples
+    --------
+    >>> params, coef = placement_coefficients(3, "langer")
+    >>> params
+    ['lam_1_1', 'lam_1_2', 'lam_2_1', 'lam_2_2', 'mu_1_0', 'mu_1_1', 'mu_2_0', 'mu_2_1']
+    >>> coef[(1, 1, 2)]
+    (('sym', 'mu_1_0'), ('sym', 'lam_1_2'))
+    """
+    steps = [(k, i, j) for k in range(1, n) for i in range(1, n - k + 1) for j in range(1, n - k + 1)]
+    coef = {}
+    params: list[str] = []
+    if callable(placement):
+        for (k, i, j) in steps:
+            try:
+                m_val, l_val = placement(k, i, j, n)
+            except (TypeError, ValueError) as exc:
+                raise InvalidInputError(
+                    f"invalid coefficients callable: f({k}, {i}, {j}, {n}) should return a pair (M, L): {exc}") from None
+            m_c = classify_entry(m_val, f"coefficient M at (k,i,j)=({k},{i},{j})")
+            l_c = classify_entry(l_val, f"coefficient L at (k,i,j)=({k},{i},{j})")
+            coef[(k, i, j)] = (m_c, l_c)
+            for kind, v in (m_c, l_c):
+                if kind == "sym" and v not in params:
+                    params.append(v)
+        return params, coef
+    if placement == "homogeneous":
+        m_c = parameter_value(mu, "mu", "mu") if mu is not None else ("num", 1)
+        l_c = parameter_value(lam, "lam", "lam")
+        for kind, v in (l_c, m_c):
+            if kind == "sym" and v not in params:
+                params.append(v)
+        return params, {s: (m_c, l_c) for s in steps}
+    if placement == "langer":
+        lb, mb = _base(lam, "lam", "lam"), _base(mu, "mu", "mu")
+        params = [index_name(lb, p, q) for p in range(1, n) for q in range(1, n)]
+        params += [index_name(mb, p, q) for p in range(1, n) for q in range(0, n - 1)]
+        for (k, i, j) in steps:
+            coef[(k, i, j)] = (("sym", index_name(mb, i, n - k - j)), ("sym", index_name(lb, i, j)))
+        return params, coef
+    if placement == "di_francesco":
+        lb, mb = _base(lam, "lam", "lam"), _base(mu, "mu", "mu")
+        params = [index_name(lb, d) for d in range(2 - n, n - 1)]
+        params += [index_name(mb, d) for d in range(3 - n, n)]
+        for (k, i, j) in steps:
+            coef[(k, i, j)] = (("sym", index_name(mb, i - (n - k - j))), ("sym", index_name(lb, i - j)))
+        return params, coef
+    raise InvalidInputError(
+        f"invalid placement {placement!r}: expected 'homogeneous', 'di_francesco', 'langer' or a callable")
+
+
+def _x0_entries(x0: Any, n: int) -> dict[tuple[int, int], tuple[str, Any]]:
+    """The inner block ``(r, c) -> entry`` (2 <= r, c <= n) of the bottom layer."""
+    if x0 is None or (isinstance(x0, str) and x0 == "ones"):
+        return {(r, c): ("num", 1) for r in range(2, n + 1) for c in range(2, n + 1)}
+    if isinstance(x0, str) and x0 == "generic":
+        return {(r, c): ("sym", entry_name("t", r, c, n + 1)) for r in range(2, n + 1) for c in range(2, n + 1)}
+    if isinstance(x0, str):
+        raise InvalidInputError(f"invalid x0 {x0!r}: expected None, 'ones', 'generic' or a matrix")
+    if n == 1 and (x0 == [] or x0 == ()):
+        return {}
+    rows = square_entries(x0, "x0")
+    m = len(rows)
+    if m == n + 1:
+        return {(r, c): rows[r - 1][c - 1] for r in range(2, n + 1) for c in range(2, n + 1)}
+    if m == n - 1:
+        return {(r, c): rows[r - 2][c - 2] for r in range(2, n + 1) for c in range(2, n + 1)}
+    raise InvalidInputError(
+        f"invalid x0 of size {m}: expected {n + 1} x {n + 1} (the whole layer) or {n - 1} x {n - 1} (its inner block)")
+
+
+@dataclass
+class OctahedronResult:
+    """Every layer of an octahedron run, as certified Laurent polynomials.
+
+    Attributes
+    ----------
+    n : int
+        The size of ``x[1]``.
+    forms : list
+        Internal FLINT normal forms, ``forms[k][i-1][j-1]``.
+    divisions : int
+        The number of divisions certified exact.
+    variables, params : tuple of str
+        The Laurent variables and the parameters of the ring.
+    """
+
+    n: int
+    forms: list
+    divisions: int
+    variables: tuple
+    params: tuple
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    def layer(self, k: int) -> tuple[tuple[Any, ...], ...]:
+        """Layer ``x[k]`` as a tuple of rows of Laurent polynomials (``k = 0..n``).
+
+        Only the inner block of ``x[0]`` enters the recurrence; its border is
+        reported as 1 whatever was given.
+        """
+        if not isinstance(k, int) or not 0 <= k <= self.n:
+            raise InvalidInputError(f"invalid level k={k!r}: expected an integer in 0..{self.n}")
+        if k not in self._cache:
+            self._cache[k] = tuple(tuple(export(f) for f in row) for row in self.forms[k])
+        return self._cache[k]
+
+    @property
+    def layers(self) -> list[tuple[tuple[Any, ...], ...]]:
+        """All layers ``x[0], ..., x[n]``."""
+        return [self.layer(k) for k in range(self.n + 1)]
+
+    @property
+    def apex(self) -> Any:
+        """The apex ``x[n][1][1]``."""
+        return export(self.forms[self.n][0][0])
+
+    @property
+    def apex_form(self) -> Form:
+        return self.forms[self.n][0][0]
+
+
+def run_recurrence(ring: FormRing, bottom: list[list[Form]], x1: list[list[Form]],
+                   coef: dict, const: Callable[[tuple[str, Any]], Form],
+                   max_terms: int = DEFAULT_MAX_TERMS) -> tuple[list, int]:
+    """Run the recurrence on internal forms; returns (layers, number of divisions).
+
+    Before each step the number of terms of the numerator is bounded by the
+    products of the term counts; a bound above ``max_terms`` raises
+    :class:`ResourceLimitError` before that step's arithmetic starts.
+    """
+    n = len(x1)
+    layers = [bottom, x1]
+    count = 0
+    for k in range(1, n):
+        cur, low = layers[k], layers[k - 1]
+        size = n - k
+        new = []
+        for i in range(size):
+            row = []
+            for j in range(size):
+                m_c, l_c = coef[(k, i + 1, j + 1)]
+                bound = (len(cur[i][j]) * len(cur[i + 1][j + 1]) + len(cur[i][j + 1]) * len(cur[i + 1][j])) * max(
+                    len(const(m_c)), len(const(l_c)))
+                if bound > max_terms:
+                    raise ResourceLimitError(
+                        f"the numerator at level {k + 1}, position ({i + 1},{j + 1}) may have up to {bound} terms, "
+                        f"above max_terms={max_terms}; raise max_terms or use the ASM / compatible-pair expansion")
+                num = const(m_c) * (cur[i][j] * cur[i + 1][j + 1]) + const(l_c) * (cur[i][j + 1] * cur[i + 1][j])
+                den = low[i + 1][j + 1]
+                if den.is_zero():
+                    raise InvalidInputError(
+                        f"the recurrence divides by zero at level {k + 1}, position ({i + 1},{j + 1}): "
+                        f"x[{k - 1}][{i + 2}][{j + 2}] = 0")
+                try:
+                    row.append(num.divide(den))
+                except DivisionFailure as fail:
+                    raise OctahedronDivisionError(k + 1, (i + 1, j + 1), export(fail.remainder),
+                                                  fail.remainder.length) from None
+                count += 1
+            new.append(row)
+        layers.append(new)
+    return layers, count
+
+
+def build_ring(entry_lists: Sequence[Sequence[tuple[str, Any]]], params: Sequence[str],
+               extra_values: Sequence[tuple[str, Any]] = (), rational: bool = False) -> FormRing:
+    """The ring whose variables are the symbols among the entries (first appearance)."""
+    variables: list[str] = []
+    seen = set()
+    for entries in entry_lists:
+        for kind, v in entries:
+            if kind == "sym":
+                if v not in seen:
+                    seen.add(v)
+                    variables.append(v)
+            elif isinstance(v, Fraction):
+                rational = True
+    for kind, v in extra_values:
+        if kind == "num" and isinstance(v, Fraction):
+            rational = True
+    clash = seen.intersection(params)
+    if clash:
+        raise InvalidInputError(
+            f"invalid names {sorted(clash)!r}: used both as matrix entries and as parameters")
+    return FormRing(variables, params, "QQ" if rational else "ZZ")
+
+
+def make_const(ring: FormRing) -> Callable[[tuple[str, Any]], Form]:
+    cache: dict = {}
+
+    def const(c: tuple[str, Any]) -> Form:
+        if c not in cache:
+            kind, v = c
+            cache[c] = ring.gen(v) if kind == "sym" else ring.const(v)
+        return cache[c]
+
+    return const
+
+
+def octahedron(x0: Any = None, x1: Any = None, lam: Any = None, mu: Any = None,
+               coefficients: Placement = "homogeneous", max_terms: int = DEFAULT_MAX_TERMS) -> OctahedronResult:
+    """Run the octahedron recurrence from two initial layers, certifying each division.
+
+    Parameters
+    ----------
+    x0 : None, "ones", "generic" or matrix
+        The bottom layer: ``None``/``"ones"`` for all ones (the lambda-determinant),
+        ``"generic"`` for symbols ``t_rc`` on its inner block, or a matrix of size
+        ``n+1`` (the whole layer) or ``n-1`` (its inner block).
+    x1 : int or matrix
+        The ``n x n`` layer of unknowns; an int ``n`` means the generic matrix
+        ``a11 .. ann``.
+    lam, mu : number, Symbol or name
+        For ``"homogeneous"``: the coefficients ``L`` (default the symbol ``lam``)
+        and ``M`` (default 1).  For indexed placements: the base names
+        (default ``"lam"``, ``"mu"``).
+    coefficients : {"homogeneous", "di_francesco", "langer"} or callable
+        The placement; a callable ``f(k, i, j, n) -> (M, L)`` gives the
+        coefficients of the step computing ``x[k+1][i][j]``.
+    max_terms : int
+        Bound on the (estimated) number of terms of a numerator; exceeding it
+        raises :class:`ResourceLimitError` before the step is computed.
+
+    Returns
+    -------
+    OctahedronResult
+
+    Raises
+    ------
+    InvalidInputError
+        For malformed layers or placements, or a division by zero.
+    ResourceLimitError
+        If a numerator could exceed ``max_terms`` terms (checked before each step).
+    OctahedronDivisionError
+        If a division is not exact (the recurrence is not Laurent there).
+
+    Examples
+    --------
+    >>> octahedron(None, [[1, 2], [3, 4]], lam=-1).apex.as_sympy()
+    -2
+    >>> octahedron("generic", 2, coefficients="di_francesco").apex.as_sympy()
+    a11*a22*mu_1/t22 + a12*a21*lam_0/t22
+    """
+    if x1 is None:
+        raise InvalidInputError("invalid x1=None: expected a square matrix or a size n")
+    rows = square_entries(x1, "x1")
+    n = len(rows)
+    inner = _x0_entries(x0, n)
+    params, coef = placement_coefficients(n, coefficients, lam, mu)
+    coef_values = [c for pair in coef.values() for c in pair]
+    entry_lists = [[e for r in rows for e in r], list(inner.values())]
+    divisors = list(inner.values()) + [rows[i][j] for i in range(1, n - 1) for j in range(1, n - 1)]
+    ring = build_ring(entry_lists, params, coef_values, rational=_has_non_unit_number(divisors))
+    const = make_const(ring)
+    x1f = [[const(e) for e in r] for r in rows]
+    bottom = []
+    for r in range(1, n + 2):
+        row = []
+        for c in range(1, n + 2):
+            # the border of x[0] never enters the recurrence; it is reported as 1
+            row.append(const(inner[(r, c)]) if (r, c) in inner else ring.const(1))
+        bottom.append(row)
+    layers, count = run_recurrence(ring, bottom, x1f, coef, const, max_terms)
+    return OctahedronResult(n, layers, count, ring.variables, ring.params)
+
+
+def _has_non_unit_number(divisor_entries) -> bool:
+    """Whether a number other than 0, +-1 is divided by (then the ring is over QQ).
+
+    The initial entries that are ever divided by are the inner block of x[0]
+    and the interior entries of x[1]; the same rule decides the domain of the
+    ASM expansion, so both methods return values in the same ring.
+    """
+    return any(kind == "num" and v not in (0, 1, -1) for kind, v in divisor_entries)

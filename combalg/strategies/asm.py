@@ -1,0 +1,56 @@
+"""Hypothesis strategies for alternating sign matrices and lambda-determinants.
+
+Examples
+--------
+>>> from hypothesis import given
+>>> from combalg.strategies.asm import asms
+>>> from combalg.asm import is_asm
+>>> @given(asms(max_size=4))
+... def check(A):
+...     assert is_asm(A)
+>>> check()
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from hypothesis import strategies as st
+
+from combalg.asm import alternating_sign_matrices, compatible_smaller
+
+__all__ = ["asms", "compatible_pairs_strategy", "integer_matrices", "monotone_triangles_strategy"]
+
+
+@lru_cache(maxsize=8)
+def _all(n: int) -> tuple:
+    return tuple(alternating_sign_matrices(n))
+
+
+def asms(min_size: int = 1, max_size: int = 5) -> st.SearchStrategy:
+    """ASMs (tuples of row tuples) of size ``min_size..max_size`` (``max_size <= 7``),
+    drawn uniformly for each size from the full list."""
+    if not 0 <= min_size <= max_size <= 7:
+        raise ValueError("expected 0 <= min_size <= max_size <= 7")
+    return st.integers(min_size, max_size).flatmap(lambda n: st.sampled_from(_all(n)))
+
+
+def compatible_pairs_strategy(min_size: int = 1, max_size: int = 5) -> st.SearchStrategy:
+    """Compatible pairs ``(A, B)`` with ``A`` of size ``min_size..max_size``."""
+    return asms(max(1, min_size), max_size).flatmap(
+        lambda A: st.sampled_from(compatible_smaller(A)).map(lambda B: (A, B)))
+
+
+def monotone_triangles_strategy(min_size: int = 1, max_size: int = 5) -> st.SearchStrategy:
+    """Monotone triangles (rows top first) of order ``min_size..max_size``."""
+    from combalg.asm import to_monotone_triangle
+
+    return asms(min_size, max_size).map(to_monotone_triangle)
+
+
+def integer_matrices(min_size: int = 1, max_size: int = 5, min_value: int = -5, max_value: int = 5
+                     ) -> st.SearchStrategy:
+    """Square integer matrices as lists of lists."""
+    return st.integers(min_size, max_size).flatmap(
+        lambda n: st.lists(st.lists(st.integers(min_value, max_value), min_size=n, max_size=n),
+                           min_size=n, max_size=n))
