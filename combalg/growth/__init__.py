@@ -1,0 +1,66 @@
+"""Growth diagrams, RSK and the growth bijection for cylindric partitions.
+
+* :class:`GrowthDiagram` -- Fomin growth diagrams on Ferrers and skew shapes,
+  generic in the local rule (:class:`RuleRSK`, :class:`RuleBurge`, or your own
+  subclass of :class:`Rule`);
+* :func:`rsk` / :func:`rsk_inverse` -- RSK for words, permutations and
+  nonnegative integer matrices (fast row insertion, cross-checked against the
+  growth diagram);
+* :func:`cylinder_forward` / :func:`cylinder_inverse` -- the growth bijection
+  on the cylinder (a reconstruction of Langer's) between cylindric partitions
+  and pairs ``(nu, m)``, which proves Borodin's product object by object;
+* :mod:`combalg.growth.plot` -- drawings (needs matplotlib).
+
+Examples
+--------
+>>> from combalg.growth import rsk, cylinder_forward
+>>> rsk([3, 1, 2])
+(((1, 2), (3,)), ((1, 3), (2,)))
+>>> cylinder_forward("10", parts=[[2], [3, 1]])
+((1,), {(0, 1): 1, (0, 3): 1})
+"""
+
+from combalg.growth.cylinder import (
+    LABEL,
+    SweepStep,
+    cylinder_cells,
+    cylinder_forward,
+    cylinder_inverse,
+    cylinder_sweeps,
+    cylinder_weight,
+)
+from combalg.growth.engine import GrowthDiagram, chain_from_tableau, tableau_from_chain
+from combalg.growth.insertion import (
+    insert_two_line,
+    is_semistandard,
+    is_standard,
+    rsk,
+    rsk_inverse,
+    tableau_shape,
+    two_line_array,
+)
+from combalg.growth.rules import Rule, RuleBurge, RuleMismatch, RuleRSK
+
+__all__ = [
+    "GrowthDiagram",
+    "Rule",
+    "RuleRSK",
+    "RuleBurge",
+    "RuleMismatch",
+    "rsk",
+    "rsk_inverse",
+    "insert_two_line",
+    "two_line_array",
+    "is_semistandard",
+    "is_standard",
+    "tableau_shape",
+    "tableau_from_chain",
+    "chain_from_tableau",
+    "cylinder_forward",
+    "cylinder_inverse",
+    "cylinder_cells",
+    "cylinder_weight",
+    "cylinder_sweeps",
+    "SweepStep",
+    "LABEL",
+]

@@ -1,0 +1,105 @@
+"""Hypothesis strategies for RSK and growth diagrams.
+
+Use them in your own property tests::
+
+    from hypothesis import given
+    from combalg.strategies.growth import words
+    from combalg.growth import rsk, rsk_inverse
+
+    @given(words())
+    def test_round_trip(w):
+        assert rsk_inverse(*rsk(w)) == w
+
+Importing this module needs hypothesis (the ``test`` extra).
+
+Examples
+--------
+>>> from hypothesis import given, settings
+>>> from combalg.strategies.growth import permutations
+>>> @settings(max_examples=20, database=None, deadline=None)
+... @given(permutations(max_size=6))
+... def check(p):
+...     assert sorted(p) == list(range(1, len(p) + 1))
+>>> check()
+"""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from combalg.core.errors import InvalidInputError
+
+__all__ = [
+    "words",
+    "permutations",
+    "nonnegative_matrices",
+    "cylinder_pairs",
+]
+
+
+def words(max_length: int = 12, max_letter: int = 5) -> st.SearchStrategy[list[int]]:
+    """Words of length ``<= max_length`` in the letters ``1..max_letter``."""
+    if max_length < 0 or max_letter < 1:
+        raise InvalidInputError(
+            f"invalid max_length={max_length!r}, max_letter={max_letter!r}: "
+            "expected max_length >= 0 and max_letter >= 1"
+        )
+    return st.lists(st.integers(1, max_letter), max_size=max_length)
+
+
+def permutations(max_size: int = 10) -> st.SearchStrategy[list[int]]:
+    """Permutations of ``1..n`` (one-line notation) with ``n <= max_size``."""
+    if max_size < 0:
+        raise InvalidInputError(f"invalid max_size={max_size!r}: expected >= 0")
+    return st.integers(0, max_size).flatmap(
+        lambda n: st.permutations(list(range(1, n + 1))).map(list)
+    )
+
+
+def nonnegative_matrices(max_rows: int = 4, max_cols: int = 4,
+                         max_entry: int = 3) -> st.SearchStrategy[list[list[int]]]:
+    """Matrices with ``1..max_rows`` rows, ``1..max_cols`` columns, entries ``0..max_entry``."""
+    if max_rows < 1 or max_cols < 1 or max_entry < 0:
+        raise InvalidInputError(
+            f"invalid bounds max_rows={max_rows!r}, max_cols={max_cols!r}, "
+            f"max_entry={max_entry!r}: expected positive sizes and max_entry >= 0"
+        )
+    return st.tuples(st.integers(1, max_rows), st.integers(1, max_cols)).flatmap(
+        lambda rc: st.lists(
+            st.lists(st.integers(0, max_entry), min_size=rc[1], max_size=rc[1]),
+            min_size=rc[0], max_size=rc[0],
+        )
+    )
+
+
+def cylinder_pairs(profile, max_d: int = 12, max_cells: int = 5, max_entry: int = 3,
+                   max_nu: int = 6) -> st.SearchStrategy[tuple[tuple[int, ...], dict]]:
+    """Pairs ``(nu, m)`` for the growth bijection of a fixed profile.
+
+    ``nu`` is a partition of size ``<= max_nu``; ``m`` fills at most
+    ``max_cells`` cells ``(i, d)`` of ``C(pi)`` with ``d <= max_d`` (``i``
+    0-indexed) by ``1..max_entry``.
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> from combalg.growth import cylinder_forward, cylinder_inverse
+    >>> @settings(max_examples=10, database=None, deadline=None)
+    ... @given(cylinder_pairs("10110"))
+    ... def check(pair):
+    ...     nu, m = pair
+    ...     assert cylinder_forward(cylinder_inverse("10110", nu, m)) == (nu, m)
+    >>> check()
+    """
+    from combalg.growth.cylinder import cylinder_cells
+
+    cells = cylinder_cells(profile, max_d)
+    if cells:
+        fill = st.dictionaries(st.sampled_from(cells), st.integers(1, max_entry),
+                               max_size=max_cells).map(lambda d: dict(sorted(d.items())))
+    else:
+        fill = st.just({})
+    nu = st.lists(st.integers(1, max_nu), max_size=max_nu).filter(
+        lambda xs: sum(xs) <= max_nu
+    ).map(lambda xs: tuple(sorted(xs, reverse=True)))
+    return st.tuples(nu, fill)
