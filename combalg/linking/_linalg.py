@@ -152,7 +152,26 @@ def to_flint(rows: Sequence[Sequence[Any]], ncols: int, p: int):
 
 def integral_row(r: Sequence[Any]) -> list:
     """A nonzero integer multiple of a rational row (same row space, and FLINT's
-    fraction-free elimination is much faster on integer matrices)."""
+    fraction-free elimination is much faster on integer matrices).
+
+    Entries may be ``int``, :class:`fractions.Fraction` or ``flint.fmpq``.
+
+    >>> integral_row([Fraction(1, 2), 3, Fraction(-2, 3)])
+    [3, 18, -4]
+    """
+    den = 1
+    for x in r:
+        if type(x) is not int:
+            if type(x) is not Fraction:
+                return _integral_row_general(r)
+            den = math.lcm(den, x.denominator)
+    if den == 1:
+        return [x if type(x) is int else x.numerator for x in r]
+    return [x * den if type(x) is int else x.numerator * (den // x.denominator) for x in r]
+
+
+def _integral_row_general(r: Sequence[Any]) -> list:
+    """:func:`integral_row` for rows that may hold ``fmpq``/``fmpz`` or other rationals."""
     den = 1
     for x in r:
         if not isinstance(x, int):

@@ -42,7 +42,8 @@ graphs and matroids*, arXiv, 2023.
 
 from __future__ import annotations
 
-from typing import Hashable, Iterable, Sequence
+import functools
+from typing import Any, Hashable, Iterable, Sequence
 
 from combalg.core.errors import InvalidInputError
 from combalg.linking import _linalg as la
@@ -102,8 +103,15 @@ def compose(V_SP: LabelledSpace, V_PQ: LabelledSpace, sign: int = 1, P: Iterable
     ``S`` and ``Q`` the remaining labels of each.  The result lives on ``S ⊎ Q``.
 
     Algorithm: stack the rows ``(B1_S, B1_P, 0)`` and ``(0, -sign*B2_P, B2_Q)``
-    and take the contraction onto ``S ⊎ Q`` (one exact RREF with the ``P``
-    columns first).  For ``P`` empty this is the direct sum.
+    and take the contraction onto ``S ⊎ Q``: the rows with pivot outside ``P``
+    of the RREF with the ``P`` columns first.  Over QQ the rows are scaled to
+    integers and the contraction is found by a smaller fraction-free solve when
+    the stacked rows are independent: with ``A`` the stacked rows on the pivot
+    columns, only the last rows of ``A^{-1}`` are needed (one RREF of
+    ``[A^T | E]``); pivot columns other than the first ones are located modulo a
+    prime and every conclusion is then certified exactly, so the result never
+    depends on the prime.  Otherwise one exact RREF of the stacked rows is used.
+    For ``P`` empty the result is the direct sum.
 
     Parameters
     ----------
@@ -145,7 +153,21 @@ def compose(V_SP: LabelledSpace, V_PQ: LabelledSpace, sign: int = 1, P: Iterable
     cols2P = [i2[x] for x in Pl]
     k = len(Pl)
     n = k + len(out_labels)
-    # over QQ, integer multiples of the rows: same spaces, faster fraction-free elimination
+    obj = LabelledSpace.__new__(LabelledSpace)
+    if p == 0:
+        fast = _compose_generic_qq(V_SP, V_PQ, sign, Pl, out_labels, Sset)
+        if fast is not None:
+            return fast
+        # integer multiples of the rows (same spaces; fraction-free elimination)
+        M = _stack_qq(V_SP, V_PQ, sign, Pl, out_labels, Sset)
+        if M is None:
+            obj._init_canonical(out_labels, [], 0, reduced=True)
+            return obj
+        fast = _contract_qq(M, k, out_labels)
+        if fast is not None:
+            return fast
+        R, den, rk = M.rref()  # R / den is the RREF
+        return _contraction_from_rref(obj, R, rk, k, out_labels, 0, den)
     R1, R2 = V_SP._int_rows(), V_PQ._int_rows()
     n1, n2 = len(V_SP.labels), len(V_PQ.labels)
     # index n1 / n2 points at an appended zero; for ↔ the P part of V_PQ is negated
@@ -160,14 +182,18 @@ def compose(V_SP: LabelledSpace, V_PQ: LabelledSpace, sign: int = 1, P: Iterable
         r = r + [0] + ([-x for x in r] if sign == 1 else [])
         flat += [r[j] for j in idx2]
     m = len(R1) + len(R2)
-    obj = LabelledSpace.__new__(LabelledSpace)
     if m == 0 or n == 0:
         obj._init_canonical(out_labels, [], p, reduced=True)
         return obj
-    if p:
-        R, rk = la.flint.nmod_mat(m, n, flat, p).rref()
-    else:  # fraction-free: R / den is the RREF
-        R, den, rk = la.flint.fmpz_mat(m, n, flat).rref()
+    R, rk = la.flint.nmod_mat(m, n, flat, p).rref()
+    return _contraction_from_rref(obj, R, rk, k, out_labels, p)
+
+
+def _contraction_from_rref(obj: LabelledSpace, R: Any, rk: int, k: int, out_labels: tuple, p: int,
+                           den: Any = None) -> LabelledSpace:
+    """Fill ``obj`` with the rows of an RREF ``R`` (``R / den`` over QQ) whose pivot
+    lies after the first ``k`` columns, restricted to those columns."""
+    n = R.ncols()
     ent = R.entries()
     out: list = []
     pivots: list = []
@@ -185,6 +211,206 @@ def compose(V_SP: LabelledSpace, V_PQ: LabelledSpace, sign: int = 1, P: Iterable
         obj._init_flint(out_labels, la.flint.nmod_mat(len(pivots), nout, out, p), pivots, p)
     else:
         obj._init_zrref(out_labels, la.flint.fmpz_mat(len(pivots), nout, out), den, pivots)
+    return obj
+
+
+# A 63-bit prime: pivot columns are located modulo it, and every conclusion drawn
+# from them is then checked exactly (see _contract_qq, _compose_generic_qq).
+_PRIME = 9223372036854775783
+
+
+def _unit_matrix(nrows: int, ncols: int, entries: Iterable[tuple[int, int]], value: int = 1) -> Any:
+    """An ``fmpz_mat`` with ``value`` at the given (row, column) positions and 0 elsewhere."""
+    X = la.flint.fmpz_mat(nrows, ncols)
+    for i, j in entries:
+        X[i, j] = value
+    return X
+
+
+@functools.lru_cache(maxsize=256)
+def _shift(nrows: int, ncols: int, row0: int, col0: int, count: int) -> Any:
+    """The 0/1 ``fmpz_mat`` with ones at ``(row0 + t, col0 + t)``, ``t < count`` (cached; never mutated).
+
+    Multiplying by it moves a block of rows or columns: ``_shift(m, d, a, 0, d) * X``
+    places the ``d`` rows of ``X`` at rows ``a, a+1, ...``; ``X * _shift(n, c, a, 0, c)``
+    keeps the columns ``a, ..., a+c-1`` of ``X``.
+    """
+    return _unit_matrix(nrows, ncols, [(row0 + t, col0 + t) for t in range(count)])
+
+
+def _compose_generic_qq(V_SP: LabelledSpace, V_PQ: LabelledSpace, sign: int, Pl: tuple, out_labels: tuple,
+                        Sset: set) -> LabelledSpace | None:
+    """Composition over QQ when the pivot columns are the first ones; else ``None``.
+
+    Let ``M = [M_P | M_T]`` be the stacked integer rows (see :func:`_stack_qq`),
+    ``m`` its number of rows and ``k = |P|``.  If the first ``m`` columns
+    ``A = M[:, :m]`` form an invertible matrix (the generic case), then the rows
+    of ``M`` are independent, ``rank M_P = k``, the contraction onto ``T`` has
+    dimension ``q = m - k`` with pivots on the first ``q`` columns of ``T``, and
+    its canonical RREF is ``C = Y M_T / det`` with ``Y = det * (last q rows of A^{-1})``.
+    ``Y`` comes from one fraction-free RREF of ``[A^T | E]`` (``E`` the last ``q``
+    unit columns), which is ``[det I | Y^T]``; invertibility is certified by that
+    RREF itself (a cheap determinant modulo a prime only avoids wasted work).
+    ``A^T`` and ``M_T^T`` are assembled directly from the two inputs.
+
+    Examples
+    --------
+    >>> import random
+    >>> rng = random.Random(3)
+    >>> S, P, Q = ["s%d" % i for i in range(5)], ["p%d" % i for i in range(4)], ["q%d" % i for i in range(5)]
+    >>> A = LabelledSpace([[rng.randint(-5, 5) for _ in range(9)] for _ in range(3)], S + P)
+    >>> B = LabelledSpace([[rng.randint(-5, 5) for _ in range(9)] for _ in range(3)], P + Q)
+    >>> Sl, Pl, Ql = shared_labels(A, B)
+    >>> C = _compose_generic_qq(A, B, 1, Pl, sort_labels(Sl + Ql), set(Sl))
+    >>> C == compose(A.perp(), B.perp(), sign=-1).perp(), C.dim
+    (True, 2)
+    """
+    fl = la.flint
+    Z1, Z2 = V_SP._zgen(), V_PQ._zgen()
+    d1, d2 = Z1.nrows(), Z2.nrows()
+    m = d1 + d2
+    k = len(Pl)
+    nout = len(out_labels)
+    q = m - k
+    if q <= 0 or m + q >= k + nout:
+        return None
+    i1, i2 = V_SP._index, V_PQ._index
+    neg = -1 if sign == 1 else 1
+    # column c of M: Pl[c] for c < k, then out_labels[c - k]
+    P1 = _unit_matrix(m, len(V_SP.labels), [(c, i1[x]) for c, x in enumerate(Pl)]
+                      + [(k + j, i1[x]) for j, x in enumerate(out_labels[:q]) if x in Sset])
+    P2 = _unit_matrix(m, len(V_PQ.labels), [(c, i2[x]) for c, x in enumerate(Pl)], neg)
+    T1 = _unit_matrix(nout, len(V_SP.labels), [(j, i1[x]) for j, x in enumerate(out_labels) if x in Sset])
+    T2 = _unit_matrix(nout, len(V_PQ.labels), [(j, i2[x]) for j, x in enumerate(out_labels) if x not in Sset])
+    for j, x in enumerate(out_labels[:q]):
+        if x not in Sset:
+            P2[k + j, i2[x]] = 1
+    Z1t, Z2t = Z1.transpose(), Z2.transpose()
+    AT = (P1 * Z1t) * _shift(d1, m, 0, 0, d1) + (P2 * Z2t) * _shift(d2, m, 0, d1, d2)  # A^T, m x m
+    if fl.nmod_mat(AT, _PRIME).det() == 0:
+        return None  # probably singular: let the general path find the pivots
+    width = m + q
+    if 20 < m <= 100 and width <= m + (m - 20) * m / 80:
+        # keep FLINT on its fraction-free path (zero columns do not change the RREF)
+        width = m + int((m - 20) * m / 80) + 1
+    Aug = AT * _shift(m, width, 0, 0, m) + _shift(m, width, k, m, q)
+    R, den, rk = Aug.rref()
+    if rk != m or R[m - 1, m - 1] == 0:
+        return None  # A singular after all
+    YT = R * _shift(width, q, m, 0, q)  # Y^T, m x q
+    MTt = (T1 * Z1t) * _shift(d1, m, 0, 0, d1) + (T2 * Z2t) * _shift(d2, m, 0, d1, d2)  # M_T^T
+    obj = LabelledSpace.__new__(LabelledSpace)
+    obj._init_zrref(out_labels, (MTt * YT).transpose(), den, list(range(q)))
+    return obj
+
+
+def _stack_qq(V_SP: LabelledSpace, V_PQ: LabelledSpace, sign: int, Pl: tuple, out_labels: tuple,
+              Sset: set) -> Any:
+    """The stacked integer rows ``[B1_P, B1_S, 0]`` and ``[-sign B2_P, 0, B2_Q]`` as an
+    ``fmpz_mat`` with the columns ``Pl`` first, then ``out_labels`` (``None`` if empty).
+
+    Built with products by 0/1 placement matrices, which FLINT does much faster
+    than converting the entries one by one.
+    """
+    Z1, Z2 = V_SP._zgen(), V_PQ._zgen()
+    d1, d2 = Z1.nrows(), Z2.nrows()
+    m = d1 + d2
+    k = len(Pl)
+    n = k + len(out_labels)
+    if m == 0 or n == 0:
+        return None
+    i1, i2 = V_SP._index, V_PQ._index
+    pos = {x: k + j for j, x in enumerate(out_labels)}
+    C1 = _unit_matrix(len(V_SP.labels), n, [(i1[x], t) for t, x in enumerate(Pl)]
+                      + [(i1[x], pos[x]) for x in out_labels if x in Sset])
+    C2 = _unit_matrix(len(V_PQ.labels), n, [(i2[x], t) for t, x in enumerate(Pl)], -1 if sign == 1 else 1)
+    for x in out_labels:
+        if x not in Sset:
+            C2[i2[x], pos[x]] = 1
+    M = _shift(m, d1, 0, 0, d1) * (Z1 * C1)
+    M += _shift(m, d2, d1, 0, d2) * (Z2 * C2)
+    return M
+
+
+def _contract_qq(M: Any, k: int, out_labels: tuple) -> LabelledSpace | None:
+    """The contraction of the row space of ``M`` onto its last columns, by a smaller
+    exact solve; ``None`` if that does not apply (the caller then uses the full RREF).
+
+    With ``M = [M_P | M_T]`` (``k`` columns ``P``, then ``T``), the contraction is
+    ``{y M_T : y M_P = 0}``.  Pivot columns ``π = π_P ∪ π_T`` of ``M`` are located
+    modulo a prime; then, exactly, ``A = M[:, π]`` and ``Y = det(A)`` times the last
+    ``|π_T|`` rows of ``A^{-1}`` come from one fraction-free RREF of ``[A^T | E]``
+    (``E`` the last unit columns), and ``Y M_T`` is ``det(A)`` times the canonical RREF
+    of the contraction.  This needs ``|M| + |π_T|`` columns instead of all of ``M``'s.
+    Each conclusion is certified exactly, so an unlucky prime can only cost time:
+    ``A`` invertible (so the rows of ``M`` are independent), ``Y M_P = 0`` (so the
+    rows of ``Y M`` lie in the contraction, which has dimension
+    ``m - rank M_P <= |π_T|`` because the columns ``π_P`` are independent), and the
+    RREF shape of ``Y M_T``.
+
+    Examples
+    --------
+    A case whose pivots are not the first columns (``p3`` and ``q0`` are zero columns):
+
+    >>> S, P, Q = ["s%d" % i for i in range(5)], ["p%d" % i for i in range(4)], ["q%d" % i for i in range(5)]
+    >>> A = LabelledSpace([[1, 2, 0, 3, 1, 0, 0, 0, 0], [0, 1, 1, 0, 2, 1, 0, 1, 0],
+    ...                    [2, 0, 1, 1, 0, 0, 1, 3, 0]], S + P)
+    >>> B = LabelledSpace([[1, 0, 2, 0, 0, 1, 1, 0, 1], [0, 1, 1, 0, 0, 2, 0, 1, 1],
+    ...                    [1, 1, 0, 0, 0, 0, 3, 1, 2]], P + Q)
+    >>> Sl, Pl, Ql = shared_labels(A, B)
+    >>> out = sort_labels(Sl + Ql)
+    >>> C = _contract_qq(_stack_qq(A, B, 1, Pl, out, set(Sl)), len(Pl), out)
+    >>> C == compose(A.perp(), B.perp(), sign=-1).perp(), C.pivots
+    (True, ('q1', 'q2', 's0'))
+    """
+    fl = la.flint
+    m, n = M.nrows(), M.ncols()
+    nout = n - k
+    if 2 * m - k >= n:
+        # m + |π_T| >= 2m - k: the solve would be no smaller than the full RREF
+        return None
+    Rp, r = fl.nmod_mat(M, _PRIME).rref()
+    if r < m:
+        return None  # dependent rows (or an unlucky prime): general path
+    piv: list = []
+    j = 0
+    for i in range(r):
+        while Rp[i, j] == 0:
+            j += 1
+        piv.append(j)
+        j += 1
+    kk = sum(1 for c in piv if c < k)
+    q = r - kk
+    if m + q >= n:
+        return None
+    obj = LabelledSpace.__new__(LabelledSpace)
+    if q == 0:  # dim <= m - rank(M_P) <= m - kk = 0
+        obj._init_canonical(out_labels, [], 0, reduced=True)
+        return obj
+    # Aug = [A^T | E] with A = M[:, piv] (r x r, r == m) and E the last q unit columns;
+    # its RREF is den * [I | (A^T)^{-1} E], i.e. [den I | Y^T]
+    width = m + q
+    if 20 < r <= 100 and width <= r + (r - 20) * r / 80:
+        # keep FLINT on its fraction-free path (zero columns do not change the RREF)
+        width = r + int((r - 20) * r / 80) + 1
+    AT = (M * _unit_matrix(n, r, [(c, t) for t, c in enumerate(piv)])).transpose()
+    Aug = AT * _shift(m, width, 0, 0, m)
+    Aug += _shift(r, width, kk, m, q)
+    R, den, rk = Aug.rref()
+    if rk != r or R[r - 1, r - 1] == 0:
+        return None  # A singular: the prime was unlucky
+    YT = R * _shift(width, q, m, 0, q)  # Y^T, m x q
+    if kk < k and not ((M * _shift(n, k, 0, 0, k)).transpose() * YT).is_zero():
+        return None
+    MTt = (M * _shift(n, nout, k, 0, nout)).transpose()
+    Cden = (MTt * YT).transpose()  # Y M_T, q x nout
+    pivots = [c - k for c in piv[kk:]]
+    pset = set(pivots)
+    for t, pc in enumerate(pivots):
+        for c in range(pc):
+            if c not in pset and Cden[t, c] != 0:
+                return None  # not in RREF shape: the prime was unlucky
+    obj._init_zrref(out_labels, Cden, den, pivots)
     return obj
 
 

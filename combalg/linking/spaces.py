@@ -107,7 +107,7 @@ class LabelledSpace:
     ((1, 2),)
     """
 
-    __slots__ = ("labels", "_gen", "_rows", "_mat", "_zmat", "_zden", "_d", "p", "_pv", "_index", "_hash")
+    __slots__ = ("labels", "_gen", "_rows", "_mat", "_zmat", "_zden", "_zg", "_d", "p", "_pv", "_index", "_hash")
 
     def __init__(self, rows: Sequence[Sequence[Any]], labels: Sequence[Hashable], field: Any = None) -> None:
         p = la.field_char(field)
@@ -138,6 +138,7 @@ class LabelledSpace:
         self._rows = None
         self._mat = None
         self._zmat = self._zden = None
+        self._zg = None
         self._d = None
         self._pv = None
         self.p = p
@@ -161,6 +162,7 @@ class LabelledSpace:
         self._rows = tuple(tuple(r) for r in R)
         self._mat = None
         self._zmat = self._zden = None
+        self._zg = None
         self._d = len(self._rows)
         self.p = p
         self._pv = tuple(piv)
@@ -174,6 +176,7 @@ class LabelledSpace:
         self._rows = None
         self._mat = mat
         self._zmat = self._zden = None
+        self._zg = None
         self._d = len(pivots)
         self.p = p
         self._pv = tuple(pivots)
@@ -188,6 +191,7 @@ class LabelledSpace:
         self._mat = None
         self._zmat = zmat
         self._zden = den
+        self._zg = zmat
         self._d = len(pivots)
         self.p = 0
         self._pv = tuple(pivots)
@@ -217,6 +221,25 @@ class LabelledSpace:
         if self._rows is None:
             self._rows = tuple(tuple(r) for r in la.from_flint(self._qmat(), self.p, self._d))
         return self._rows
+
+    def _zgen(self) -> Any:
+        """Over QQ: an ``fmpz_mat`` whose rows are nonzero integer multiples of spanning
+        rows of V (columns in the order of ``labels``; cached).  The rows are independent
+        when the canonical form is known, else they are the given generators (possibly
+        dependent)."""
+        if self._zg is None:
+            if self._zmat is not None:
+                self._zg = self._zmat
+            elif self._mat is not None:
+                self._zg = self._mat.numer_denom()[0]
+            else:
+                # the canonical rows (independent) if they are known, else the generators
+                rows = self._rows if self._rows is not None else self._gen
+                flat: list = []
+                for r in rows:
+                    flat += la.integral_row(r)
+                self._zg = la.flint.fmpz_mat(len(rows), len(self.labels), flat)
+        return self._zg
 
     def _int_rows(self) -> list[list]:
         """Over QQ: spanning rows scaled to integers (same space); over GF(p): as `_flint_rows`."""

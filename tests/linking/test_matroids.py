@@ -6,7 +6,7 @@ import itertools
 
 import networkx as nx
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from combalg.core.errors import InvalidInputError, ResourceLimitError
@@ -93,7 +93,7 @@ def test_intersection_is_maximum(field, data):
     assert len(I) == brute_max_common_independent(M1, M2)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
 @given(fields(), st.data())
 def test_link_with_one_shared_element_is_two_sum(field, data):
     M1 = data.draw(linear_matroids(["a", "b", "c", "p"], field, max_rank=3))
