@@ -14,6 +14,7 @@ import io
 import json
 import os
 import tempfile
+import textwrap
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -117,6 +118,9 @@ class Table:
         The parameters that produced the table (recorded as provenance).
     wall_time : float, optional
         Seconds spent computing the table.
+    text_widths : dict, optional
+        Maximal widths of columns in the aligned text rendering (longer cells
+        wrap onto continuation lines); the other formats are not affected.
 
     Examples
     --------
@@ -148,6 +152,7 @@ class Table:
     notes: Sequence[str] = ()
     parameters: Mapping[str, Any] | None = None
     wall_time: float | None = None
+    text_widths: Mapping[str, int] = field(default_factory=dict)
     created: str = field(default_factory=lambda: _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"))
 
     def __post_init__(self) -> None:
@@ -211,14 +216,25 @@ class Table:
 
     def _render_text(self) -> str:
         cells = [self.columns] + [[_cell_text(c) for c in r] for r in self.rows]
-        widths = [max(len(row[j]) for row in cells) for j in range(len(self.columns))]
+        limits = [self.text_widths.get(c) for c in self.columns]
+        # a column with a width limit wraps its long cells onto continuation lines
+        wrapped = [[textwrap.wrap(c, lim, break_on_hyphens=False) or [""] if lim and len(c) > lim else [c]
+                    for c, lim in zip(row, limits)] for row in cells]
+        widths = [max(len(piece) for row in wrapped for piece in row[j]) for j in range(len(self.columns))]
         aligns = self._alignments()
 
-        def fmt_row(row: Sequence[str]) -> str:
-            return "  ".join(c.rjust(w) if a == "r" else c.ljust(w) for c, w, a in zip(row, widths, aligns)).rstrip()
+        def fmt_row(row: Sequence[list[str]]) -> list[str]:
+            height = max(len(c) for c in row)
+            out = []
+            for k in range(height):
+                pieces = [c[k] if k < len(c) else "" for c in row]
+                out.append("  ".join(p.rjust(w) if a == "r" else p.ljust(w)
+                                     for p, w, a in zip(pieces, widths, aligns)).rstrip())
+            return out
 
-        lines = [self.title, fmt_row(self.columns), "  ".join("-" * w for w in widths)]
-        lines += [fmt_row(r) for r in cells[1:]]
+        lines = [self.title, *fmt_row(wrapped[0]), "  ".join("-" * w for w in widths)]
+        for row in wrapped[1:]:
+            lines += fmt_row(row)
         lines += [f"note: {n}" for n in self.notes]
         return "\n".join(lines)
 

@@ -80,6 +80,7 @@ def run_tour() -> tuple[Table, bool]:
         notes=["Each identity is computed twice, by independent methods, and compared exactly."],
         parameters={},
         wall_time=time.perf_counter() - t0,
+        text_widths={"example": 46, "size": 22, "result": 34},
     )
     return table, all_ok
 

@@ -81,3 +81,14 @@ def test_atomic_write_leaves_old_file_when_interrupted(tmp_path, monkeypatch):
         atomic_write_text(target, "new")
     assert target.read_text() == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.txt"]
+
+
+def test_text_widths_wrap_long_cells_only_in_text():
+    long = "a rather long description of an example that needs wrapping"
+    t = Table("w", ["example", "n"], [[long, 1]], text_widths={"example": 20})
+    lines = t.render("text").splitlines()
+    body = lines[3:]
+    assert len(body) > 1 and all(len(line) <= 20 + 2 + 1 for line in body)
+    assert " ".join(line[:20].strip() for line in body) == long
+    assert body[0].endswith("1")  # the short cell sits on the first line
+    assert long in t.render("csv")
