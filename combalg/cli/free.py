@@ -103,8 +103,9 @@ def _moment(args: argparse.Namespace) -> int:
 
     w = parse_word(args.word)
     n = args.n_generators
-    results = {m: mixed_moment(w, method=m, n_generators=n) for m in ("operator", "pairings", "dp")} \
-        if len(w) <= 20 else {m: mixed_moment(w, method=m, n_generators=n) for m in ("operator", "dp")}
+    # the interval recursion first: it refuses over-long words before the slower methods start
+    methods = ("dp", "operator", "pairings") if len(w) <= 20 else ("dp", "operator")
+    results = {m: mixed_moment(w, method=m, n_generators=n) for m in methods}
     agree = len(set(results.values())) == 1
     rows = [[meth, val] for meth, val in results.items()]
     t = _table(f"tau(s_w) for w = {','.join(map(str, w))}", ["method", "value"], rows,
@@ -115,9 +116,15 @@ def _moment(args: argparse.Namespace) -> int:
 
 
 def _commutant(args: argparse.Namespace) -> int:
-    from combalg.free.commutant import commutant_data
+    from combalg.core.errors import ResourceLimitError
+    from combalg.free.commutant import MAX_COMMUTANT_COLUMNS, commutant_data
+    from combalg.free.fock import words_exceed
 
     gens = parse_word(args.generators)
+    n = commutant_data(gens, 0, args.n_generators).n_generators      # validates the generators first
+    if words_exceed(n, args.degree, MAX_COMMUTANT_COLUMNS):          # refuse before degrees 0, 1, ...
+        raise ResourceLimitError(f"--degree {args.degree}: Poly_<={args.degree} in {n} generators has more than "
+                                 f"{MAX_COMMUTANT_COLUMNS} words (the limit of the exact rank computation)")
     rows = []
     for L in range(args.degree + 1):
         d = commutant_data(gens, L, args.n_generators)
@@ -140,8 +147,9 @@ def render_matrix(P, N: int, fmt: str) -> str:
                            "numerators": num,
                            "note": "commutant projection of the truncated free Jacobi matrix (reconstruction; "
                                    "not Langer's formula)"}, indent=None)
+    label = "commutant projection of the truncated free Jacobi matrix (reconstruction, not Langer's formula)"
     if fmt == "csv":
-        lines = ["," + ",".join(labels)]
+        lines = ['"P_' + str(N) + ': ' + label + '",' + ",".join(labels)]
         for lab, row in zip(labels, num):
             cells = [str(Fraction(x, den)) for x in row]
             lines.append('"' + lab + '",' + ",".join(cells))
@@ -153,7 +161,7 @@ def render_matrix(P, N: int, fmt: str) -> str:
                 f"% rows and columns (a,b), 0 <= a,b < {N}, lexicographic\n"
                 f"P_{{{N}}} = \\frac{{1}}{{{den}}}\\left(\\begin{{array}}{{{cols}}}\n{body}\n\\end{{array}}\\right)")
     width = max(len(str(x)) for row in num for x in row)
-    head = f"P_{N} = 1/{den} * (rows/columns (a,b) lexicographic, 0 <= a,b < {N})"
+    head = f"P_{N} = 1/{den} * (rows/columns (a,b) lexicographic, 0 <= a,b < {N})\n{label}"
     if fmt == "md":
         lines = ["| (a,b) | " + " | ".join(labels) + " |", "|---" * (len(labels) + 1) + "|"]
         lines += ["| " + lab + " | " + " | ".join(str(x) for x in row) + " |" for lab, row in zip(labels, num)]
@@ -174,8 +182,11 @@ def _projection(args: argparse.Namespace) -> int:
 
 
 def _self_similarity(args: argparse.Namespace) -> int:
-    from combalg.free.projection import check_self_similarity
+    from combalg.free.projection import MAX_PROJECTION_N, check_self_similarity
 
+    if 2 * args.N + 1 > MAX_PROJECTION_N:   # refuse before checking N = 1, 2, ... one by one
+        raise InvalidInputError(f"invalid --N {args.N}: expected 2N+1 <= {MAX_PROJECTION_N}, i.e. "
+                                f"N <= {(MAX_PROJECTION_N - 1) // 2}")
     rows = []
     ok = True
     for N in range(1, args.N + 1):

@@ -37,6 +37,7 @@ from combalg.free.commutant import (
 )
 from combalg.free.cumulants import (
     boolean_cumulants_to_moments,
+    cauchy_transform,
     classical_cumulants_to_moments,
     free_additive_convolution,
     free_cumulants_to_moments,
@@ -48,6 +49,7 @@ from combalg.free.cumulants import (
     moments_to_classical_cumulants,
     moments_from_s_transform,
     moments_to_free_cumulants,
+    r_transform,
     s_transform,
     semicircle_cumulants,
     semicircle_moments,
@@ -109,7 +111,7 @@ __all__ = [
     "boolean_cumulants_to_moments", "classical_cumulants_to_moments", "free_additive_convolution",
     "free_cumulants_to_moments", "free_cumulants_to_moments_by_partitions", "free_multiplicative_convolution",
     "free_poisson_cumulants", "free_poisson_moments", "moments_to_boolean_cumulants",
-    "moments_to_classical_cumulants", "moments_to_free_cumulants", "semicircle_cumulants", "s_transform", "moments_from_s_transform", "semicircle_moments",
+    "moments_to_classical_cumulants", "moments_to_free_cumulants", "cauchy_transform", "r_transform", "semicircle_cumulants", "s_transform", "moments_from_s_transform", "semicircle_moments",
     "FockSpace", "SparseMatrix", "apply_polynomial", "apply_right_semicircular", "apply_semicircular",
     "apply_word", "chebyshev_u", "count_colour_pairings", "inner_product", "left_annihilation", "left_creation",
     "mixed_moment", "monomial_to_tensor_matrix", "right_annihilation", "right_creation", "vacuum",

@@ -35,11 +35,13 @@ from math import gcd, lcm
 from flint import fmpq_mat, fmpz_mat
 
 from combalg.core.errors import InvalidInputError, ResourceLimitError, expect
-from combalg.free.fock import FockVector, Word, count_words, words_up_to
+from combalg.free.fock import FockVector, Word, check_word, count_words, words_exceed, words_up_to
 
 __all__ = [
     "CommutantData",
     "MAX_COMMUTANT_COLUMNS",
+    "MAX_SECTOR_DEGREE",
+    "MAX_DERIVATION_ENTRIES",
     "derivation_matrix",
     "commutant_data",
     "commutant_dimension",
@@ -52,6 +54,12 @@ __all__ = [
 
 #: largest ``dim Poly_{<=L}`` handled (dense exact rank); larger requests raise ResourceLimitError
 MAX_COMMUTANT_COLUMNS = 4_096
+
+#: largest number of entries of the dense stacked derivation matrix
+MAX_DERIVATION_ENTRIES = 80_000_000
+
+#: largest grid parameter ``m`` of :func:`sector_kernel_dimension` (a dense exact rank of about m^2/2 columns)
+MAX_SECTOR_DEGREE = 60
 
 
 @dataclass(frozen=True)
@@ -99,6 +107,14 @@ def _normalize(generators: Iterable[int] | int, degree: int, n_generators: int |
     return tuple(sorted(set(gens))), int(degree), int(n_generators)
 
 
+def _check_columns(n: int, L: int, max_columns: int) -> None:
+    expect(isinstance(max_columns, int) and not isinstance(max_columns, bool) and max_columns >= 1,
+           "max_columns", max_columns, "a positive integer")
+    if words_exceed(n, L, max_columns):
+        raise ResourceLimitError(f"Poly_<={L} in {n} generators has more than {max_columns} words "
+                                 f"(the limit on columns of the exact rank computation)")
+
+
 def derivation_matrix(generators: Iterable[int] | int, degree: int, n_generators: int | None = None,
                       max_columns: int = MAX_COMMUTANT_COLUMNS) -> tuple[list[Word], fmpz_mat]:
     """The stacked matrices of ``D_a = s_a - d_a`` from ``Poly_{<=degree}`` to ``Poly_{<=degree+1}``.
@@ -114,7 +130,8 @@ def derivation_matrix(generators: Iterable[int] | int, degree: int, n_generators
     InvalidInputError
         For an empty generator list, a letter outside ``1..n_generators``, or ``degree < 0``.
     ResourceLimitError
-        If ``Poly_{<=degree}`` has more than ``max_columns`` words.
+        If ``Poly_{<=degree}`` has more than ``max_columns`` words, or the
+        matrix would have more than :data:`MAX_DERIVATION_ENTRIES` entries.
 
     Examples
     --------
@@ -123,9 +140,12 @@ def derivation_matrix(generators: Iterable[int] | int, degree: int, n_generators
     ([(), (1,)], 0)
     """
     gens, L, n = _normalize(generators, degree, n_generators)
+    _check_columns(n, L, max_columns)
     ncols = count_words(n, L)
-    if ncols > max_columns:
-        raise ResourceLimitError(f"Poly_<={L} in {n} generators has {ncols} words, more than the limit {max_columns}")
+    entries = count_words(n, L + 1) * len(gens) * ncols
+    if entries > MAX_DERIVATION_ENTRIES:
+        raise ResourceLimitError(f"the derivation matrix for {len(gens)} generators in degree <= {L} would have "
+                                 f"{entries} entries, more than the limit {MAX_DERIVATION_ENTRIES}")
     cols = words_up_to(n, L)
     rows = words_up_to(n, L + 1)
     rindex = {w: i for i, w in enumerate(rows)}
@@ -214,6 +234,7 @@ def commutant_dimensions(generators: Iterable[int] | int, degree: int, n_generat
     [1, 2, 3, 4]
     """
     gens, L, n = _normalize(generators, degree, n_generators)
+    _check_columns(n, L, MAX_COMMUTANT_COLUMNS)   # before any work: the largest degree is the costliest
     return [commutant_dimension(gens, k, n) for k in range(L + 1)]
 
 
@@ -255,6 +276,11 @@ def split_core(word: Iterable[int], generator: int = 1) -> tuple[int, Word, int]
 
     Returns ``(a, u, b)``; for a word made only of ``g`` the core is empty and ``b = 0``.
 
+    Raises
+    ------
+    InvalidInputError
+        If ``word`` is not a sequence of positive integer letters or ``generator`` is not one.
+
     Examples
     --------
     >>> split_core((1, 1, 2, 1, 3, 1), 1)
@@ -262,7 +288,9 @@ def split_core(word: Iterable[int], generator: int = 1) -> tuple[int, Word, int]
     >>> split_core((1, 1), 1)
     (2, (), 0)
     """
-    w = tuple(word)
+    w = check_word(word)
+    expect(isinstance(generator, int) and not isinstance(generator, bool) and generator >= 1, "generator",
+           generator, "a positive integer letter")
     a = 0
     while a < len(w) and w[a] == generator:
         a += 1
@@ -282,12 +310,22 @@ def sector_kernel_dimension(m: int) -> int:
     matrix); the finite-support recursion forces the kernel to be 0.  Computed
     by exact rank.
 
+    Raises
+    ------
+    InvalidInputError
+        If ``m`` is not a nonnegative integer.
+    ResourceLimitError
+        If ``m > MAX_SECTOR_DEGREE`` (the dense matrix would be too large).
+
     Examples
     --------
     >>> [sector_kernel_dimension(m) for m in range(6)]
     [0, 0, 0, 0, 0, 0]
     """
     expect(isinstance(m, int) and not isinstance(m, bool) and m >= 0, "m", m, "a nonnegative integer")
+    if m > MAX_SECTOR_DEGREE:
+        raise ResourceLimitError(f"m={m}: the grid a + b <= m has {(m + 1) * (m + 2) // 2} points; the limit is "
+                                 f"m <= MAX_SECTOR_DEGREE={MAX_SECTOR_DEGREE}")
     cols = [(a, t - a) for t in range(m + 1) for a in range(t + 1)]
     rows = [(a, t - a) for t in range(m + 2) for a in range(t + 1)]
     rindex = {x: i for i, x in enumerate(rows)}
@@ -316,6 +354,9 @@ def commutant_dimension_by_sectors(generator: int, degree: int, n_generators: in
     [1, 2, 3, 4, 5, 6, 7]
     """
     gens, L, n = _normalize([generator], degree, n_generators)
+    if L - 1 > MAX_SECTOR_DEGREE:
+        raise ResourceLimitError(f"degree {L}: the largest sector grid would exceed MAX_SECTOR_DEGREE="
+                                 f"{MAX_SECTOR_DEGREE}")
     total = L + 1
     for c in range(1, L + 1):
         cores = (n - 1) if c == 1 else (n - 1) ** 2 * n ** (c - 2)

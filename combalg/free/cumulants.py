@@ -34,9 +34,9 @@ References
 from __future__ import annotations
 
 import numbers
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence, Set
 from fractions import Fraction
-from math import comb, factorial
+from math import factorial
 
 from contextlib import contextmanager
 from typing import Iterator
@@ -44,15 +44,18 @@ from typing import Iterator
 import flint
 from flint import fmpq, fmpq_series, fmpz
 
-from combalg.core.errors import InvalidInputError, expect
-from combalg.free.noncrossing import catalan, kreweras, noncrossing_partitions
+from combalg.core.errors import InvalidInputError, ResourceLimitError, expect
+from combalg.free.noncrossing import MAX_ENUMERATION, catalan, kreweras, noncrossing_partitions
 
 __all__ = [
+    "MAX_ORDER",
     "moments_to_free_cumulants",
     "free_cumulants_to_moments",
     "free_cumulants_to_moments_by_partitions",
     "free_additive_convolution",
     "free_multiplicative_convolution",
+    "cauchy_transform",
+    "r_transform",
     "s_transform",
     "moments_from_s_transform",
     "moments_to_boolean_cumulants",
@@ -64,6 +67,10 @@ __all__ = [
     "free_poisson_moments",
     "free_poisson_cumulants",
 ]
+
+
+#: longest sequence (highest degree) accepted; longer requests raise ResourceLimitError before any work
+MAX_ORDER = 5_000
 
 
 def _exact(value: object, name: str, index: int | None = None) -> fmpq:
@@ -81,15 +88,29 @@ def _exact(value: object, name: str, index: int | None = None) -> fmpq:
 
 
 def _sequence(values: object, name: str) -> list[fmpq]:
-    if isinstance(values, (str, bytes)) or not isinstance(values, Sequence):
+    if isinstance(values, (str, bytes, bytearray, Mapping, Set)) or values is None:
+        raise InvalidInputError(f"invalid {name} {values!r}: expected a sequence of exact rationals "
+                                "(a list or tuple; entry i is the value in degree i+1)")
+    if not isinstance(values, Sequence):
         try:
             values = list(values)  # type: ignore[call-overload]
         except TypeError:
             raise InvalidInputError(f"invalid {name} {values!r}: expected a sequence of exact rationals") from None
-        if any(isinstance(v, (str, bytes)) for v in values):
-            raise InvalidInputError(f"invalid {name} {values!r}: expected a sequence of exact rationals")
     expect(len(values) > 0, name, values, "a nonempty sequence (entry i is the value in degree i+1)")
+    if len(values) > MAX_ORDER:
+        raise ResourceLimitError(f"{name} has {len(values)} entries, more than the limit MAX_ORDER={MAX_ORDER}")
     return [_exact(v, name, i) for i, v in enumerate(values)]
+
+
+def _nc_limit(n: int, what: str) -> None:
+    """Raise ResourceLimitError before a sum over NC(1), ..., NC(n) that would exceed the enumeration limit."""
+    total, c = 0, 1
+    for j in range(1, n + 1):
+        c = c * 2 * (2 * j - 1) // (j + 1)          # Catalan(j)
+        total += c
+        if total > MAX_ENUMERATION:
+            raise ResourceLimitError(f"{what} to order {n} sums over more than {MAX_ENUMERATION} non-crossing "
+                                     f"partitions (the limit); use a shorter sequence or the fast method")
 
 
 def _out(x: fmpq) -> int | Fraction:
@@ -142,6 +163,8 @@ def moments_to_free_cumulants(moments: Sequence[object]) -> list[int | Fraction]
     ------
     InvalidInputError
         If the sequence is empty or holds something that is not an exact rational.
+    ResourceLimitError
+        If the sequence is longer than :data:`MAX_ORDER`.
 
     Examples
     --------
@@ -166,6 +189,8 @@ def free_cumulants_to_moments(cumulants: Sequence[object]) -> list[int | Fractio
     ------
     InvalidInputError
         If the sequence is empty or holds something that is not an exact rational.
+    ResourceLimitError
+        If the sequence is longer than :data:`MAX_ORDER`.
 
     Examples
     --------
@@ -190,12 +215,20 @@ def free_cumulants_to_moments_by_partitions(cumulants: Sequence[object]) -> list
     ``m_n = sum_{pi in NC(n)} prod_{V in pi} k_{|V|}``; the cost grows like
     ``Catalan(n)``, so keep ``n`` below about 12.
 
+    Raises
+    ------
+    InvalidInputError
+        For a bad sequence.
+    ResourceLimitError
+        If the sum would run over more than the enumeration limit of non-crossing partitions.
+
     Examples
     --------
     >>> free_cumulants_to_moments_by_partitions([0, 1, 0, 0, 0, 0])
     [0, 1, 0, 2, 0, 5]
     """
     k = [_out(v) for v in _sequence(cumulants, "cumulants")]
+    _nc_limit(len(k), "the sum over non-crossing partitions")
     out: list[int | Fraction] = []
     for n in range(1, len(k) + 1):
         total: int | Fraction = 0
@@ -208,11 +241,97 @@ def free_cumulants_to_moments_by_partitions(cumulants: Sequence[object]) -> list
     return out
 
 
+def cauchy_transform(moments: Sequence[object]) -> list[int | Fraction]:
+    """Coefficients ``[g_1, ..., g_{n+1}]`` of the Cauchy transform ``G(z) = sum_j g_j z^{-j}``, truncated.
+
+    ``G(z) = tau((z - a)^{-1}) = sum_{k >= 0} m_k z^{-k-1}`` as a formal series
+    in ``1/z``, so ``g_{k+1} = m_k`` with ``m_0 = 1``; known exactly up to
+    ``z^{-(n+1)}`` from ``[m_1, ..., m_n]``.  For the semicircle law of variance
+    ``t``, ``G(z) = (z - sqrt(z^2 - 4t)) / (2t)`` solves ``t G^2 - z G + 1 = 0``.
+
+    Parameters
+    ----------
+    moments : sequence of exact rationals
+        ``[m_1, ..., m_n]``.
+
+    Returns
+    -------
+    list of int or Fraction
+        ``result[j]`` is the coefficient of ``z^{-(j+1)}``.
+
+    Raises
+    ------
+    InvalidInputError
+        If the sequence is empty or holds something that is not an exact rational.
+    ResourceLimitError
+        If the sequence is longer than :data:`MAX_ORDER`.
+
+    Examples
+    --------
+    >>> cauchy_transform(semicircle_moments(6))      # 1/z + 1/z^3 + 2/z^5 + 5/z^7
+    [1, 0, 1, 0, 2, 0, 5]
+
+    References
+    ----------
+    .. [1] A. Nica and R. Speicher, *Lectures on the Combinatorics of Free
+       Probability*, Cambridge University Press, 2006, Lectures 2-3.
+    """
+    return [1] + [_out(x) for x in _sequence(moments, "moments")]
+
+
+def r_transform(moments: Sequence[object]) -> list[int | Fraction]:
+    """Coefficients ``[r_0, ..., r_{n-1}]`` of Voiculescu's R-transform ``R(z) = sum_j r_j z^j``, truncated.
+
+    ``R`` is defined by ``G(R(z) + 1/z) = z``: with ``u = 1/z`` the Cauchy
+    transform is the series ``g(u) = u M(u)``, its compositional inverse
+    ``h = g^{-1}`` gives ``K(w) = 1 / h(w) = 1/w + R(w)``.  Computed by one
+    exact series reversion (FLINT); the coefficients are the free cumulants,
+    ``r_j = k_{j+1}``.  Semicircle of variance ``t``: ``R(z) = t z``; free
+    Poisson of rate ``lambda``: ``R(z) = lambda / (1 - z)``.
+
+    Parameters
+    ----------
+    moments : sequence of exact rationals
+        ``[m_1, ..., m_n]``.
+
+    Returns
+    -------
+    list of int or Fraction
+        ``result[j]`` is the coefficient of ``z^j`` in ``R(z)``, known for ``j < n``.
+
+    Raises
+    ------
+    InvalidInputError
+        If the sequence is empty or holds something that is not an exact rational.
+    ResourceLimitError
+        If the sequence is longer than :data:`MAX_ORDER`.
+
+    Examples
+    --------
+    >>> r_transform(semicircle_moments(6, variance=3))
+    [0, 3, 0, 0, 0, 0]
+    >>> r_transform(free_poisson_moments(5, rate=2))
+    [2, 2, 2, 2, 2]
+
+    References
+    ----------
+    .. [1] D. Voiculescu, Addition of certain non-commuting random variables,
+       J. Funct. Anal. 66 (1986) 323-346.
+    """
+    m = _sequence(moments, "moments")
+    return [_out(x) for x in _shifted_inverse(m)]    # w / h(w) = 1 + w R(w)
+
+
 def free_additive_convolution(moments1: Sequence[object], moments2: Sequence[object]) -> list[int | Fraction]:
     """Return the moments of ``a + b`` for free ``a``, ``b`` with the given moments.
 
     Free cumulants add: ``k_n(a + b) = k_n(a) + k_n(b)``.  The result has the
     length of the shorter input.
+
+    Raises
+    ------
+    InvalidInputError
+        If either sequence is empty or holds something that is not an exact rational.
 
     Examples
     --------
@@ -259,6 +378,7 @@ def free_multiplicative_convolution(moments1: Sequence[object], moments2: Sequen
     k1 = moments_to_free_cumulants(moments1)
     k2 = moments_to_free_cumulants(moments2)
     n = min(len(k1), len(k2))
+    _nc_limit(n, "the Kreweras product formula")
     kab: list[int | Fraction] = []
     for m in range(1, n + 1):
         total: int | Fraction = 0
@@ -278,6 +398,11 @@ def s_transform(moments: Sequence[object]) -> list[int | Fraction]:
 
     With ``psi(z) = sum_{k>=1} m_k z^k`` and ``chi`` its compositional inverse,
     ``S(z) = chi(z) (1 + z) / z``.  Requires ``m_1 != 0``.
+
+    Raises
+    ------
+    InvalidInputError
+        For a bad sequence or ``m_1 = 0``.
 
     Examples
     --------
@@ -301,6 +426,11 @@ def s_transform(moments: Sequence[object]) -> list[int | Fraction]:
 def moments_from_s_transform(coefficients: Sequence[object]) -> list[int | Fraction]:
     """Inverse of :func:`s_transform`: moments ``[m_1..m_n]`` from ``[s_0..s_{n-1}]`` (``s_0 != 0``).
 
+    Raises
+    ------
+    InvalidInputError
+        For a bad sequence or ``s_0 = 0``.
+
     Examples
     --------
     >>> moments_from_s_transform([1, -1, 1, -1])
@@ -320,6 +450,11 @@ def moments_from_s_transform(coefficients: Sequence[object]) -> list[int | Fract
 def moments_to_boolean_cumulants(moments: Sequence[object]) -> list[int | Fraction]:
     """Return the Boolean cumulants ``[b_1..b_n]``: ``M(z) = 1 / (1 - B(z))``.
 
+    Raises
+    ------
+    InvalidInputError
+        For a bad sequence.
+
     Examples
     --------
     >>> moments_to_boolean_cumulants([0, 1, 0, 2, 0, 5])
@@ -335,6 +470,11 @@ def moments_to_boolean_cumulants(moments: Sequence[object]) -> list[int | Fracti
 def boolean_cumulants_to_moments(cumulants: Sequence[object]) -> list[int | Fraction]:
     """Inverse of :func:`moments_to_boolean_cumulants`.
 
+    Raises
+    ------
+    InvalidInputError
+        For a bad sequence.
+
     Examples
     --------
     >>> boolean_cumulants_to_moments([0, 1, 0, 1, 0, 2])
@@ -349,6 +489,11 @@ def boolean_cumulants_to_moments(cumulants: Sequence[object]) -> list[int | Frac
 
 def moments_to_classical_cumulants(moments: Sequence[object]) -> list[int | Fraction]:
     """Return the classical cumulants: ``sum c_n z^n / n! = log(sum m_n z^n / n!)``.
+
+    Raises
+    ------
+    InvalidInputError
+        For a bad sequence.
 
     Examples
     --------
@@ -366,6 +511,11 @@ def moments_to_classical_cumulants(moments: Sequence[object]) -> list[int | Frac
 def classical_cumulants_to_moments(cumulants: Sequence[object]) -> list[int | Fraction]:
     """Inverse of :func:`moments_to_classical_cumulants`.
 
+    Raises
+    ------
+    InvalidInputError
+        For a bad sequence.
+
     Examples
     --------
     >>> classical_cumulants_to_moments([1, 1, 1, 1])   # Poisson(1): Bell numbers
@@ -382,6 +532,8 @@ def classical_cumulants_to_moments(cumulants: Sequence[object]) -> list[int | Fr
 def _order(order: object) -> int:
     expect(isinstance(order, int) and not isinstance(order, bool) and order >= 1, "order", order,
            "a positive integer")
+    if order > MAX_ORDER:
+        raise ResourceLimitError(f"order {order} is more than the limit MAX_ORDER={MAX_ORDER}")
     return int(order)
 
 
@@ -394,6 +546,13 @@ def semicircle_moments(order: int, variance: object = 1) -> list[int | Fraction]
 
     ``m_{2k} = t^k Catalan(k)`` and odd moments vanish.
 
+    Raises
+    ------
+    InvalidInputError
+        If ``order`` is not a positive integer or ``variance`` not an exact rational.
+    ResourceLimitError
+        If ``order > MAX_ORDER``.
+
     Examples
     --------
     >>> semicircle_moments(6)
@@ -403,7 +562,18 @@ def semicircle_moments(order: int, variance: object = 1) -> list[int | Fraction]
     """
     n = _order(order)
     t = _param(variance, "variance")
-    return [0 if d % 2 else t ** (d // 2) * catalan(d // 2) for d in range(1, n + 1)]
+    out: list[int | Fraction] = []
+    cat, power = 1, 1                      # Catalan(k) by C_k = C_{k-1} 2(2k-1) / (k+1), and t^k
+    for d in range(1, n + 1):
+        if d % 2:
+            out.append(0)
+        else:
+            k = d // 2
+            cat = cat * 2 * (2 * k - 1) // (k + 1)
+            power = power * t
+            x = cat * power
+            out.append(int(x) if isinstance(x, Fraction) and x.denominator == 1 else x)
+    return out
 
 
 def semicircle_cumulants(order: int, variance: object = 1) -> list[int | Fraction]:
@@ -435,11 +605,28 @@ def free_poisson_cumulants(order: int, rate: object = 1) -> list[int | Fraction]
 def free_poisson_moments(order: int, rate: object = 1) -> list[int | Fraction]:
     """Return the moments of the free Poisson law: ``m_n = sum_k N(n, k) rate^k`` (Narayana).
 
+    Computed by the three-term recurrence of the Narayana polynomials
+    ``(n+1) N_n(x) = (2n-1)(1+x) N_{n-1}(x) - (n-2)(1-x)^2 N_{n-2}(x)``,
+    so long sequences are cheap.
+
+    Raises
+    ------
+    InvalidInputError
+        If ``order`` is not a positive integer or ``rate`` not an exact rational.
+    ResourceLimitError
+        If ``order > MAX_ORDER``.
+
     Examples
     --------
     >>> free_poisson_moments(5)
     [1, 2, 5, 14, 42]
     """
     n = _order(order)
-    lam = _param(rate, "rate")
-    return [sum(comb(d, k) * comb(d, k - 1) // d * lam ** k for k in range(1, d + 1)) for d in range(1, n + 1)]
+    lam = Fraction(_param(rate, "rate"))
+    # Narayana polynomials: (d+1) N_d = (2d-1)(1+x) N_{d-1} - (d-2)(1-x)^2 N_{d-2}, N_0 = 1, N_1 = x
+    prev, cur = Fraction(1), lam
+    out: list[int | Fraction] = [cur]
+    for d in range(2, n + 1):
+        prev, cur = cur, ((2 * d - 1) * (1 + lam) * cur - (d - 2) * (1 - lam) ** 2 * prev) / (d + 1)
+        out.append(cur)
+    return [int(x) if x.denominator == 1 else x for x in out]

@@ -45,12 +45,12 @@ References
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
-from functools import lru_cache
 from itertools import product
 
-from flint import fmpq, fmpq_mat, fmpz_mat
+from flint import fmpq, fmpq_mat, fmpz, fmpz_mat
 
 from combalg.core.errors import InvalidInputError, ResourceLimitError, expect
 from combalg.free.noncrossing import noncrossing_pairings
@@ -59,7 +59,12 @@ __all__ = [
     "Word",
     "FockVector",
     "DEFAULT_MAX_WORDS",
+    "MAX_CHEBYSHEV_DEGREE",
+    "MAX_OPERATOR_TERMS",
+    "MAX_DP_LENGTH",
     "check_word",
+    "check_coefficient",
+    "words_exceed",
     "vacuum",
     "left_creation",
     "left_annihilation",
@@ -87,11 +92,72 @@ FockVector = dict[Word, object]
 #: default limit on the number of basis words of a :class:`FockSpace` or a word-indexed matrix
 DEFAULT_MAX_WORDS = 200_000
 
+#: largest degree accepted by :func:`chebyshev_u`
+MAX_CHEBYSHEV_DEGREE = 5_000
+
+#: longest word accepted by ``mixed_moment(..., method="dp")`` (the recursion costs O(k^3))
+MAX_DP_LENGTH = 400
+
+#: largest number of terms a Fock vector may reach in ``mixed_moment(..., method="operator")``
+MAX_OPERATOR_TERMS = 2_000_000
+
 
 def _posint(value: object, name: str, minimum: int = 1) -> int:
     expect(isinstance(value, int) and not isinstance(value, bool) and value >= minimum, name, value,
            f"an integer >= {minimum}")
     return int(value)
+
+
+def _gen(i: object) -> int:
+    expect(isinstance(i, int) and not isinstance(i, bool) and i >= 1, "generator", i, "a positive integer letter")
+    return int(i)
+
+
+def _vec(v: object, name: str = "v") -> Mapping[Word, object]:
+    if not isinstance(v, Mapping):
+        raise InvalidInputError(f"invalid {name} {v!r}: expected a Fock vector, a dict {{word tuple: coefficient}}")
+    return v
+
+
+def check_coefficient(c: object, name: str = "coefficient") -> object:
+    """Return ``c`` if it is an exact rational (int, Fraction, flint fmpz/fmpq); floats, bools, strings are refused.
+
+    Raises
+    ------
+    InvalidInputError
+        If ``c`` is not an exact rational.
+
+    Examples
+    --------
+    >>> check_coefficient(Fraction(1, 2))
+    Fraction(1, 2)
+    """
+    if isinstance(c, bool) or not (isinstance(c, numbers.Rational) or isinstance(c, (fmpq, fmpz))):
+        raise InvalidInputError(f"invalid {name} {c!r}: expected an exact rational (int, Fraction, fmpz or fmpq)")
+    return c
+
+
+def words_exceed(n_generators: int, max_length: int, limit: int) -> bool:
+    """Whether there are more than ``limit`` words of length ``<= max_length`` over ``n_generators`` letters.
+
+    Decided without forming the (possibly astronomically large) count.
+
+    Raises
+    ------
+    InvalidInputError
+        If an argument is not a suitable integer.
+
+    Examples
+    --------
+    >>> words_exceed(2, 3, 15), words_exceed(2, 3, 14), words_exceed(2, 10 ** 9, 10 ** 6)
+    (False, True, True)
+    """
+    n = _posint(n_generators, "n_generators")
+    L = _posint(max_length, "max_length", 0)
+    lim = _posint(limit, "limit", 0)
+    if n >= 2 and L > lim.bit_length():      # at least 2^L > limit words
+        return True
+    return count_words(n, L) > lim
 
 
 def check_word(word: Iterable[int], n_generators: int | None = None) -> Word:
@@ -151,55 +217,85 @@ def _add(out: dict, key: Word, c: object) -> None:
 def left_creation(i: int, v: Mapping[Word, object]) -> FockVector:
     """Apply ``l_i``: ``e_w -> e_{iw}``.
 
+    Raises
+    ------
+    InvalidInputError
+        If ``i`` is not a positive integer letter or ``v`` is not a dict ``{word: coefficient}``.
+
     Examples
     --------
     >>> left_creation(2, {(1,): 3})
     {(2, 1): 3}
     """
+    i, v = _gen(i), _vec(v)
     return {(i,) + w: c for w, c in v.items() if c}
 
 
 def left_annihilation(i: int, v: Mapping[Word, object]) -> FockVector:
     """Apply ``l_i^*``: ``e_{jw} -> [i = j] e_w``, ``Omega -> 0``.
 
+    Raises
+    ------
+    InvalidInputError
+        If ``i`` is not a positive integer letter or ``v`` is not a dict ``{word: coefficient}``.
+
     Examples
     --------
     >>> left_annihilation(1, {(1, 2): 1, (2,): 5, (): 7})
     {(2,): 1}
     """
+    i, v = _gen(i), _vec(v)
     return {w[1:]: c for w, c in v.items() if w and w[0] == i and c}
 
 
 def right_creation(i: int, v: Mapping[Word, object]) -> FockVector:
     """Apply ``r_i``: ``e_w -> e_{wi}``.
 
+    Raises
+    ------
+    InvalidInputError
+        If ``i`` is not a positive integer letter or ``v`` is not a dict ``{word: coefficient}``.
+
     Examples
     --------
     >>> right_creation(2, {(1,): 1})
     {(1, 2): 1}
     """
+    i, v = _gen(i), _vec(v)
     return {w + (i,): c for w, c in v.items() if c}
 
 
 def right_annihilation(i: int, v: Mapping[Word, object]) -> FockVector:
     """Apply ``r_i^*``: ``e_{wj} -> [i = j] e_w``.
 
+    Raises
+    ------
+    InvalidInputError
+        If ``i`` is not a positive integer letter or ``v`` is not a dict ``{word: coefficient}``.
+
     Examples
     --------
     >>> right_annihilation(2, {(1, 2): 1, (2, 1): 1})
     {(1,): 1}
     """
+    i, v = _gen(i), _vec(v)
     return {w[:-1]: c for w, c in v.items() if w and w[-1] == i and c}
 
 
 def apply_semicircular(i: int, v: Mapping[Word, object]) -> FockVector:
     """Apply ``s_i = l_i + l_i^*`` to a Fock vector.
 
+    Raises
+    ------
+    InvalidInputError
+        If ``i`` is not a positive integer letter or ``v`` is not a dict ``{word: coefficient}``.
+
     Examples
     --------
     >>> apply_semicircular(1, apply_semicircular(1, vacuum()))
     {(): 1, (1, 1): 1}
     """
+    i, v = _gen(i), _vec(v)
     out: FockVector = {}
     for w, c in v.items():
         if not c:
@@ -213,11 +309,17 @@ def apply_semicircular(i: int, v: Mapping[Word, object]) -> FockVector:
 def apply_right_semicircular(i: int, v: Mapping[Word, object]) -> FockVector:
     """Apply ``d_i = r_i + r_i^*`` (right multiplication by ``s_i`` in ``L^2``).
 
+    Raises
+    ------
+    InvalidInputError
+        If ``i`` is not a positive integer letter or ``v`` is not a dict ``{word: coefficient}``.
+
     Examples
     --------
     >>> apply_right_semicircular(2, {(1,): 1})
     {(1, 2): 1}
     """
+    i, v = _gen(i), _vec(v)
     out: FockVector = {}
     for w, c in v.items():
         if not c:
@@ -233,6 +335,11 @@ def apply_word(word: Iterable[int], v: Mapping[Word, object] | None = None) -> F
 
     The rightmost letter acts first.
 
+    Raises
+    ------
+    InvalidInputError
+        If a letter is not a positive integer or ``v`` is not a Fock vector.
+
     Examples
     --------
     >>> apply_word((2, 1))
@@ -241,7 +348,7 @@ def apply_word(word: Iterable[int], v: Mapping[Word, object] | None = None) -> F
     {(1,): 2, (1, 1, 1): 1}
     """
     w = check_word(word)
-    out: FockVector = dict(vacuum() if v is None else v)
+    out: FockVector = dict(vacuum() if v is None else _vec(v))
     for a in reversed(w):
         out = apply_semicircular(a, out)
     return out
@@ -254,9 +361,19 @@ def apply_polynomial(poly: Mapping[Iterable[int], object], v: Mapping[Word, obje
     --------
     >>> apply_polynomial({(1, 1): 1, (): -1})   # U_2(s_1) Omega = e_1 e_1
     {(1, 1): 1}
+
+    Raises
+    ------
+    InvalidInputError
+        If ``poly`` is not a mapping, a word has letters that are not positive
+        integers, or a coefficient is not an exact rational (floats are refused).
     """
+    poly = _vec(poly, "poly")
+    if v is not None:
+        _vec(v)
     out: FockVector = {}
     for word, c in poly.items():
+        check_coefficient(c, f"coefficient of {word!r}")
         for w, x in apply_word(word, v).items():
             _add(out, w, c * x)
     return dict(sorted(out.items(), key=lambda kv: (len(kv[0]), kv[0])))
@@ -270,6 +387,7 @@ def inner_product(u: Mapping[Word, object], v: Mapping[Word, object]) -> object:
     >>> inner_product({(1,): 2, (): 1}, {(1,): 3})
     6
     """
+    u, v = _vec(u, "u"), _vec(v, "v")
     return sum((c * v[w] for w, c in u.items() if w in v), 0)
 
 
@@ -277,6 +395,13 @@ def count_colour_pairings(word: Iterable[int]) -> int:
     """Count the non-crossing pair partitions of the positions of ``word`` that join only equal letters.
 
     Enumerates ``NC_2(k)`` (``Catalan(k/2)`` pairings), so keep ``k <= 20``.
+
+    Raises
+    ------
+    InvalidInputError
+        If a letter is not a positive integer.
+    ResourceLimitError
+        If ``NC_2(k)`` is larger than the enumeration limit.
 
     Examples
     --------
@@ -290,19 +415,52 @@ def count_colour_pairings(word: Iterable[int]) -> int:
 
 
 def _moment_dp(w: Word) -> int:
-    @lru_cache(maxsize=None)
-    def tau(i: int, j: int) -> int:  # moment of w[i:j]
-        if i == j:
-            return 1
-        if (j - i) % 2:
-            return 0
-        total = 0
-        for m in range(i + 1, j, 2):
-            if w[m] == w[i]:
-                total += tau(i + 1, m) * tau(m + 1, j)
-        return total
+    """The interval recursion ``tau(w[i:j]) = sum_{m: w_m = w_i} tau(w[i+1:m]) tau(w[m+1:j])``, bottom-up."""
+    k = len(w)
+    if k > MAX_DP_LENGTH:
+        raise ResourceLimitError(f"a word of length {k} is longer than MAX_DP_LENGTH={MAX_DP_LENGTH} "
+                                 f"(the interval recursion costs O(k^3))")
+    if k % 2:
+        return 0
+    # tau[i][j] = moment of w[i:j]; only even lengths are nonzero
+    tau = [[0] * (k + 1) for _ in range(k + 1)]
+    for i in range(k + 1):
+        tau[i][i] = 1
+    for length in range(2, k + 1, 2):
+        for i in range(0, k - length + 1):
+            j = i + length
+            a = w[i]
+            row = tau[i + 1]
+            total = 0
+            for m in range(i + 1, j, 2):
+                if w[m] == a:
+                    total += row[m] * tau[m + 1][j]
+            tau[i][j] = total
+    return tau[0][k]
 
-    return tau(0, len(w))
+
+def _moment_operator(w: Word) -> int:
+    """``<Omega, s_{w_1} ... s_{w_k} Omega>`` by applying ``l_a + l_a^*`` to the vacuum, letter by letter.
+
+    Words longer than the number of letters still to be applied can never
+    return to the vacuum, so they are dropped (an exact shortcut that keeps
+    the vectors small).
+    """
+    v: FockVector = {(): 1}
+    k = len(w)
+    for step, a in enumerate(reversed(w)):
+        remaining = k - step - 1          # letters left after this one
+        out: FockVector = {}
+        for u, c in v.items():
+            if len(u) + 1 <= remaining:
+                _add(out, (a,) + u, c)
+            if u and u[0] == a:
+                _add(out, u[1:], c)
+        if len(out) > MAX_OPERATOR_TERMS:
+            raise ResourceLimitError(f"the Fock vector for word {w!r} has more than MAX_OPERATOR_TERMS="
+                                     f"{MAX_OPERATOR_TERMS} terms; use method='dp'")
+        v = out
+    return int(v.get((), 0))
 
 
 def mixed_moment(word: Iterable[int], method: str = "dp", n_generators: int | None = None) -> int:
@@ -324,6 +482,11 @@ def mixed_moment(word: Iterable[int], method: str = "dp", n_generators: int | No
     ------
     InvalidInputError
         For a letter that does not exist or an unknown method.
+    ResourceLimitError
+        If ``"dp"`` gets a word longer than :data:`MAX_DP_LENGTH`,
+        ``"operator"`` would hold more than :data:`MAX_OPERATOR_TERMS` terms,
+        or ``"pairings"`` would list more than the enumeration limit of
+        :func:`~combalg.free.noncrossing.noncrossing_pairings`.
 
     Examples
     --------
@@ -338,7 +501,7 @@ def mixed_moment(word: Iterable[int], method: str = "dp", n_generators: int | No
     if method == "dp":
         return _moment_dp(w)
     if method == "operator":
-        return int(apply_word(w).get((), 0))
+        return _moment_operator(w)
     if method == "pairings":
         return count_colour_pairings(w)
     raise InvalidInputError(f"invalid method {method!r}: expected 'dp', 'operator' or 'pairings'")
@@ -350,12 +513,21 @@ def chebyshev_u(k: int) -> list[int]:
     ``U_0 = 1``, ``U_1 = x``, ``U_{k+1} = x U_k - U_{k-1}``; then ``U_k(s) Omega = e_1^{(x) k}``
     and the ``U_k`` are orthonormal for the semicircle law.
 
+    Raises
+    ------
+    InvalidInputError
+        If ``k`` is not a nonnegative integer.
+    ResourceLimitError
+        If ``k > MAX_CHEBYSHEV_DEGREE``.
+
     Examples
     --------
     >>> chebyshev_u(3)
     [0, -2, 0, 1]
     """
     k = _posint(k, "k", 0)
+    if k > MAX_CHEBYSHEV_DEGREE:
+        raise ResourceLimitError(f"degree k={k} is more than the limit MAX_CHEBYSHEV_DEGREE={MAX_CHEBYSHEV_DEGREE}")
     prev, cur = [1], [0, 1]
     if k == 0:
         return prev
@@ -373,6 +545,11 @@ def wick_polynomial(word: Iterable[int]) -> dict[Word, int]:
     ``W_() = 1`` and ``W_{a t} = s_a W_t - [t starts with a] W_{t without its first letter}``.
     It satisfies ``W_t(s) Omega = e_t``: the ``W_t`` are the orthonormal basis
     of ``L^2`` of the semicircular system.
+
+    Raises
+    ------
+    InvalidInputError
+        If a letter is not a positive integer.
 
     Examples
     --------
@@ -424,6 +601,7 @@ def words_up_to(n_generators: int, max_length: int, max_words: int = DEFAULT_MAX
     """
     n = _posint(n_generators, "n_generators")
     L = _posint(max_length, "max_length", 0)
+    max_words = _posint(max_words, "max_words")
     if n >= 2 and L > max_words.bit_length():  # at least 2^L > max_words words: do not even count them
         raise ResourceLimitError(
             f"more than 2^{L} basis words for n_generators={n}, max_length={L}: "
@@ -734,6 +912,7 @@ class FockSpace:
 
     def vector(self, fock_vector: Mapping[Word, object]) -> list[object]:
         """Coordinates of a Fock vector ``{word: coefficient}`` in this space."""
+        fock_vector = _vec(fock_vector, "fock_vector")
         v: list[object] = [0] * self.dimension
         for w, c in fock_vector.items():
             v[self.index(w)] = c

@@ -67,6 +67,16 @@ def catalan(n: int) -> int:
     return comb(2 * n, n) // (n + 1)
 
 
+def _catalan_exceeds(k: int, limit: int) -> bool:
+    """Whether ``Catalan(k) > limit``, found by the recurrence without forming a huge ``Catalan(k)``."""
+    c = 1
+    for j in range(1, k + 1):
+        c = c * 2 * (2 * j - 1) // (j + 1)
+        if c > limit:
+            return True
+    return c > limit
+
+
 def _check_size(n: object, name: str = "n") -> int:
     expect(isinstance(n, int) and not isinstance(n, bool) and n >= 0, name, n, "a nonnegative integer")
     return int(n)
@@ -200,8 +210,8 @@ def noncrossing_partitions(n: int) -> Iterator[SetPartition]:
     [((1,), (2,), (3,)), ((1,), (2, 3)), ((1, 2), (3,)), ((1, 2, 3),), ((1, 3), (2,))]
     """
     n = _check_size(n)
-    if catalan(n) > MAX_ENUMERATION:
-        raise ResourceLimitError(f"NC({n}) has {catalan(n)} elements, more than the limit {MAX_ENUMERATION}")
+    if _catalan_exceeds(n, MAX_ENUMERATION):
+        raise ResourceLimitError(f"NC({n}) has Catalan({n}) elements, more than the limit {MAX_ENUMERATION}")
     return (tuple(sorted(b)) for b in _nc_interval(1, n))
 
 
@@ -230,8 +240,8 @@ def noncrossing_pairings(n: int) -> Iterator[SetPartition]:
     n = _check_size(n)
     if n % 2:
         return iter(())
-    if catalan(n // 2) > MAX_ENUMERATION:
-        raise ResourceLimitError(f"NC_2({n}) has {catalan(n // 2)} elements, more than the limit {MAX_ENUMERATION}")
+    if _catalan_exceeds(n // 2, MAX_ENUMERATION):
+        raise ResourceLimitError(f"NC_2({n}) has Catalan({n // 2}) elements, more than the limit {MAX_ENUMERATION}")
     return (tuple(sorted(p)) for p in _pairings(1, n))
 
 

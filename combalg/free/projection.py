@@ -50,10 +50,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
-from flint import fmpq, fmpq_mat, fmpz_mat
+from flint import fmpq, fmpq_mat, fmpz, fmpz_mat
 
 from combalg.core.errors import InvalidInputError, ResourceLimitError, expect
-from combalg.free.fock import Word, check_word, count_words, monomial_to_tensor_matrix
+from combalg.free.fock import Word, check_coefficient, check_word, monomial_to_tensor_matrix, words_exceed
 
 __all__ = [
     "MAX_PROJECTION_N",
@@ -114,7 +114,7 @@ def jacobi_projection_entry(N: int, a: int, b: int, c: int, d: int) -> Fraction:
     """
     N = _size(N)
     for name, v in (("a", a), ("b", b), ("c", c), ("d", d)):
-        expect(isinstance(v, int) and 0 <= v < N, name, v, f"an index in 0..{N - 1}")
+        expect(isinstance(v, int) and not isinstance(v, bool) and 0 <= v < N, name, v, f"an index in 0..{N - 1}")
     mod = 2 * (N + 1)
     total = 0
     for e in (1, -1):
@@ -127,6 +127,9 @@ def jacobi_projection_entry(N: int, a: int, b: int, c: int, d: int) -> Fraction:
 
 def projection_numerators(N: int) -> list[list[int]]:
     """The integer matrix ``2(N+1) P_N`` by the closed form (rows and columns ``(a, b)`` in lexicographic order).
+
+    ``P_N`` is the commutant projection of :func:`jacobi_commutant_projection`,
+    a reconstruction (not Langer's formula).
 
     Vectorised with numpy on small machine integers (every entry lies in
     ``-8..8``, so ``int8`` cannot overflow).
@@ -162,6 +165,9 @@ def projection_numerators(N: int) -> list[list[int]]:
 
 def projection_numerators_factored(N: int) -> fmpz_mat:
     """``2(N+1) P_N`` as the FLINT product ``R C^T`` of two ``N^2 x 2(N+1)`` integer matrices.
+
+    ``P_N`` is the commutant projection of :func:`jacobi_commutant_projection`,
+    a reconstruction (not Langer's formula).
 
     The closed form sums ``e h [row_e + col_{z,h} = 0 mod 2(N+1)]`` with
     ``row_e = (a+1) + e(b+1)`` and ``col_{z,h} = z((c+1) + h(d+1))``; sorting by
@@ -444,12 +450,15 @@ class ConditionalExpectation:
         >>> E.apply({(1, 2, 2): 1}), E.apply({(2, 1, 2): 1})
         ({(1,): 1}, {})
         """
+        if not isinstance(polynomial, Mapping):
+            raise InvalidInputError(f"invalid polynomial {polynomial!r}: expected a dict {{word tuple: coefficient}}")
         index = {w: i for i, w in enumerate(self.words)}
         v = fmpq_mat(len(self.words), 1)
         for word, c in polynomial.items():
+            check_coefficient(c, f"coefficient of {word!r}")
             w = check_word(word, self.n_generators)
             expect(w in index, "word", w, f"a word of length <= {self.degree}")
-            v[index[w], 0] += c if not isinstance(c, Fraction) else fmpq(c.numerator, c.denominator)
+            v[index[w], 0] += c if isinstance(c, (fmpz, fmpq)) else fmpq(int(c.numerator), int(c.denominator))
         r = self.E * v
         out: dict[Word, object] = {}
         for i, w in enumerate(self.words):
@@ -516,10 +525,11 @@ def conditional_expectation_matrix(n_generators: int, degree: int, generator: in
            "a nonnegative integer")
     expect(isinstance(generator, int) and not isinstance(generator, bool) and 1 <= generator <= n_generators,
            "generator", generator, f"a letter in 1..{n_generators}")
-    total = count_words(n_generators, degree)
-    if total > max_words:
-        raise ResourceLimitError(f"{total} monomials of degree <= {degree} in {n_generators} generators: "
-                                 f"more than the limit max_words={max_words}")
+    expect(isinstance(max_words, int) and not isinstance(max_words, bool) and max_words >= 1, "max_words",
+           max_words, "a positive integer")
+    if words_exceed(n_generators, degree, max_words):
+        raise ResourceLimitError(f"more than {max_words} monomials of degree <= {degree} in {n_generators} "
+                                 f"generators (the limit max_words={max_words})")
     words, K = monomial_to_tensor_matrix(n_generators, degree, max_words=max_words)
     n = len(words)
     Pi = fmpz_mat(n, n)

@@ -195,3 +195,164 @@ def test_order_200_exact():
     k = [Fraction(1, d) for d in range(1, 201)]
     m = free_cumulants_to_moments(k)
     assert len(m) == 200 and moments_to_free_cumulants(m) == k
+
+
+# ------------------------------------------------------------- flint's global series cap (exception safety)
+def test_flint_cap_restored_after_calls():
+    import flint
+
+    old = flint.ctx.cap
+    try:
+        flint.ctx.cap = 3   # a user's own setting, smaller than the orders used below
+        assert free_cumulants_to_moments([0, 1] + [0] * 10) == semicircle_moments(12)
+        assert moments_to_free_cumulants(semicircle_moments(12)) == [0, 1] + [0] * 10
+        assert s_transform([1, 2, 5, 14, 42]) == [1, -1, 1, -1, 1]
+        assert moments_from_s_transform([1, -1, 1, -1, 1]) == [1, 2, 5, 14, 42]
+        assert boolean_cumulants_to_moments(moments_to_boolean_cumulants([1, 2, 5, 14, 42])) == [1, 2, 5, 14, 42]
+        assert classical_cumulants_to_moments([1] * 6) == [1, 2, 5, 15, 52, 203]
+        assert moments_to_classical_cumulants([1, 2, 5, 15, 52, 203]) == [1] * 6
+        assert flint.ctx.cap == 3
+    finally:
+        flint.ctx.cap = old
+
+
+def test_flint_cap_restored_after_an_exception(monkeypatch):
+    import flint
+
+    import combalg.free.cumulants as cum
+
+    class Boom(Exception):
+        pass
+
+    def broken(*args, **kwargs):
+        raise Boom("inside the raised cap")
+
+    old = flint.ctx.cap
+    monkeypatch.setattr(cum, "fmpq_series", broken)
+    for fn in (moments_to_free_cumulants, free_cumulants_to_moments, s_transform, moments_to_boolean_cumulants,
+               moments_to_classical_cumulants, boolean_cumulants_to_moments, classical_cumulants_to_moments):
+        with pytest.raises(Boom):
+            fn([1] * 40)
+        assert flint.ctx.cap == old
+
+
+def test_free_poisson_against_narayana_sum():
+    # m_n = sum_k N(n, k) rate^k with N(n, k) = binom(n, k) binom(n, k-1) / n, summed here directly
+    for rate in (1, 2, Fraction(3, 2), Fraction(-1, 3), 0):
+        expected = [sum(Fraction(comb(d, k) * comb(d, k - 1), d) * Fraction(rate) ** k for k in range(1, d + 1))
+                    for d in range(1, 26)]
+        got = free_poisson_moments(25, rate)
+        assert got == expected
+        assert all(type(x) is int for x, e in zip(got, expected) if e.denominator == 1)
+
+
+def test_semicircle_moments_fractional_variance():
+    t = Fraction(2, 3)
+    got = semicircle_moments(14, t)
+    assert got == [0 if d % 2 else t ** (d // 2) * CATALAN_FN(d // 2) for d in range(1, 15)]
+
+
+@pytest.mark.parametrize("bad", [{1: 2, 3: 4}, {1, 2}, frozenset({1}), b"12", bytearray(b"1"), iter(["1"])])
+def test_bad_sequence_containers(bad):
+    with pytest.raises(InvalidInputError):
+        moments_to_free_cumulants(bad)
+
+
+def test_order_limits_raise_before_work():
+    import time
+
+    from combalg.core.errors import ResourceLimitError
+    from combalg.free.cumulants import MAX_ORDER
+
+    t = time.perf_counter()
+    for fn in (semicircle_moments, semicircle_cumulants, free_poisson_moments, free_poisson_cumulants):
+        with pytest.raises(ResourceLimitError):
+            fn(10 ** 12)
+    with pytest.raises(ResourceLimitError):
+        moments_to_free_cumulants([0] * (MAX_ORDER + 1))
+    with pytest.raises(ResourceLimitError):
+        free_cumulants_to_moments_by_partitions([1] * 20)      # would sum over ~10^10 partitions
+    with pytest.raises(ResourceLimitError):
+        free_multiplicative_convolution([1] * 20, [1] * 20, method="kreweras")
+    assert time.perf_counter() - t < 2.0
+    assert len(semicircle_moments(MAX_ORDER)) == MAX_ORDER
+
+
+# ------------------------------------------------------------- Cauchy and R-transforms (spec section 5)
+def _mul(a, b, n):
+    """Product of two power series (coefficient lists) modulo w^n, on Fractions."""
+    out = [Fraction(0)] * n
+    for i, x in enumerate(a[:n]):
+        if x:
+            for j, y in enumerate(b[:n - i]):
+                out[i + j] += x * y
+    return out
+
+
+def _inv(a, n):
+    """1 / a modulo w^n for a[0] != 0, by the schoolbook recursion."""
+    out = [Fraction(1) / a[0]] + [Fraction(0)] * (n - 1)
+    for k in range(1, n):
+        out[k] = -sum((a[i] * out[k - i] for i in range(1, min(k, len(a) - 1) + 1)), Fraction(0)) / a[0]
+    return out
+
+
+def test_cauchy_transform_semicircle_quadratic():
+    # t G^2 - z G + 1 = 0; in u = 1/z with G = sum_j g_j u^j: g_1 = 1 and g_{k+1} = t sum_{i+j=k} g_i g_j
+    from combalg.free.cumulants import cauchy_transform
+
+    for t in (1, 2, Fraction(3, 5)):
+        g = [0] + cauchy_transform(semicircle_moments(20, t))      # g[j] = coefficient of z^-j
+        assert g[1] == 1
+        for k in range(1, 21):
+            assert g[k + 1] == t * sum(g[i] * g[k - i] for i in range(1, k))
+
+
+def test_cauchy_transform_is_moment_series():
+    from combalg.free.cumulants import cauchy_transform
+
+    assert cauchy_transform([Fraction(1, 2), 3]) == [1, Fraction(1, 2), 3]
+
+
+def _check_r_transform(m, r):
+    """G(K(w)) = w with K(w) = 1/w + R(w), i.e. sum_j g_j w^j (1 + w R(w))^(-j) = w, to order w^(n+1)."""
+    n = len(m)
+    g = [Fraction(1)] + [Fraction(x) for x in m]          # g[j-1] is the coefficient of z^-j
+    N = n + 2                                              # compare coefficients of w^0 .. w^(n+1)
+    base = _inv([Fraction(1)] + [Fraction(x) for x in r], N)   # (1 + w R(w))^-1
+    total = [Fraction(0)] * N
+    power = [Fraction(1)] + [Fraction(0)] * (N - 1)        # base^j
+    for j in range(1, n + 2):
+        power = _mul(power, base, N)
+        term = [Fraction(0)] * j + power[:N - j]
+        total = [x + g[j - 1] * y for x, y in zip(total, term)]
+    return total == [0, 1] + [0] * n
+
+
+def test_r_transform_spec():
+    from combalg.free.cumulants import r_transform
+
+    assert r_transform(semicircle_moments(10, 2)) == [0, 2] + [0] * 8          # R(z) = t z
+    assert r_transform(free_poisson_moments(8, Fraction(1, 3))) == [Fraction(1, 3)] * 8   # lambda / (1 - z)
+    assert _check_r_transform(semicircle_moments(10, 2), [0, 2] + [0] * 8)
+    assert not _check_r_transform(semicircle_moments(10, 2), [0, 2] + [0] * 7 + [1])   # the check can fail
+
+
+@settings(max_examples=40, deadline=None)
+@given(moment_sequences(max_size=12))
+def test_r_transform_functional_equation(m):
+    from combalg.free.cumulants import r_transform
+
+    r = r_transform(m)
+    assert len(r) == len(m)
+    assert _check_r_transform(m, r)
+
+
+@settings(max_examples=30, deadline=None)
+@given(moment_sequences(max_size=10), moment_sequences(max_size=10))
+def test_r_transform_additive(a, b):
+    from combalg.free.cumulants import r_transform
+
+    n = min(len(a), len(b))
+    ra, rb = r_transform(a), r_transform(b)
+    assert r_transform(free_additive_convolution(a, b)) == [ra[i] + rb[i] for i in range(n)]

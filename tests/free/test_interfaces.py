@@ -73,3 +73,24 @@ def test_tour_free():
 
     rows = tour_run()
     assert ENGINE == "free" and rows and all(r.agree for r in rows)
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "csv", "latex", "json"])
+def test_projection_output_says_reconstruction(capsys, fmt):
+    rc, out, _ = run(capsys, "free", "projection", "--N", "2", "--format", fmt)
+    assert rc == 0 and "reconstruction" in out and "not Langer" in out
+
+
+@pytest.mark.parametrize("argv", [
+    ["free", "self-similarity", "--N", "40"],        # formerly checked N = 1..31 for minutes before failing
+    ["free", "moments", "--order", "10000000"],      # formerly hung
+    ["free", "commutant", "--generators", "1,2", "--degree", "100000000"],
+    ["free", "expectation", "--word", "1,2", "--degree", "100000000"],
+])
+def test_cli_limits_fail_fast(capsys, argv):
+    import time
+
+    t = time.perf_counter()
+    rc, out, err = run(capsys, *argv)
+    assert rc == 2 and "error" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert time.perf_counter() - t < 2.0
