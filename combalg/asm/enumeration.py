@@ -27,39 +27,74 @@ conjecture*, IMRN 1996; W. H. Mills, D. P. Robbins, H. Rumsey (1983).
 from __future__ import annotations
 
 from fractions import Fraction
-from math import factorial
 from typing import Union
 
 from combalg.asm.monotone import _check_size, _children, alternating_sign_matrices
-from combalg.core.errors import InvalidInputError
+from combalg.core.errors import InvalidInputError, ResourceLimitError
 
 __all__ = ["asm_count", "x_enumeration", "negative_ones_distribution"]
 
 Number = Union[int, Fraction]
 
 
+#: Largest size :func:`asm_count` accepts (``A_5000`` has about 2.8 million digits; a few seconds).
+MAX_COUNT_SIZE = 5000
+#: Largest size of the row transfer in :func:`negative_ones_distribution`.
+MAX_TRANSFER_SIZE = 13
+#: Largest size that method ``"enumerate"`` visits (``A_8 = 10 850 216`` ASMs).
+MAX_ENUMERATE_SIZE = 8
+
+
 def asm_count(n: int) -> int:
     """The number of ``n x n`` alternating sign matrices (product formula).
+
+    ``A_n = prod_{k=0}^{n-1} (3k+1)! / (n+k)!``, evaluated as ``prod_j j^{w(j)}``
+    where ``w(j)`` counts the factorials of the numerator minus those of the
+    denominator that contain the factor ``j`` (so no huge factorials are formed).
 
     Parameters
     ----------
     n : int
-        ``n >= 0``.
+        ``0 <= n <= MAX_COUNT_SIZE``.
+
+    Raises
+    ------
+    InvalidInputError
+        If ``n`` is not a nonnegative integer.
+    ResourceLimitError
+        If ``n > MAX_COUNT_SIZE`` (checked before any work).
 
     Examples
     --------
     >>> asm_count(10)
     129534272700
     """
+    import flint
+
     n = _check_size(n)
-    num = 1
-    den = 1
-    for k in range(n):
-        num *= factorial(3 * k + 1)
-        den *= factorial(n + k)
-    q, r = divmod(num, den)
-    assert r == 0
-    return q
+    if n > MAX_COUNT_SIZE:
+        raise ResourceLimitError(f"invalid size n={n}: asm_count accepts n <= {MAX_COUNT_SIZE} (A_n has about "
+                                 f"0.114 n^2 digits)")
+    pos, neg = [], []
+    for j in range(2, 3 * n - 1):
+        w = (n - (j + 1) // 3) - max(0, n - max(0, j - n))  # #{k: 3k+1 >= j} - #{k: n+k >= j}
+        if w > 0:
+            pos.append(flint.fmpz(j) ** w)
+        elif w < 0:
+            neg.append(flint.fmpz(j) ** (-w))
+    q, r = divmod(_product(pos), _product(neg))
+    if r != 0:  # pragma: no cover - the product formula gives an integer
+        raise ArithmeticError("product formula did not divide exactly")
+    return int(q)
+
+
+def _product(xs: list) -> object:
+    """Balanced product of FLINT integers."""
+    import flint
+
+    while len(xs) > 1:
+        xs = [xs[i] * xs[i + 1] if i + 1 < len(xs) else xs[i] for i in range(0, len(xs), 2)]
+    return xs[0] if xs else flint.fmpz(1)
 
 
 def negative_ones_distribution(n: int, method: str = "transfer") -> dict[int, int]:
@@ -73,6 +108,14 @@ def negative_ones_distribution(n: int, method: str = "transfer") -> dict[int, in
         ``"transfer"`` propagates the distribution row by row through the
         monotone triangles; ``"enumerate"`` visits every ASM.
 
+    Raises
+    ------
+    InvalidInputError
+        For a bad size or method.
+    ResourceLimitError
+        Before any work, for ``n > MAX_TRANSFER_SIZE`` (``"transfer"``, about
+        half a minute at the limit) or ``n > MAX_ENUMERATE_SIZE`` (``"enumerate"``).
+
     Examples
     --------
     >>> negative_ones_distribution(6)
@@ -81,6 +124,11 @@ def negative_ones_distribution(n: int, method: str = "transfer") -> dict[int, in
     {0: 24, 1: 16, 2: 2}
     """
     n = _check_size(n)
+    if method not in ("transfer", "enumerate"):
+        raise InvalidInputError(f"invalid method {method!r}: expected 'transfer' or 'enumerate'")
+    limit = MAX_TRANSFER_SIZE if method == "transfer" else MAX_ENUMERATE_SIZE
+    if n > limit:
+        raise ResourceLimitError(f"invalid size n={n}: method {method!r} accepts n <= {limit}")
     if method == "enumerate":
         dist: dict[int, int] = {}
         for A in alternating_sign_matrices(n):
@@ -118,8 +166,9 @@ def x_enumeration(n: int, x: Number = 1, method: str = "transfer") -> Number:
     ----------
     n : int
         The size.
-    x : int or Fraction
-        The weight of a ``-1`` entry.
+    x : int, Fraction or SymPy expression
+        The weight of a ``-1`` entry; a SymPy symbol gives the polynomial
+        ``A(n; x)``.
     method : {"transfer", "enumerate"}
         See :func:`negative_ones_distribution`.
 
@@ -133,8 +182,17 @@ def x_enumeration(n: int, x: Number = 1, method: str = "transfer") -> Number:
     [1, 2, 8, 64, 1024, 32768]
     >>> [x_enumeration(n, 3) for n in range(1, 7)]
     [1, 2, 9, 90, 2025, 102060]
+    >>> import sympy
+    >>> x_enumeration(4, sympy.Symbol("x"))
+    2*x**2 + 16*x + 24
     """
     if isinstance(x, bool) or not isinstance(x, (int, Fraction)):
-        raise InvalidInputError(f"invalid x={x!r}: expected an integer or a Fraction")
+        if type(x).__module__.startswith("sympy"):
+            import sympy
+
+            if isinstance(x, sympy.Expr):
+                dist = negative_ones_distribution(n, method)
+                return sympy.Add(*[c * x ** k for k, c in dist.items()])
+        raise InvalidInputError(f"invalid x={x!r}: expected an integer, a Fraction or a SymPy expression")
     dist = negative_ones_distribution(n, method)
     return sum(c * x ** k for k, c in dist.items())

@@ -32,6 +32,7 @@ descending plane partitions*, J. Combin. Theory Ser. A 34 (1983) 340-359.
 
 from __future__ import annotations
 
+from fractions import Fraction
 from functools import lru_cache
 from itertools import product
 from typing import Iterator, Sequence
@@ -51,6 +52,29 @@ __all__ = [
 #: the compact representation of an ASM: a tuple of row tuples of ints
 ASM = tuple
 
+#: Largest size whose row-transition table is cached (about 3^(n-1)/2 transitions;
+#: 55 MB at size 12); larger sizes are generated without a cache.
+MAX_CACHED_SIZE = 12
+
+
+def _is_integer(x: object) -> bool:
+    """An exact integer (int, numpy/SymPy/FLINT integer), not a bool or a float."""
+    if isinstance(x, bool) or isinstance(x, float):
+        return False
+    if isinstance(x, int):
+        return True
+    if isinstance(x, Fraction):
+        return x.denominator == 1
+    try:
+        import operator
+
+        operator.index(x)
+        return True
+    except TypeError:
+        pass
+    is_int = getattr(x, "is_Integer", None)
+    return is_int is True
+
 
 def _check_size(n: object) -> int:
     if isinstance(n, bool) or not isinstance(n, int) or n < 0:
@@ -67,7 +91,7 @@ def _interlacing_rows(b: tuple[int, ...]) -> list[tuple[int, ...]]:
     return [a for a in product(*choices) if all(a[i] < a[i + 1] for i in range(k - 1))]
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=6)
 def _children(n: int) -> dict[tuple[int, ...], list[tuple[tuple[int, ...], tuple[int, ...]]]]:
     """For every row ``b`` reachable from ``(1..n)``: list of (row above, ASM row)."""
     table: dict[tuple[int, ...], list[tuple[tuple[int, ...], tuple[int, ...]]]] = {}
@@ -125,6 +149,9 @@ def alternating_sign_matrices(n: int) -> Iterator[ASM]:
     if n == 0:
         yield ()
         return
+    if n > MAX_CACHED_SIZE:
+        yield from _lazy_asms(n)
+        return
     children = _children(n)
     full = tuple(range(1, n + 1))
     if n == 1:
@@ -145,6 +172,42 @@ def alternating_sign_matrices(n: int) -> Iterator[ASM]:
     yield from rec(full, ())
 
 
+def _interlacing_iter(b: tuple[int, ...]) -> Iterator[tuple[int, ...]]:
+    """Lazily, the strictly increasing rows ``a`` with ``b[i] <= a[i] <= b[i+1]``."""
+    k = len(b) - 1
+
+    def rec(i: int, prefix: tuple[int, ...]) -> Iterator[tuple[int, ...]]:
+        if i == k:
+            yield prefix
+            return
+        lo = b[i] if not prefix else max(b[i], prefix[-1] + 1)
+        for v in range(lo, b[i + 1] + 1):
+            yield from rec(i + 1, prefix + (v,))
+
+    yield from rec(0, ())
+
+
+def _lazy_asms(n: int) -> Iterator[ASM]:
+    """Uncached depth-first generation (sizes whose transition table would be too large)."""
+    def asm_row(b: tuple[int, ...], a: tuple[int, ...]) -> tuple[int, ...]:
+        row = [0] * n
+        for j in b:
+            row[j - 1] += 1
+        for j in a:
+            row[j - 1] -= 1
+        return tuple(row)
+
+    def rec(b: tuple[int, ...], suffix: tuple) -> Iterator[ASM]:
+        for a in _interlacing_iter(b):
+            row = asm_row(b, a)
+            if a:
+                yield from rec(a, (row,) + suffix)
+            else:
+                yield (row,) + suffix
+
+    yield from rec(tuple(range(1, n + 1)), ())
+
+
 def monotone_triangles(n: int) -> Iterator[tuple[tuple[int, ...], ...]]:
     """Iterate over the monotone triangles of order ``n`` (top row first).
 
@@ -156,6 +219,10 @@ def monotone_triangles(n: int) -> Iterator[tuple[tuple[int, ...], ...]]:
     n = _check_size(n)
     if n == 0:
         yield ()
+        return
+    if n > MAX_CACHED_SIZE:
+        for A in _lazy_asms(n):
+            yield to_monotone_triangle(A)
         return
     children = _children(n)
 
@@ -196,13 +263,8 @@ def as_asm(A: Sequence[Sequence[int]], name: str = "A") -> ASM:
             raise InvalidInputError(
                 f"invalid ASM {name}={A!r}: expected a square matrix, row {i + 1} has length {len(r)} instead of {n}")
         for x in r:
-            if isinstance(x, bool) or not isinstance(x, int) or x not in (-1, 0, 1):
-                try:
-                    ok = int(x) == x and int(x) in (-1, 0, 1)
-                except (TypeError, ValueError):
-                    ok = False
-                if not ok:
-                    raise InvalidInputError(f"invalid ASM {name}={A!r}: entry {x!r} is not -1, 0 or 1")
+            if not _is_integer(x) or x not in (-1, 0, 1):
+                raise InvalidInputError(f"invalid ASM {name}={A!r}: entry {x!r} is not the integer -1, 0 or 1")
     rows = [[int(x) for x in r] for r in rows]
 
     def alternates(seq: list[int]) -> bool:
@@ -269,9 +331,12 @@ def from_monotone_triangle(T: Sequence[Sequence[int]]) -> ASM:
     ((0, 1, 0), (1, -1, 1), (0, 1, 0))
     """
     try:
-        rows = [tuple(int(x) for x in r) for r in T]
-    except (TypeError, ValueError):
+        rows = [tuple(r) for r in T]
+    except TypeError:
         raise InvalidInputError(f"invalid monotone triangle {T!r}: expected rows of integers") from None
+    if any(not _is_integer(x) for r in rows for x in r):
+        raise InvalidInputError(f"invalid monotone triangle {T!r}: expected rows of integers")
+    rows = [tuple(int(x) for x in r) for r in rows]
     n = len(rows)
     for k, r in enumerate(rows):
         if len(r) != k + 1:

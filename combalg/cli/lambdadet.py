@@ -32,6 +32,16 @@ def _positive(text: str) -> int:
     return v
 
 
+def _seconds(text: str) -> float:
+    try:
+        v = float(text)
+    except ValueError:
+        v = float("nan")
+    if not (0 < v < float("inf")):
+        raise argparse.ArgumentTypeError(f"invalid value {text!r}: expected a positive number of seconds")
+    return v
+
+
 def parse_parameter(text: str, name: str = "--lam"):
     """A number (``-1``, ``2/3``) or a symbol name (``q``) for a parameter.
 
@@ -108,7 +118,7 @@ def _check_laurent(args: argparse.Namespace) -> int:
         for part in [p for p in args.initial.replace(",", " ").split() if p]:
             initial.append(part if part.replace("[", "").replace("]", "").isidentifier() else parse_entry(part))
     if args.precheck:
-        pre = laurent_precheck(args.recurrence, steps=args.steps, initial=initial)
+        pre = laurent_precheck(args.recurrence, steps=args.steps, initial=initial, max_seconds=args.max_seconds)
         if pre.probably_laurent:
             print(f"pre-check (GF(p), random lines): no failure through x[{pre.checked_through}]")
         else:
@@ -161,7 +171,7 @@ def register(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--max-terms", type=_positive, default=2_000_000, help="term budget (default 2000000)")
     p.add_argument("--max-words", type=_positive, default=25_000_000,
                    help="memory budget of one product in machine words (default 25000000, about 200 MB)")
-    p.add_argument("--max-seconds", type=float, default=120.0, help="time budget in seconds (default 120)")
+    p.add_argument("--max-seconds", type=_seconds, default=120.0, help="time budget in seconds (default 120)")
     p.add_argument("--precheck", action="store_true", help="first run the fast modular pre-check")
     p.add_argument("--show-remainder", action="store_true", help="print the remainder of a failing division")
     p.set_defaults(func=_check_laurent)

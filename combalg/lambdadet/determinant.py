@@ -45,8 +45,9 @@ def lambda_determinant(M: Any, lam: Any = None, method: str = "asm", max_terms: 
     ----------
     M : int or square matrix
         Entries are ints, Fractions, SymPy rationals or SymPy Symbols (the
-        symbols are the Laurent variables).  An int ``n`` means the generic
-        ``n x n`` matrix of symbols ``a11 .. ann``.
+        symbols are the Laurent variables).  An int ``n`` (at most
+        ``MAX_GENERIC_SIZE = 12``) means the generic ``n x n`` matrix of
+        symbols ``a11 .. ann``.
     lam : number, Symbol or name, optional
         The parameter; default the symbol ``lam``.
     method : {"asm", "condensation"}
@@ -54,7 +55,10 @@ def lambda_determinant(M: Any, lam: Any = None, method: str = "asm", max_terms: 
         along monotone triangles.  ``"condensation"``: the lambda-Dodgson
         recurrence with every division certified exact.
     max_terms : int
-        For ``"condensation"``: bound on the terms of one numerator.
+        For ``"condensation"``: bound on the terms of one numerator; for
+        ``"asm"``: bound on the terms of the result (see
+        :func:`combalg.lambdadet.asm_expansion`, which also refuses sizes
+        above ``MAX_ASM_SIZE``).
 
     Returns
     -------
@@ -69,7 +73,9 @@ def lambda_determinant(M: Any, lam: Any = None, method: str = "asm", max_terms: 
         there) or the recurrence divides by zero (``"condensation"``; the
         ``"asm"`` method may still succeed).
     ResourceLimitError
-        If the condensation would exceed ``max_terms``.
+        Before any work, if the result (``"asm"``) or a numerator of the
+        recurrence (``"condensation"``) could exceed ``max_terms``, or the ASM
+        sum is asked for a size above ``MAX_ASM_SIZE``.
 
     Examples
     --------
@@ -80,8 +86,10 @@ def lambda_determinant(M: Any, lam: Any = None, method: str = "asm", max_terms: 
     >>> a == lambda_determinant(3, method="condensation"), a.length
     (True, 8)
     """
+    if isinstance(max_terms, bool) or not isinstance(max_terms, int) or max_terms < 1:
+        raise InvalidInputError(f"invalid max_terms={max_terms!r}: expected a positive integer")
     if method == "asm":
-        return asm_expansion(M, lam).apex
+        return asm_expansion(M, lam, max_terms=max_terms).apex
     if method == "condensation":
         _check_condensation_size(M, lam, max_terms)
         try:
@@ -95,25 +103,33 @@ def lambda_determinant(M: Any, lam: Any = None, method: str = "asm", max_terms: 
 
 
 def _check_condensation_size(M: Any, lam: Any, max_terms: int) -> None:
-    """Refuse, before any work, a condensation whose last numerator is too large.
+    """Refuse, before any work, a condensation that certainly exceeds ``max_terms``.
 
-    For symbolic entries the last step multiplies two lambda-determinants of
-    size ``n-1``; with generic entries each has ``T(n-1)`` terms, where
-    ``T(m) = sum_A (N(A)+1)`` for a symbolic ``lam`` (``A_m`` for a numeric one).
+    Only the generic case is decided up front: pairwise distinct symbols as
+    entries and a symbolic ``lam``.  Then no term cancels, the
+    lambda-determinants of size ``n-1`` have exactly
+    ``T(n-1) = sum_A (N(A)+1)`` terms (at least ``A_{n-1}``), and the last step
+    multiplies two of them, so the recurrence's own bound ``2 T(n-1)^2`` is
+    known in advance.  Other matrices (numbers, repeated symbols, numeric
+    ``lam``, where terms may cancel) are checked step by step by the recurrence.
     """
-    from combalg.asm.enumeration import negative_ones_distribution
+    from combalg.asm.enumeration import asm_count, negative_ones_distribution
     from combalg.lambdadet.matrices import parameter_value, square_entries
 
     rows = square_entries(M, "M")
     n = len(rows)
-    if n < 3 or not any(kind == "sym" for r in rows for kind, _ in r):
+    flat = [e for r in rows for e in r]
+    if n < 3 or any(kind != "sym" for kind, _ in flat) or len({v for _, v in flat}) != len(flat):
         return
-    symbolic_lam = parameter_value(lam, "lam", "lam")[0] == "sym"
-    dist = negative_ones_distribution(n - 1)
-    t = sum(c * ((k + 1) if symbolic_lam else 1) for k, c in dist.items())
+    if parameter_value(lam, "lam", "lam")[0] != "sym":
+        return
+    if n - 1 <= 9:
+        t = sum(c * (k + 1) for k, c in negative_ones_distribution(n - 1).items())
+    else:
+        t = asm_count(n - 1)  # a lower bound
     estimate = 2 * t * t
     if estimate > max_terms:
         raise ResourceLimitError(
-            f"lambda-condensation of this {n} x {n} symbolic matrix would multiply lambda-determinants of size "
-            f"{n - 1} with up to {t} terms each (up to {estimate} terms, max_terms={max_terms}); "
+            f"lambda-condensation of this generic {n} x {n} matrix would multiply lambda-determinants of size "
+            f"{n - 1} with at least {t} terms each (up to {estimate} terms, max_terms={max_terms}); "
             "use method='asm' or raise max_terms")

@@ -41,13 +41,13 @@ from typing import Any, Sequence
 from combalg.asm.compatible import _smaller_from_corner
 from combalg.asm.monotone import alternating_sign_matrices, as_asm
 from combalg.asm.statistics import corner_sum_matrix, inversions
-from combalg.core.errors import InvalidInputError
+from combalg.core.errors import InvalidInputError, ResourceLimitError
 from combalg.lambdadet._convert import export
 from combalg.lambdadet._forms import Form, from_shifted_terms
 from combalg.lambdadet.matrices import entry_name, parameter_value, square_entries
-from combalg.lambdadet.octahedron import _base, build_ring, index_name, placement_coefficients
+from combalg.lambdadet.octahedron import DEFAULT_MAX_TERMS, _base, build_ring, index_name, placement_coefficients
 
-__all__ = ["asm_expansion", "two_layer_expansion", "pair_exponent", "langer_exponents", "Expansion"]
+__all__ = ["asm_expansion", "two_layer_expansion", "pair_exponent", "langer_exponents", "Expansion", "MAX_ASM_SIZE"]
 
 
 @dataclass(frozen=True)
@@ -142,7 +142,7 @@ def _langer_exponents(CA, CB, n: int):
 
 
 def two_layer_expansion(n: int, placement: str = "homogeneous", x0: str = "generic",
-                        lam: Any = None, mu: Any = None) -> Expansion:
+                        lam: Any = None, mu: Any = None, max_terms: int = DEFAULT_MAX_TERMS) -> Expansion:
     """The compatible-pair sum for ``x[n]_11`` -- an independent method for the octahedron apex.
 
     Parameters
@@ -155,11 +155,20 @@ def two_layer_expansion(n: int, placement: str = "homogeneous", x0: str = "gener
         Generic inner bottom layer ``t_rc`` or all ones.
     lam, mu
         As in :func:`octahedron` (homogeneous: values; indexed: base names).
+    max_terms : int
+        Bound on the number ``2^{C(n,2)}`` of compatible pairs summed.
 
     Returns
     -------
     Expansion
         ``.apex`` is the Laurent polynomial, ``.summands`` the number of pairs.
+
+    Raises
+    ------
+    InvalidInputError
+        For a bad size, placement or bottom layer.
+    ResourceLimitError
+        Before any work, if there are more than ``max_terms`` compatible pairs.
 
     Examples
     --------
@@ -176,6 +185,12 @@ def two_layer_expansion(n: int, placement: str = "homogeneous", x0: str = "gener
     if callable(placement) or placement not in ("homogeneous", "di_francesco", "langer"):
         raise InvalidInputError(
             f"invalid placement {placement!r}: expected 'homogeneous', 'di_francesco' or 'langer'")
+    if isinstance(max_terms, bool) or not isinstance(max_terms, int) or max_terms < 1:
+        raise InvalidInputError(f"invalid max_terms={max_terms!r}: expected a positive integer")
+    if 2 ** comb(n, 2) > max_terms:
+        raise ResourceLimitError(
+            f"the two-layer expansion of size {n} sums over 2^{comb(n, 2)} compatible pairs, "
+            f"above max_terms={max_terms}")
     params, coef = placement_coefficients(n, placement, lam, mu)
     a_names = [entry_name("a", i, j, n) for i in range(1, n + 1) for j in range(1, n + 1)]
     t_names = ([entry_name("t", r, c, n + 1) for r in range(2, n + 1) for c in range(2, n + 1)]
@@ -233,7 +248,38 @@ def two_layer_expansion(n: int, placement: str = "homogeneous", x0: str = "gener
     return Expansion(from_shifted_terms(ring, terms, shift), count)
 
 
-def asm_expansion(M: Any, lam: Any = None, method: str = "transfer") -> Expansion:
+#: Largest size the ASM sum accepts (the row transfer over monotone triangles
+#: takes about 1.5 s at size 10 and about three times longer per further size).
+MAX_ASM_SIZE = 12
+
+
+def _check_asm_size(rows, lam_c, method: str, max_terms: int) -> None:
+    """Refuse, before any work, an ASM sum that is too long or too large."""
+    from combalg.asm.enumeration import asm_count
+
+    if isinstance(max_terms, bool) or not isinstance(max_terms, int) or max_terms < 1:
+        raise InvalidInputError(f"invalid max_terms={max_terms!r}: expected a positive integer")
+    n = len(rows)
+    if n > MAX_ASM_SIZE:
+        raise ResourceLimitError(
+            f"the ASM sum for a {n} x {n} matrix is above the size limit MAX_ASM_SIZE={MAX_ASM_SIZE} "
+            f"({MAX_ASM_SIZE} x {MAX_ASM_SIZE} already has {asm_count(MAX_ASM_SIZE)} ASMs); "
+            "for numeric entries use method='condensation'")
+    count = asm_count(n)
+    if method == "enumerate" and count > max_terms:
+        raise ResourceLimitError(
+            f"method='enumerate' would visit {count} ASMs of size {n}, above max_terms={max_terms}; "
+            "use method='transfer'")
+    symbols = sum(1 for r in rows for kind, _ in r if kind == "sym")
+    bound = min(count, 3 ** symbols) * (comb(n, 2) + 1 if lam_c[0] == "sym" else 1)
+    if bound > max_terms:
+        raise ResourceLimitError(
+            f"the lambda-determinant of this {n} x {n} matrix may have up to {bound} terms "
+            f"(max_terms={max_terms})")
+
+
+def asm_expansion(M: Any, lam: Any = None, method: str = "transfer", max_terms: int = DEFAULT_MAX_TERMS
+                  ) -> Expansion:
     """The Robbins-Rumsey sum over ASMs for ``det_lam(M)`` (one layer, ``x[0] = 1``).
 
     ``det_lam(M) = sum_A lam^{inv(A)-N(A)} (1+lam)^{N(A)} prod m_ij^{a_ij}``.
@@ -251,12 +297,19 @@ def asm_expansion(M: Any, lam: Any = None, method: str = "transfer") -> Expansio
         kept per row ``T_k`` of the triangle (``inv`` and ``N`` split into
         contributions of single rows), all arithmetic in FLINT.
         ``"enumerate"`` visits every ASM and adds its term.
+    max_terms : int
+        Bound on the number of terms of the result (estimated from the number
+        of ASMs, of symbolic entries and the degree in ``lam``); for
+        ``"enumerate"`` also on the number of ASMs visited.
 
     Raises
     ------
     InvalidInputError
         For a malformed matrix, or when a zero entry would have to be inverted
         (the lambda-determinant is then undefined).
+    ResourceLimitError
+        Before any work, for a size above :data:`MAX_ASM_SIZE` or when the
+        estimates exceed ``max_terms``.
 
     Examples
     --------
@@ -268,6 +321,7 @@ def asm_expansion(M: Any, lam: Any = None, method: str = "transfer") -> Expansio
     rows = square_entries(M, "M")
     n = len(rows)
     lam_c = parameter_value(lam, "lam", "lam")
+    _check_asm_size(rows, lam_c, method, max_terms)
     if method == "transfer":
         return _asm_transfer(rows, lam_c)
     params = [lam_c[1]] if lam_c[0] == "sym" else []

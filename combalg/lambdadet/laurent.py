@@ -2,11 +2,15 @@
 
 A recurrence is an equation such as ``x[m]*x[m-4] = x[m-1]*x[m-3] + x[m-2]^2``
 (Somos-4): the left side is ``x[m]`` times a *divisor* ``D``, a product of
-earlier terms and a nonzero constant; the right side is a Laurent polynomial in
-earlier terms and parameters (plain names such as ``a``).  Starting from
-symbolic initial values ``x[0], ..., x[k-1]``, :func:`laurent_run` computes
-``x[m] = RHS / D`` exactly in ``Z[params][x[0]^{+-1}, ..., x[k-1]^{+-1}]``
-and certifies every division.  It ends with one of three outcomes:
+powers of earlier terms and a nonzero constant (a divisor that can never be
+zero); the right side is an expression in earlier terms and parameters (plain
+names such as ``a``), which may itself divide, as in
+``x[m] = (x[m-1]^2 + 1)/x[m-2]``.  Starting from symbolic initial values
+``x[0], ..., x[k-1]``, :func:`laurent_run` writes each ``x[m]`` as one
+fraction and divides exactly once in
+``Z[params][x[0]^{+-1}, ..., x[k-1]^{+-1}]`` (over ``Q`` when constants are
+divided by), so a sum such as ``x[m-1]^2/x[m-2] + 1/x[m-2]`` is judged as a
+whole; every division is certified.  A run ends with one of three outcomes:
 
 * ``"Laurent"`` -- every value through the requested step is a Laurent
   polynomial (a certificate, by exact division);
@@ -63,6 +67,9 @@ __all__ = [
     "BUDGET_EXCEEDED",
 ]
 
+#: Largest order ``k`` (the recurrence uses ``x[m-1] .. x[m-k]``) that is accepted.
+MAX_ORDER = 1000
+
 LAURENT = "Laurent"
 NOT_LAURENT = "not Laurent"
 BUDGET_EXCEEDED = "budget exceeded"
@@ -106,7 +113,8 @@ class Recurrence:
     order : int
         ``k``: the recurrence uses ``x[m-1], ..., x[m-k]``.
     divisor : tuple of (int, int)
-        ``D`` as pairs ``(j, e)``: ``x[m-j]^e``.
+        ``D`` as pairs ``(j, e)``: ``x[m-j]^e``; a negative ``e`` (as in
+        ``x[m]/x[m-2] = ...``) means that the factor multiplies the right side.
     divisor_coefficient : int or Fraction
         The constant factor of ``D``.
     rhs : Expr
@@ -193,23 +201,33 @@ def parse_recurrence(text: str) -> Recurrence:
     order = max(lo | ro)
     if order < 1:
         raise InvalidInputError(f"invalid recurrence {text!r}: expected earlier terms such as {base}[{index}-1]")
-    # evaluate the left side in a helper ring with u0 = x[m], u_j = x[m-j]
+    if order > MAX_ORDER:
+        raise InvalidInputError(
+            f"invalid recurrence {text!r}: order {order} (it reaches back to {base}[{index}-{order}]) is above "
+            f"the limit {MAX_ORDER}")
+    # evaluate both sides in a helper ring with u0 = x[m], u_j = x[m-j]
     names = [f"u{j}" for j in range(order + 1)]
     ring = LaurentRing(names, params, "QQ")
     env = {(base, (-j,)): (ring.gen(f"u{j}"), 1) for j in range(order + 1)}
-    lhs_val = _evaluate(lhs, ring, env, {index: 0}, None)[0]
-    _evaluate(rhs, ring, env, {index: 0}, None)
     bad = (f"invalid recurrence {text!r}: the left side must be {base}[{index}] times a product of earlier terms "
            f"(a divisor that can never be zero), got {lhs}")
-    if lhs_val.is_zero() or not lhs_val.is_monomial():
+    try:
+        lhs_num, lhs_den, _ = _evaluate(lhs, ring, env, {index: 0}, None)
+        _evaluate(rhs, ring, env, {index: 0}, None)
+    except _RhsZeroDivision as exc:
+        raise InvalidInputError(f"invalid recurrence {text!r}: it divides by {exc}, which is zero") from None
+    res = lhs_num.try_divide(lhs_den)
+    lhs_val = res.quotient
+    if not res.exact or lhs_val.is_zero() or not lhs_val.is_monomial():
         raise InvalidInputError(bad)
     shift = lhs_val.shift
     if shift[0] != 1:
         raise InvalidInputError(f"invalid recurrence {text!r}: {base}[{index}] must appear to the first power on the left")
     if any(shift[order + 1:]):
         raise InvalidInputError(
-            f"invalid recurrence {text!r}: the divisor contains a parameter ({', '.join(p for p, e in zip(params, shift[order + 1:]) if e)}), "
-            "which can be zero")
+            f"invalid recurrence {text!r}: the left side contains a parameter "
+            f"({', '.join(p for p, e in zip(params, shift[order + 1:]) if e)}), which can be zero; "
+            "keep parameters on the right side")
     divisor = tuple((j, shift[j]) for j in range(1, order + 1) if shift[j])
     c = lhs_val.numerator.coeffs()[0]
     coeff = Fraction(int(c.p), int(c.q))
@@ -237,11 +255,32 @@ class Budget:
         ``25_000_000`` words is about 200 MB.
     max_seconds : float
         Wall-clock limit for the whole run (checked between operations).
+
+    Raises
+    ------
+    InvalidInputError
+        For a limit that is not a positive integer (terms, words) or a
+        positive finite number (seconds).
+
+    Examples
+    --------
+    >>> r = laurent_run("x[m]*x[m-2] = x[m-1]^3 + 1", steps=13, budget=Budget(max_terms=1000))
+    >>> r.status, r.is_laurent, r.certified_through
+    ('budget exceeded', None, 4)
     """
 
     max_terms: int = 2_000_000
     max_words: int = 25_000_000
     max_seconds: float = 120.0
+
+    def __post_init__(self) -> None:
+        for name in ("max_terms", "max_words"):
+            v = getattr(self, name)
+            if isinstance(v, bool) or not isinstance(v, int) or v < 1:
+                raise InvalidInputError(f"invalid {name}={v!r}: expected a positive integer")
+        v = self.max_seconds
+        if isinstance(v, bool) or not isinstance(v, (int, float, Fraction)) or not v > 0 or v == float("inf"):
+            raise InvalidInputError(f"invalid max_seconds={v!r}: expected a positive finite number of seconds")
 
 
 class _BudgetExceeded(Exception):
@@ -297,6 +336,10 @@ def _product_bound(a: LaurentPolynomial, b: LaurentPolynomial) -> int:
 def _mul(a, b, meter: _Meter | None, what: str):
     """Multiply (value, bits) pairs after checking the budget."""
     (va, ba), (vb, bb) = a, b
+    if va.is_unit() and va.numerator.coeffs()[0] in (1, -1):
+        return va * vb, bb
+    if vb.is_unit() and vb.numerator.coeffs()[0] in (1, -1):
+        return va * vb, ba
     bits = ba + bb + max(1, min(va.length, vb.length)).bit_length()
     if meter is not None:
         meter.check(_product_bound(va, vb), what, bits)
@@ -304,7 +347,9 @@ def _mul(a, b, meter: _Meter | None, what: str):
 
 
 def _power(v, e: int, ring: LaurentRing, meter: _Meter | None):
-    """``v**e`` for a (value, bits) pair by binary powering, checking each product."""
+    """``v**e`` (``e >= 0``) for a (value, bits) pair by binary powering, checking each product."""
+    if e < 0:  # pragma: no cover - callers pass nonnegative exponents
+        raise ValueError("negative exponent")
     result = (ring.one(), 1)
     base = v
     while e:
@@ -316,45 +361,75 @@ def _power(v, e: int, ring: LaurentRing, meter: _Meter | None):
     return result
 
 
+class _RhsZeroDivision(Exception):
+    """Internal: the right side divides by something that evaluates to zero."""
+
+
 def _evaluate(expr: Expr, ring: LaurentRing, env: Mapping, indices: Mapping[str, int], meter: _Meter | None):
-    """Evaluate a syntax tree to a (value, coefficient-bits bound) pair; ``env`` holds pairs."""
+    """Evaluate a syntax tree to a fraction ``(numerator, denominator, bits)``.
+
+    Nothing is divided here: a division in the expression multiplies the
+    denominator, so that the single exact division done by the caller decides
+    whether the whole value is a Laurent polynomial (an intermediate quotient
+    such as ``x[m-1]^2/x[m-2]`` need not be one while the sum is).  ``env``
+    holds (value, bits) pairs; ``bits`` bounds the coefficient sizes of both
+    parts.  Raises :class:`_RhsZeroDivision` when a divisor evaluates to zero.
+    """
+    one = ring.one()
+
     def const(c) -> tuple:
         f = Fraction(c)
-        return ring(c), max(abs(f.numerator).bit_length(), f.denominator.bit_length(), 1)
+        return ring(c), one, max(abs(f.numerator).bit_length(), f.denominator.bit_length(), 1)
+
+    def mul(a, b, what):
+        (na, da, ba), (nb, db, bb) = a, b
+        n, bn = _mul((na, ba), (nb, bb), meter, what)
+        d, bd = _mul((da, ba), (db, bb), meter, what)
+        return n, d, max(bn, bd)
 
     def ev(e: Expr) -> tuple:
         if isinstance(e, Num):
             return const(e.value)
         if isinstance(e, Name):
-            return ring.gen(e.name), 1
+            return ring.gen(e.name), one, 1
         if isinstance(e, Indexed):
-            return env[(e.base, e.resolve(indices))]
+            v, b = env[(e.base, e.resolve(indices))]
+            return v, one, b
         if isinstance(e, Neg):
-            v, b = ev(e.operand)
-            return -v, b
+            n, d, b = ev(e.operand)
+            return -n, d, b
         if isinstance(e, Add):
-            total, bits = ring.zero(), 1
+            n, d, bits = ring.zero(), one, 1
             for t in e.terms:
-                v, b = ev(t)
-                total = total + v
-                bits = max(bits, b) + 1
-            return total, bits
+                tn, td, tb = ev(t)
+                if td == d:
+                    n, bits = n + tn, max(bits, tb) + 1
+                else:
+                    left, bl = _mul((n, bits), (td, tb), meter, "a sum of fractions")
+                    right, br = _mul((tn, tb), (d, bits), meter, "a sum of fractions")
+                    d, bd = _mul((d, bits), (td, tb), meter, "a sum of fractions")
+                    n, bits = left + right, max(bl, br, bd) + 1
+            return n, d, bits
         if isinstance(e, Mul):
-            prod = (ring.one(), 1)
+            acc = (one, one, 1)
             for f in e.factors:
-                prod = _mul(prod, ev(f), meter, "a product")
-            v, bits = prod
-            for d in e.divisors:
-                dv, db = ev(d)
-                v = v.exact_divide(dv)
-                bits += db
-            return v, bits
+                acc = mul(acc, ev(f), "a product")
+            for dv in e.divisors:
+                n, d, b = ev(dv)
+                if n.is_zero():
+                    raise _RhsZeroDivision(str(dv))
+                acc = mul(acc, (d, n, b), "a quotient")
+            return acc
         if isinstance(e, Pow):
-            pair = ev(e.base)
-            if e.exponent < 0:
-                v, b = pair
-                return v ** e.exponent, b * -e.exponent
-            return _power(pair, e.exponent, ring, meter)
+            n, d, b = ev(e.base)
+            k = e.exponent
+            if k < 0:
+                if n.is_zero():
+                    raise _RhsZeroDivision(str(e))
+                n, d, k = d, n, -k
+            pn, bn = _power((n, b), k, ring, meter)
+            pd, bd = _power((d, b), k, ring, meter)
+            return pn, pd, max(bn, bd)
         raise InvalidInputError(f"invalid expression node {e!r}")  # pragma: no cover
 
     return ev(expr)
@@ -389,6 +464,14 @@ class LaurentRunResult:
     positive : bool
         Whether every computed value has only positive coefficients.
     seconds : float
+
+    Examples
+    --------
+    >>> r = laurent_run("x[m]*x[m-2] = x[m-1] + 2", steps=6)
+    >>> r.status, r.is_laurent, r.failing_step, r.certified_through
+    ('not Laurent', False, 4, 3)
+    >>> r.summary()
+    'NOT Laurent: x[4] fails: the division by the divisor leaves a remainder with 1 terms'
     """
 
     status: str
@@ -430,13 +513,16 @@ def _initial_ring(rec: Recurrence, initial: Any) -> tuple[LaurentRing, list[Any]
     names: list[str] = []
     items: list[Any] = []
     rational = not (rec.divisor_coefficient in (1, -1))
+    from combalg.lambdadet.matrices import _number
+
     for v in initial:
         if isinstance(v, bool):
             raise InvalidInputError(f"invalid initial value {v!r}: expected a name or a number")
-        if isinstance(v, (int, Fraction)):
-            if isinstance(v, Fraction) and v.denominator != 1:
+        num = _number(v)
+        if num is not None:
+            if isinstance(num, Fraction):
                 rational = True
-            items.append(("num", v))
+            items.append(("num", num))
             continue
         nm = getattr(v, "name", v) if type(v).__module__.startswith("sympy") else v
         if isinstance(nm, str):
@@ -447,6 +533,8 @@ def _initial_ring(rec: Recurrence, initial: Any) -> tuple[LaurentRing, list[Any]
     for e in _numbers(rec.rhs):
         if isinstance(e, Fraction) and e.denominator != 1:
             rational = True
+    if any(c not in (0, 1, -1) for c in _divided_numbers(rec.rhs)):
+        rational = True
     ring = LaurentRing(names, rec.params, "QQ" if rational else "ZZ")
     return ring, [ring.gen(v) if kind == "sym" else ring(v) for kind, v in items]
 
@@ -455,6 +543,25 @@ def _numbers(expr: Expr):
     for node in expr.walk():
         if isinstance(node, Num):
             yield node.value
+
+
+def _divided_numbers(expr: Expr, divided: bool = False):
+    """The constants that occur inside a divisor or a negative power."""
+    if isinstance(expr, Num):
+        if divided:
+            yield expr.value
+    elif isinstance(expr, Neg):
+        yield from _divided_numbers(expr.operand, divided)
+    elif isinstance(expr, Add):
+        for t in expr.terms:
+            yield from _divided_numbers(t, divided)
+    elif isinstance(expr, Mul):
+        for f in expr.factors:
+            yield from _divided_numbers(f, divided)
+        for d in expr.divisors:
+            yield from _divided_numbers(d, True)
+    elif isinstance(expr, Pow):
+        yield from _divided_numbers(expr.base, divided or expr.exponent < 0)
 
 
 def _positive(v: LaurentPolynomial) -> bool:
@@ -509,6 +616,8 @@ def laurent_run(recurrence: Any, initial: Any = None, steps: int = 10, params: S
     rec = parse_recurrence(recurrence)
     if isinstance(steps, bool) or not isinstance(steps, int) or steps < 0:
         raise InvalidInputError(f"invalid steps={steps!r}: expected a nonnegative integer (the last index)")
+    if budget is not None and not isinstance(budget, Budget):
+        raise InvalidInputError(f"invalid budget={budget!r}: expected a Budget or None")
     if params:
         unknown = set(rec.params) - set(params)
         if unknown:
@@ -532,11 +641,19 @@ def laurent_run(recurrence: Any, initial: Any = None, steps: int = 10, params: S
         env = {(rec.base, (m - j,)): (values[m - j], bits[m - j]) for j in range(1, k + 1)}
         try:
             meter.check(0, "")
-            num, num_bits = _evaluate(rec.rhs, ring, env, {rec.index: m}, meter)
+            try:
+                num, rhs_den, num_bits = _evaluate(rec.rhs, ring, env, {rec.index: m}, meter)
+            except _RhsZeroDivision as exc:
+                raise InvalidInputError(
+                    f"the right side of {rec.text!r} divides by {exc}, which is zero at step {m}") from None
             den = (ring(rec.divisor_coefficient), 1)
             for j, e in rec.divisor:
-                den = _mul(den, _power((values[m - j], bits[m - j]), e, ring, meter), meter, "the divisor")
-            den = den[0]
+                pw = _power((values[m - j], bits[m - j]), abs(e), ring, meter)
+                if e > 0:
+                    den = _mul(den, pw, meter, "the divisor")
+                else:  # a factor x[m-j]^|e| moved to the right side
+                    num, num_bits = _mul((num, num_bits), pw, meter, "the numerator")
+            den = _mul(den, (rhs_den, num_bits), meter, "the divisor")[0]
             if den.is_zero():
                 raise InvalidInputError(f"the divisor of {rec.text!r} is zero at step {m}")
             meter.check(num.length, "the numerator", num_bits)
@@ -573,6 +690,11 @@ class PrecheckResult:
     prime: int
     trials: int
     checked_through: int
+
+
+def _is_prime(p: int) -> bool:
+    import flint
+    return bool(flint.fmpz(p).is_prime())
 
 
 def _nmod_poly(coeffs, p):
@@ -617,7 +739,8 @@ class _RF:
 
 
 def laurent_precheck(recurrence: Any, steps: int = 10, initial: Any = None, prime: int | None = None,
-                     trials: int = 2, seed: int = 0, max_degree: int = 20_000) -> PrecheckResult:
+                     trials: int = 2, seed: int = 0, max_degree: int = 20_000,
+                     max_seconds: float = 120.0) -> PrecheckResult:
     """Fast probabilistic Laurent test over ``GF(p)`` on random lines.
 
     The initial values are restricted to a random line ``x[i] = a_i + b_i t``
@@ -626,7 +749,8 @@ def laurent_precheck(recurrence: Any, steps: int = 10, initial: Any = None, prim
     product of the ``a_i + b_i t``; any other factor proves (over ``GF(p)``,
     on that line) that the value is not Laurent.  "No failure seen" is only
     evidence; certify with :func:`laurent_run`.  Degrees above ``max_degree``
-    stop a trial early; ``checked_through`` reports how far every trial got.
+    or a total time above ``max_seconds`` stop a trial early;
+    ``checked_through`` reports how far every trial got.
 
     Examples
     --------
@@ -637,7 +761,39 @@ def laurent_precheck(recurrence: Any, steps: int = 10, initial: Any = None, prim
     """
     rec = parse_recurrence(recurrence)
     k = rec.order
-    p = prime or 2305843009213693951  # 2^61 - 1
+    if isinstance(steps, bool) or not isinstance(steps, int) or steps < 0:
+        raise InvalidInputError(f"invalid steps={steps!r}: expected a nonnegative integer (the last index)")
+    if isinstance(trials, bool) or not isinstance(trials, int) or trials < 1:
+        raise InvalidInputError(f"invalid trials={trials!r}: expected a positive integer")
+    if isinstance(max_degree, bool) or not isinstance(max_degree, int) or max_degree < 1:
+        raise InvalidInputError(f"invalid max_degree={max_degree!r}: expected a positive integer")
+    Budget(max_seconds=max_seconds)  # validates the time limit
+    t_start = time.perf_counter()
+    p = 2305843009213693951 if prime is None else prime  # 2^61 - 1
+    if isinstance(p, bool) or not isinstance(p, int) or p < 2 ** 16 or p >= 2 ** 64 or not _is_prime(p):
+        raise InvalidInputError(f"invalid prime={prime!r}: expected a prime between 2^16 and 2^64")
+    if initial is not None:
+        from combalg.lambdadet.matrices import _number
+
+        if isinstance(initial, (str, bytes)) or not isinstance(initial, Sequence) or len(initial) != k:
+            raise InvalidInputError(
+                f"invalid initial values {initial!r}: expected {k} values for a recurrence of order {k}")
+        normalised = []
+        for v in initial:
+            num = None if isinstance(v, bool) else _number(v)
+            if num is not None:
+                normalised.append(num)
+            elif isinstance(v, str) or (not isinstance(v, (bool, float)) and isinstance(getattr(v, "name", None), str)):
+                normalised.append(None)  # a symbol: a random line
+            else:
+                raise InvalidInputError(f"invalid initial value {v!r}: expected a name or a number")
+        initial = normalised
+
+    def frac(f: Fraction) -> _RF:
+        if f.denominator % p == 0:
+            raise InvalidInputError(f"invalid prime={p}: it divides the denominator of the constant {f}")
+        return _RF(_nmod_poly([f.numerator % p], p), _nmod_poly([f.denominator % p], p))
+
     rng = random.Random(seed)
     first = None
     checked = steps
@@ -648,18 +804,17 @@ def laurent_precheck(recurrence: Any, steps: int = 10, initial: Any = None, prim
         for i in range(k):
             v = None if initial is None else initial[i]
             if isinstance(v, (int, Fraction)) and not isinstance(v, bool):
-                f = Fraction(v)
-                vals.append(_RF(_nmod_poly([f.numerator % p], p), _nmod_poly([f.denominator % p], p)))
+                vals.append(frac(Fraction(v)))
             else:
                 line = _nmod_poly([rng.randrange(1, p), rng.randrange(1, p)], p)
                 lines.append(line)
                 vals.append(_RF(line, one, False))
         pvals = {nm: _RF(_nmod_poly([rng.randrange(1, p)], p), one, False) for nm in rec.params}
+        deterministic = not lines and not pvals
 
         def ev(e: Expr, m: int) -> _RF:
             if isinstance(e, Num):
-                f = Fraction(e.value)
-                return _RF(_nmod_poly([f.numerator % p], p), _nmod_poly([f.denominator % p], p))
+                return frac(Fraction(e.value))
             if isinstance(e, Name):
                 return pvals[e.name]
             if isinstance(e, Indexed):
@@ -684,16 +839,19 @@ def laurent_precheck(recurrence: Any, steps: int = 10, initial: Any = None, prim
 
         c = Fraction(rec.divisor_coefficient)
         for m in range(k, steps + 1):
-            num = ev(rec.rhs, m)
-            den = _RF(_nmod_poly([c.numerator % p], p), _nmod_poly([c.denominator % p], p))
-            for j, e in rec.divisor:
-                den = den * vals[m - j] ** e
             try:
+                num = ev(rec.rhs, m)
+                den = frac(c)
+                for j, e in rec.divisor:
+                    den = den * vals[m - j] ** e
                 v = num * den.inv()
             except ZeroDivisionError:
+                if deterministic:
+                    raise InvalidInputError(
+                        f"the recurrence {rec.text!r} divides by zero at step {m} (modulo {p})") from None
                 checked = min(checked, m - 1)
                 break
-            if max(v.n.degree(), v.d.degree()) > max_degree:
+            if max(v.n.degree(), v.d.degree()) > max_degree or time.perf_counter() - t_start > max_seconds:
                 checked = min(checked, m - 1)
                 break
             d = v.d
@@ -719,14 +877,29 @@ def laurent_precheck(recurrence: Any, steps: int = 10, initial: Any = None, prim
 def is_laurent(expr: Any, variables: Sequence[Any]) -> bool:
     """Whether a rational function is a Laurent polynomial in ``variables``.
 
-    After cancelling, the denominator must be a monomial in the variables
-    (times a nonzero constant); any other symbol in the denominator (a
-    parameter) makes the answer False.
+    The expression must be a rational function of its symbols: after
+    cancelling, its numerator must be a polynomial in all of its symbols
+    (``sqrt(x)``, ``x**y`` or ``sin(x)`` make the answer False) and its
+    denominator a monomial in ``variables`` times a nonzero constant.  Any
+    other symbol (a parameter) may appear in the numerator but not in the
+    denominator.  Variables given by name match the symbols of that name,
+    whatever their assumptions.
 
     Parameters
     ----------
-    expr : SymPy expression or LaurentPolynomial
+    expr : SymPy expression, LaurentPolynomial or number
+        Text is refused: it is never sympified.
     variables : sequence of SymPy symbols or names
+
+    Returns
+    -------
+    bool
+
+    Raises
+    ------
+    InvalidInputError
+        If ``expr`` is text, not an expression, or undefined (``zoo``,
+        ``nan``, infinities); or a variable is neither a Symbol nor a name.
 
     Examples
     --------
@@ -736,27 +909,50 @@ def is_laurent(expr: Any, variables: Sequence[Any]) -> bool:
     True
     >>> is_laurent((x**2 - y**2) / (x - y), [x, y]), is_laurent(1 / (x + y), [x, y])
     (True, False)
-    >>> is_laurent(x / a, [x])
-    False
+    >>> is_laurent(x / a, [x]), is_laurent(a**2 / x, [x])
+    (False, True)
+    >>> is_laurent(sympy.sqrt(x), [x]), is_laurent(sympy.sin(x) / x, [x])
+    (False, False)
+
+    References
+    ----------
+    S. Fomin, A. Zelevinsky, *The Laurent phenomenon*, Adv. in Appl. Math. 28
+    (2002) 119-144.
     """
     import sympy
 
+    if isinstance(variables, (str, bytes)) or not isinstance(variables, (Sequence, set, frozenset, tuple)):
+        raise InvalidInputError(f"invalid variables {variables!r}: expected a sequence of Symbols or names")
+    names = set()
+    for v in variables:
+        if isinstance(v, sympy.Symbol):
+            names.add(v.name)
+        elif isinstance(v, str) and v:
+            names.add(v)
+        else:
+            raise InvalidInputError(f"invalid variable {v!r}: expected a SymPy Symbol or a name")
     if isinstance(expr, LaurentPolynomial):
-        wanted = {getattr(v, "name", v) for v in variables}
-        return expr.is_polynomial_in([nm for nm in expr.ring.names if nm not in wanted])
-    if isinstance(expr, str):
+        return expr.is_polynomial_in([nm for nm in expr.ring.names if nm not in names])
+    if isinstance(expr, (str, bytes)):
         raise InvalidInputError("invalid expr: expected a SymPy expression (text is never sympified)")
     if not isinstance(expr, sympy.Basic):
-        try:
-            Fraction(expr)
-            return True
-        except (TypeError, ValueError):
-            raise InvalidInputError(f"invalid expr {expr!r}: expected a SymPy expression") from None
-    syms = [sympy.Symbol(v) if isinstance(v, str) else v for v in variables]
+        if isinstance(expr, bool) or not isinstance(expr, (int, Fraction)):
+            raise InvalidInputError(f"invalid expr {expr!r}: expected a SymPy expression or an exact number")
+        return True
+    if not isinstance(expr, sympy.Expr):
+        raise InvalidInputError(f"invalid expr {expr!r}: expected a SymPy expression, not a {type(expr).__name__}")
+    if expr.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
+        raise InvalidInputError(f"invalid expr {expr!r}: it is undefined (division by zero or infinity)")
+    free = expr.free_symbols
+    var_syms = [x for x in free if x.name in names]
     num, den = sympy.fraction(sympy.cancel(sympy.together(expr)))
-    if den.free_symbols - set(syms):
+    if den == 0:  # pragma: no cover - caught by the zoo test above
+        raise InvalidInputError(f"invalid expr {expr!r}: division by zero")
+    symbols = sorted(free, key=lambda x: x.name)
+    if not num.is_polynomial(*symbols) or not den.is_polynomial(*symbols):
         return False
-    poly = sympy.Poly(den, *syms) if syms else None
-    if poly is None:
-        return not den.free_symbols
-    return len(poly.terms()) == 1
+    if den.free_symbols - set(var_syms):
+        return False
+    if not den.free_symbols:
+        return True
+    return len(sympy.Poly(den, *var_syms).terms()) == 1

@@ -22,6 +22,10 @@ from combalg.core.errors import InvalidInputError
 __all__ = ["generic_matrix", "entry_name", "parameter_value"]
 
 
+#: Largest size ``n`` accepted where an int means the generic ``n x n`` matrix.
+MAX_GENERIC_SIZE = 12
+
+
 def entry_name(prefix: str, i: int, j: int, n: int) -> str:
     """Name of the generic entry ``(i, j)`` (1-based): ``a12`` or, for ``n >= 10``, ``a1_12``."""
     return f"{prefix}{i}{j}" if n < 10 else f"{prefix}{i}_{j}"
@@ -70,6 +74,17 @@ def _symbol_name(x: Any):
     return None
 
 
+def _checked_name(name: str, what: str) -> str:
+    """A symbol name usable as a generator (ASCII letter first, as in ``a12``, ``lam_1``, ``x[3]``)."""
+    from combalg.core.laurent import VARIABLE_NAME
+
+    if not VARIABLE_NAME.match(name):
+        raise InvalidInputError(
+            f"invalid {what} {name!r}: a symbol name should be an ASCII letter followed by letters, digits "
+            "or underscores (optionally with integer indices, as in x[3])")
+    return name
+
+
 def classify_entry(x: Any, what: str) -> tuple[str, Any]:
     """``("num", value)`` or ``("sym", name)``; anything else is invalid input."""
     v = _number(x)
@@ -77,7 +92,7 @@ def classify_entry(x: Any, what: str) -> tuple[str, Any]:
         return ("num", v)
     nm = _symbol_name(x)
     if nm is not None:
-        return ("sym", nm)
+        return ("sym", _checked_name(nm, what))
     raise InvalidInputError(
         f"invalid {what} {x!r}: expected an integer, a Fraction, a SymPy rational or a SymPy Symbol")
 
@@ -87,15 +102,19 @@ def parameter_value(lam: Any, default: str, what: str = "lam") -> tuple[str, Any
     if lam is None:
         return ("sym", default)
     if isinstance(lam, str):
-        if not lam.isidentifier():
-            raise InvalidInputError(f"invalid {what} {lam!r}: expected a name (identifier), a number or a Symbol")
-        return ("sym", lam)
+        return ("sym", _checked_name(lam, what))
     return classify_entry(lam, what)
 
 
 def square_entries(M: Any, what: str = "M") -> list[list[tuple[str, Any]]]:
     """Validate a square, nonempty matrix; an int ``n`` means the generic ``n x n`` matrix."""
     if isinstance(M, int) and not isinstance(M, bool):
+        if M > MAX_GENERIC_SIZE:
+            from combalg.core.errors import ResourceLimitError
+
+            raise ResourceLimitError(
+                f"invalid size {what}={M}: a generic matrix given by its size is limited to n <= {MAX_GENERIC_SIZE} "
+                "(its lambda-determinant has more than A_n terms); pass generic_matrix(n) to go beyond")
         M = generic_matrix(M)
     if hasattr(M, "tolist") and not isinstance(M, (list, tuple)):
         M = M.tolist()

@@ -202,6 +202,14 @@ class OctahedronResult:
         The number of divisions certified exact.
     variables, params : tuple of str
         The Laurent variables and the parameters of the ring.
+
+    Examples
+    --------
+    >>> r = octahedron(None, [[2, 1, 3], [1, 5, 2], [4, 1, 7]], lam=-1)
+    >>> r.layer(2)  # Dodgson condensation: the connected 2 x 2 minors
+    ((9, -13), (-19, 33))
+    >>> r.apex, r.divisions
+    (10, 5)
     """
 
     n: int
@@ -217,7 +225,7 @@ class OctahedronResult:
         Only the inner block of ``x[0]`` enters the recurrence; its border is
         reported as 1 whatever was given.
         """
-        if not isinstance(k, int) or not 0 <= k <= self.n:
+        if isinstance(k, bool) or not isinstance(k, int) or not 0 <= k <= self.n:
             raise InvalidInputError(f"invalid level k={k!r}: expected an integer in 0..{self.n}")
         if k not in self._cache:
             self._cache[k] = tuple(tuple(export(f) for f in row) for row in self.forms[k])
@@ -367,6 +375,7 @@ def octahedron(x0: Any = None, x1: Any = None, lam: Any = None, mu: Any = None,
     inner = _x0_entries(x0, n)
     params, coef = placement_coefficients(n, coefficients, lam, mu)
     coef_values = [c for pair in coef.values() for c in pair]
+    _refuse_generic_blowup(rows, x0, coefficients, coef_values, max_terms)
     entry_lists = [[e for r in rows for e in r], list(inner.values())]
     divisors = list(inner.values()) + [rows[i][j] for i in range(1, n - 1) for j in range(1, n - 1)]
     ring = build_ring(entry_lists, params, coef_values, rational=_has_non_unit_number(divisors))
@@ -381,6 +390,36 @@ def octahedron(x0: Any = None, x1: Any = None, lam: Any = None, mu: Any = None,
         bottom.append(row)
     layers, count = run_recurrence(ring, bottom, x1f, coef, const, max_terms)
     return OctahedronResult(n, layers, count, ring.variables, ring.params)
+
+
+def _refuse_generic_blowup(rows, x0: Any, coefficients: Placement, coef_values, max_terms: int) -> None:
+    """Refuse up front a run whose step-by-step term bound certainly exceeds ``max_terms``.
+
+    Decided only when nothing can cancel: ``x1`` of pairwise distinct symbols,
+    ``x0`` all ones or generic, and a named placement whose coefficients are
+    all symbols (``mu = 1`` allowed).  Then every value of level ``k`` has at
+    least ``A_k`` terms (one per ASM, or per compatible pair), so the bound
+    that :func:`run_recurrence` checks at the last level is at least
+    ``2 A_{n-1}^2``.
+    """
+    if isinstance(max_terms, bool) or not isinstance(max_terms, int) or max_terms < 1:
+        raise InvalidInputError(f"invalid max_terms={max_terms!r}: expected a positive integer")
+    n = len(rows)
+    if n < 3 or callable(coefficients) or not (x0 is None or (isinstance(x0, str) and x0 in ("ones", "generic"))):
+        return
+    flat = [e for r in rows for e in r]
+    if any(kind != "sym" for kind, _ in flat) or len({v for _, v in flat}) != len(flat):
+        return
+    if any(kind != "sym" and v != 1 for kind, v in coef_values):
+        return
+    from combalg.asm.enumeration import asm_count
+
+    t = asm_count(n - 1)
+    if 2 * t * t > max_terms:
+        raise ResourceLimitError(
+            f"the octahedron recurrence with a generic {n} x {n} layer would multiply values of level {n - 1} "
+            f"with at least {t} terms each (at least {2 * t * t} terms, max_terms={max_terms}); "
+            "use the ASM / compatible-pair expansion or raise max_terms")
 
 
 def _has_non_unit_number(divisor_entries) -> bool:

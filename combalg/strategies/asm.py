@@ -18,8 +18,9 @@ from functools import lru_cache
 from hypothesis import strategies as st
 
 from combalg.asm import alternating_sign_matrices, compatible_smaller
+from combalg.core.errors import InvalidInputError
 
-__all__ = ["asms", "compatible_pairs_strategy", "integer_matrices", "monotone_triangles_strategy"]
+__all__ = ["asms", "compatible_pairs_strategy", "integer_matrices", "rational_matrices", "monotone_triangles_strategy"]
 
 
 @lru_cache(maxsize=8)
@@ -30,8 +31,9 @@ def _all(n: int) -> tuple:
 def asms(min_size: int = 1, max_size: int = 5) -> st.SearchStrategy:
     """ASMs (tuples of row tuples) of size ``min_size..max_size`` (``max_size <= 7``),
     drawn uniformly for each size from the full list."""
-    if not 0 <= min_size <= max_size <= 7:
-        raise ValueError("expected 0 <= min_size <= max_size <= 7")
+    if not (isinstance(min_size, int) and isinstance(max_size, int) and 0 <= min_size <= max_size <= 7):
+        raise InvalidInputError(f"invalid sizes min_size={min_size!r}, max_size={max_size!r}: "
+                                "expected integers with 0 <= min_size <= max_size <= 7")
     return st.integers(min_size, max_size).flatmap(lambda n: st.sampled_from(_all(n)))
 
 
@@ -54,3 +56,17 @@ def integer_matrices(min_size: int = 1, max_size: int = 5, min_value: int = -5, 
     return st.integers(min_size, max_size).flatmap(
         lambda n: st.lists(st.lists(st.integers(min_value, max_value), min_size=n, max_size=n),
                            min_size=n, max_size=n))
+
+
+def rational_matrices(min_size: int = 1, max_size: int = 4, max_numerator: int = 5, max_denominator: int = 4
+                      ) -> st.SearchStrategy:
+    """Square matrices of nonzero :class:`fractions.Fraction` entries (lists of lists).
+
+    Nonzero entries keep every term of the lambda-determinant defined.
+    """
+    from fractions import Fraction
+
+    entry = st.builds(Fraction, st.integers(1, max_numerator) | st.integers(-max_numerator, -1),
+                      st.integers(1, max_denominator))
+    return st.integers(min_size, max_size).flatmap(
+        lambda n: st.lists(st.lists(entry, min_size=n, max_size=n), min_size=n, max_size=n))

@@ -20,7 +20,7 @@ from combalg.tables.table import Table
 NAME = "asm"
 HELP = "alternating sign matrices: A_n (product formula), x-enumerations A(n; x), number of -1 entries"
 
-MAX_N = 14
+MAX_N = 13
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -223,3 +223,69 @@ def test_invalid_sizes_and_triangles():
         from_monotone_triangle([[1], [1, 3]])
     with pytest.raises(InvalidInputError, match="size"):
         is_compatible([[1, 0], [0, 1]], [[1, 0], [0, 1]])
+
+
+# --- review fixes: product formula without huge factorials, limits, strict entries ---------------
+
+def test_asm_count_against_factorial_formula():
+    from math import factorial
+
+    for n in range(0, 41):
+        num = den = 1
+        for k in range(n):
+            num *= factorial(3 * k + 1)
+            den *= factorial(n + k)
+        assert num % den == 0 and asm_count(n) == num // den
+
+
+def test_size_limits_raise_before_work():
+    from combalg.asm.enumeration import MAX_COUNT_SIZE, MAX_ENUMERATE_SIZE, MAX_TRANSFER_SIZE
+    from combalg.core.errors import ResourceLimitError
+
+    with pytest.raises(ResourceLimitError):
+        asm_count(MAX_COUNT_SIZE + 1)
+    with pytest.raises(ResourceLimitError):
+        negative_ones_distribution(MAX_TRANSFER_SIZE + 1)
+    with pytest.raises(ResourceLimitError):
+        x_enumeration(MAX_ENUMERATE_SIZE + 1, 2, method="enumerate")
+    with pytest.raises(InvalidInputError, match="method"):
+        negative_ones_distribution(3, method="magic")
+
+
+def test_asm_entries_must_be_exact_integers():
+    from fractions import Fraction
+
+    for bad in ([[True]], [[1.0]], [[0.5, 0.5], [0.5, 0.5]]):
+        with pytest.raises(InvalidInputError, match="integer"):
+            as_asm(bad)
+    assert as_asm([[Fraction(1)]]) == ((1,),)
+    with pytest.raises(InvalidInputError, match="integers"):
+        from_monotone_triangle([[1.5], [1, 2]])
+    with pytest.raises(InvalidInputError, match="integers"):
+        from_monotone_triangle([[True], [1, 2]])
+
+
+def test_uncached_generation_matches_and_streams():
+    import time
+
+    from combalg.asm.monotone import _lazy_asms
+
+    for n in range(1, 7):
+        assert list(_lazy_asms(n)) == list(alternating_sign_matrices(n))
+    t0 = time.perf_counter()
+    A = next(alternating_sign_matrices(40))
+    T = next(monotone_triangles(30))
+    assert time.perf_counter() - t0 < 5
+    assert A == tuple(tuple(int(i == j) for j in range(40)) for i in range(40))
+    assert from_monotone_triangle(T) == next(alternating_sign_matrices(30))
+
+
+def test_x_enumeration_polynomial_and_bad_weights():
+    import sympy
+
+    x = sympy.Symbol("x")
+    # spec distribution for n = 5: {0:120, 1:200, 2:94, 3:14, 4:1}
+    assert sympy.expand(x_enumeration(5, x) - (120 + 200 * x + 94 * x**2 + 14 * x**3 + x**4)) == 0
+    for bad in (0.5, True, "2", None):
+        with pytest.raises(InvalidInputError):
+            x_enumeration(3, bad)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
+import flint
+
 from combalg.cli import main
 from combalg.lambdadet import somos
 
@@ -84,3 +86,26 @@ def test_tour_entries_agree():
 
     rows = tour_run()
     assert rows and all(r.agree for r in rows) and all(r.engine == ENGINE for r in rows)
+
+
+def test_cli_review_fixes(capsys):
+    code, _, err = run(capsys, "lambda", "det", "--n", "13")
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "n <= 12" in err
+    big = "; ".join(" ".join(str((i * j) % 7 + 1) for j in range(13)) for i in range(13))
+    code, _, err = run(capsys, "lambda", "det", "--matrix", big)
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "MAX_ASM_SIZE" in err
+    # the Hilbert matrix is totally positive: no connected minor vanishes, so condensation runs
+    hilbert = "; ".join(" ".join(f"1/{i + j + 1}" for j in range(13)) for i in range(13))
+    code, out, _ = run(capsys, "lambda", "det", "--matrix", hilbert, "--lam", "-1", "--method", "condensation")
+    expected = flint.fmpq_mat(13, 13, [flint.fmpq(1, i + j + 1) for i in range(13) for j in range(13)]).det()
+    assert code == 0 and out.strip() == f"{expected.p}/{expected.q}"
+    code, _, err = run(capsys, "lambda", "check-laurent", somos(4), "--max-seconds", "-1")
+    assert code == 2 and "seconds" in err
+    code, _, err = run(capsys, "lambda", "check-laurent", somos(4), "--max-seconds", "nan")
+    assert code == 2
+    code, out, _ = run(capsys, "lambda", "check-laurent", "x[m] = (x[m-1]^2 + 1)/x[m-2]", "--steps", "8")
+    assert code == 0 and out.startswith("Laurent through x[8]")
+    code, out, _ = run(capsys, "lambda", "check-laurent", "x[m] = (x[m-1] + 2)/x[m-2]", "--steps", "8")
+    assert code == 1 and "x[4]" in out
+    code, _, err = run(capsys, "lambda", "check-laurent", "x[m]*x[m-100000000] = 1", "--steps", "3")
+    assert code == 2 and "order" in err

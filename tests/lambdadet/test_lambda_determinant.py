@@ -13,7 +13,7 @@ from hypothesis import given
 from combalg.asm import alternating_sign_matrices, inversions, negative_ones, noninversions
 from combalg.core.errors import InvalidInputError, ResourceLimitError
 from combalg.lambdadet import asm_expansion, generic_matrix, lambda_determinant, octahedron
-from combalg.strategies.asm import integer_matrices
+from combalg.strategies.asm import integer_matrices, rational_matrices
 
 lam, mu = sympy.symbols("lam mu")
 
@@ -177,3 +177,53 @@ def test_condensation_at_n7_refused_up_front():
     with pytest.raises(ResourceLimitError, match="method='asm'"):
         lambda_determinant(7, method="condensation")
     assert time.perf_counter() - t0 < 5
+
+
+# --- resource limits before work, and no over-eager refusals (review fixes) ----------------------
+
+@pytest.mark.parametrize("call", [
+    lambda: lambda_determinant(13),
+    lambda: lambda_determinant([[1] * 40] * 40),
+    lambda: lambda_determinant(8),
+    lambda: asm_expansion(8, method="enumerate"),
+    lambda: octahedron(None, 15),
+    lambda: octahedron("generic", 7, coefficients="langer"),
+])
+def test_refused_up_front(call):
+    import time
+
+    t0 = time.perf_counter()
+    with pytest.raises(ResourceLimitError):
+        call()
+    assert time.perf_counter() - t0 < 5
+
+
+def test_condensation_not_refused_when_terms_cancel_or_few_symbols():
+    # one symbol among numbers: tiny values, must not be refused by a generic estimate
+    x = sympy.Symbol("x")
+    M = [[(i * 7 + j * 3) % 5 + 1 for j in range(7)] for i in range(7)]
+    M[3][3] = x
+    assert lambda_determinant(M, method="condensation") == lambda_determinant(M)
+    # lam = -1 on a generic 7 x 7: Dodgson condensation, 7! terms
+    d = lambda_determinant(7, lam=-1, method="condensation")
+    assert d.length == 5040
+    assert d == lambda_determinant(7, lam=-1)
+
+
+def test_symbol_names_that_cannot_be_generators_are_invalid():
+    for M, lam in (([[sympy.Symbol("α"), 1], [1, 1]], None), (2, "λ"), (2, "1x")):
+        with pytest.raises(InvalidInputError, match="symbol name"):
+            lambda_determinant(M, lam=lam)
+
+
+@given(rational_matrices(min_size=1, max_size=4))
+def test_lambda_minus_one_is_determinant_for_fractions(M):
+    expected = sympy.Matrix([[sympy.Rational(x.numerator, x.denominator) for x in r] for r in M]).det()
+    expected = Fraction(int(expected.p), int(expected.q))
+    assert lambda_determinant(M, lam=-1) == expected
+    try:
+        c = lambda_determinant(M, lam=-1, method="condensation")
+    except InvalidInputError as exc:
+        assert "divides by zero" in str(exc)  # a vanishing connected minor
+        return
+    assert c == expected

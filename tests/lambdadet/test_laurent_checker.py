@@ -181,3 +181,100 @@ def test_is_laurent_on_core_values_and_progress():
     assert is_laurent(v, ["x[0]", "x[1]"])
     lam_inv = v * v.ring.gen("a") ** -1
     assert not is_laurent(lam_inv, ["x[0]", "x[1]"])
+
+
+# --- right sides that divide, negative divisor exponents, limits (review fixes) -----------------
+
+def _at_ones(r):
+    ones = {nm: 1 for nm in r.values[0].ring.names}
+    return [v.subs(ones).constant_value() for v in r.values]
+
+
+def test_right_side_divisions_are_judged_as_one_fraction():
+    # x_m = x_{m-1}^2/x_{m-2} + 1/x_{m-2}: neither quotient is Laurent, the sum is
+    r = laurent_run("x[m] = x[m-1]^2/x[m-2] + 1/x[m-2]", steps=10)
+    assert r.status == LAURENT and r.certified_through == 10
+    # at all ones: x_m = (x_{m-1}^2 + 1)/x_{m-2} gives every other Fibonacci number
+    assert _at_ones(r) == [1, 1, 2, 5, 13, 34, 89, 233, 610, 1597, 4181]
+    r = laurent_run("x[m] = (x[m-1]^2 + 1)/x[m-2]", steps=10)
+    assert r.status == LAURENT
+
+
+def test_right_side_division_failure_is_not_laurent_not_a_crash():
+    # the spec's control x_m x_{m-2} = x_{m-1} + 2, written with the division on the right
+    r = laurent_run("x[m] = (x[m-1] + 2)/x[m-2]", steps=8)
+    assert (r.status, r.failing_step) == (NOT_LAURENT, 4)
+    r = laurent_run("x[m]*x[m-2] = x[m-1]^-1 + 1", steps=8)
+    assert r.status == NOT_LAURENT
+
+
+def test_negative_divisor_exponent_multiplies_the_right_side():
+    # x[m]/x[m-2] = x[m-1] + 1 means x[m] = (x[m-1] + 1) x[m-2]: a polynomial recurrence
+    t0 = time.perf_counter()
+    r = laurent_run("x[m]/x[m-2] = x[m-1] + 1", steps=5)
+    assert time.perf_counter() - t0 < 10
+    assert r.status == LAURENT
+    assert _at_ones(r) == [1, 1, 2, 3, 8, 27]
+    assert laurent_precheck("x[m]/x[m-2] = x[m-1] + 1", steps=6).probably_laurent
+
+
+def test_division_by_constants_uses_rationals():
+    r = laurent_run("x[m] = x[m-1]/2", steps=3)
+    assert r.status == LAURENT
+    assert r.values[3].subs({"x[0]": 8}).constant_value() == 1
+
+
+def test_zero_on_the_right_and_huge_order_are_invalid():
+    with pytest.raises(InvalidInputError, match="zero"):
+        laurent_run("x[m]*x[m-2] = 1/x[m-1]", initial=[1, 0], steps=4)
+    t0 = time.perf_counter()
+    with pytest.raises(InvalidInputError, match="order"):
+        laurent_run("x[m]*x[m-100000000] = 1", steps=3)
+    assert time.perf_counter() - t0 < 5
+
+
+@pytest.mark.parametrize("kwargs", [dict(max_seconds=float("nan")), dict(max_seconds=-1), dict(max_terms=0),
+                                    dict(max_words=2.5), dict(max_terms=True)])
+def test_bad_budgets(kwargs):
+    with pytest.raises(InvalidInputError):
+        Budget(**kwargs)
+
+
+def test_precheck_bad_input():
+    with pytest.raises(InvalidInputError, match="steps"):
+        laurent_precheck(somos(4), steps=-1)
+    with pytest.raises(InvalidInputError, match="prime"):
+        laurent_precheck(somos(4), steps=6, prime=4)
+    with pytest.raises(InvalidInputError, match="expected 4 values"):
+        laurent_precheck(somos(4), steps=6, initial=[1])
+    with pytest.raises(InvalidInputError, match="trials"):
+        laurent_precheck(somos(4), steps=6, trials=0)
+    with pytest.raises(InvalidInputError, match="zero"):
+        laurent_precheck(somos(4), steps=6, initial=[0, 1, 1, 1])
+
+
+def test_is_laurent_rejects_non_rational_and_bad_input():
+    x, y, a = sympy.symbols("x y a")
+    assert not is_laurent(sympy.sqrt(x), [x])
+    assert not is_laurent(1 / sympy.sqrt(x), [x])
+    assert not is_laurent(sympy.sin(x) / x, [x])
+    assert not is_laurent(x**y, [x, y])
+    assert is_laurent((a + 1) ** 2 / x**3, [x])
+    # a variable given by name matches a symbol with assumptions
+    assert is_laurent(1 / sympy.Symbol("x", positive=True), ["x"])
+    for bad in ("1/x", x / 0, sympy.Eq(x, 1), [x]):
+        with pytest.raises(InvalidInputError):
+            is_laurent(bad, [x])
+    with pytest.raises(InvalidInputError):
+        is_laurent(1 / x, "x")
+    with pytest.raises(InvalidInputError):
+        is_laurent(1 / x, [x + 1])
+
+
+def test_precheck_time_limit():
+    t0 = time.perf_counter()
+    r = laurent_precheck("x[m]*x[m-2] = x[m-1] + 1", steps=10**9, max_seconds=1)
+    assert time.perf_counter() - t0 < 10
+    assert r.probably_laurent and r.checked_through < 10**9
+    with pytest.raises(InvalidInputError):
+        laurent_precheck(somos(4), steps=5, max_seconds=0)

@@ -201,3 +201,13 @@ def test_numeric_bottom_layer_whole_or_inner():
 def test_two_layer_with_symbolic_mu(n):
     mu = sympy.Symbol("mu")
     assert two_layer_expansion(n, lam=lam, mu=mu).apex == octahedron("generic", n, lam=lam, mu=mu).apex
+
+
+def test_two_layer_expansion_refuses_too_many_pairs():
+    from combalg.core.errors import ResourceLimitError
+
+    with pytest.raises(ResourceLimitError):
+        two_layer_expansion(8)
+    with pytest.raises(ResourceLimitError):
+        two_layer_expansion(4, max_terms=63)
+    assert two_layer_expansion(4, max_terms=64).summands == 64
