@@ -82,6 +82,13 @@ def build_parser() -> ArgumentParser:
     return parser
 
 
+def _first_line(exc: BaseException) -> str:
+    """The first line of an error message (parse errors add an excerpt with a caret
+    below it, which names the same position; the command line prints one line)."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = build_parser()
@@ -96,10 +103,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(str(exc), file=sys.stderr)
         return 2
     except (InvalidInputError, ResourceLimitError) as exc:
-        print(f"combalg: error: {exc}", file=sys.stderr)
+        print(f"combalg: error: {_first_line(exc)}", file=sys.stderr)
         return 2
     except CombalgError as exc:
-        print(f"combalg: error: {exc}", file=sys.stderr)
+        print(f"combalg: error: {_first_line(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:  # pragma: no cover
         print("combalg: interrupted", file=sys.stderr)

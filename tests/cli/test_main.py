@@ -58,3 +58,18 @@ def test_tour_runs_and_every_engine_is_listed(capsys):
         assert engine in out
     # every row either reports agreement or says plainly that the engine is missing
     assert " NO " not in out
+
+
+def test_multiline_error_messages_are_cut_to_one_line(monkeypatch, capsys):
+    import combalg.cli as cli
+    from combalg.core.errors import InvalidInputError
+
+    def boom(args):
+        raise InvalidInputError("invalid equation at position 3: expected ')'\n    x[m\n      ^")
+
+    parser = cli.build_parser()
+    monkeypatch.setattr(cli, "build_parser", lambda: parser)
+    parser.set_defaults(func=boom)
+    assert cli.main([]) == 2
+    err = capsys.readouterr().err
+    assert err.strip() == "combalg: error: invalid equation at position 3: expected ')'"
