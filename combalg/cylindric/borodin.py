@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from combalg.core.errors import ResourceLimitError
 from combalg.cylindric.profile import Profile, as_profile
 from combalg.cylindric.transfer import _order
 
@@ -41,7 +42,24 @@ __all__ = [
     "borodin_power_series",
     "borodin_bivariate",
     "borodin_bivariate_factors",
+    "BIVARIATE_ORDER_LIMIT",
 ]
+
+#: largest order accepted by :func:`borodin_bivariate` (the result has
+#: ``order * (order + 1) / 2`` entries; order 1000 takes about two seconds)
+BIVARIATE_ORDER_LIMIT = 3000
+
+
+def _series_order(order: object) -> int:
+    """A valid order, refused before any work if above the series core's limit."""
+    from combalg.core.series import MAX_ORDER
+
+    n = _order(order)
+    if n > MAX_ORDER:
+        raise ResourceLimitError(
+            f"order {n} exceeds the limit MAX_ORDER = {MAX_ORDER} of combalg.core.series"
+        )
+    return n
 
 
 def borodin_cells(profile: Profile | str | Iterable[int], max_d: int) -> list[tuple[int, int]]:
@@ -53,6 +71,7 @@ def borodin_cells(profile: Profile | str | Iterable[int], max_d: int) -> list[tu
     [(1, 1), (1, 3), (1, 5)]
     """
     pi = as_profile(profile)
+    max_d = _series_order(max_d)
     T = pi.T
     w = pi.word
     out = []
@@ -77,7 +96,7 @@ def borodin_exponents(profile: Profile | str | Iterable[int], order: int) -> dic
     {1: 1, 2: 2, 3: 1, 4: 1, 5: 1, 6: 2, 7: 1, 8: 1}
     """
     pi = as_profile(profile)
-    n = _order(order)
+    n = _series_order(order)
     T = pi.T
     w = pi.word
     by_residue = [0] * T
@@ -101,7 +120,7 @@ def borodin_power_series(profile: Profile | str | Iterable[int], order: int):
     """
     from combalg.core.series import euler_product
 
-    n = _order(order)
+    n = _series_order(order)
     return euler_product(borodin_exponents(profile, n), n)
 
 
@@ -135,7 +154,7 @@ def borodin_series(profile: Profile | str | Iterable[int], order: int) -> list[i
     >>> borodin_series("11", 9)
     [1, 0, 1, 0, 2, 0, 3, 0, 5]
     """
-    n = _order(order)
+    n = _series_order(order)
     if n == 0:
         return []
     return [int(c) for c in borodin_power_series(profile, n).coefficients()]
@@ -153,7 +172,7 @@ def borodin_bivariate_factors(profile: Profile | str | Iterable[int], order: int
     [((1, 0), 1), ((2, 1), 1), ((3, 1), 1)]
     """
     pi = as_profile(profile)
-    n = _order(order)
+    n = _series_order(order)
     T = pi.T
     mult: dict[tuple[int, int], int] = {}
     for k in range(1, (n - 1) // T + 1):
@@ -181,6 +200,11 @@ def borodin_bivariate(profile: Profile | str | Iterable[int], order: int) -> lis
     from combalg.core.mseries import multi_euler_product
 
     n = _order(order)
+    if n > BIVARIATE_ORDER_LIMIT:
+        raise ResourceLimitError(
+            f"borodin_bivariate up to order {n} would give {n * (n + 1) // 2} coefficients; "
+            f"the limit is order {BIVARIATE_ORDER_LIMIT}"
+        )
     if n == 0:
         return []
     factors = [(e, m) for e, m in borodin_bivariate_factors(profile, n)]

@@ -151,7 +151,8 @@ def cylindric_partitions(
     Raises
     ------
     InvalidInputError
-        For a bad profile, a negative bound, or both ``weight`` and ``max_weight``.
+        For a bad profile, a negative bound, both ``weight`` and ``max_weight``, or a
+        ``mu0_empty`` that is not a bool.
     ResourceLimitError
         If the request would produce more than ``limit`` objects.
 
@@ -165,6 +166,8 @@ def cylindric_partitions(
     combalg.core.errors.ResourceLimitError: cylindric_partitions('110100', weight=40) would produce 3225386 objects, more than limit=2000000; pass a larger limit= (or limit=None) to proceed
     """
     pi = as_profile(profile)
+    if not isinstance(mu0_empty, bool):
+        raise InvalidInputError(f"invalid mu0_empty {mu0_empty!r}: expected True or False")
     w = _nonneg("weight", weight)
     mw = _nonneg("max_weight", max_weight)
     lim = _nonneg("limit", limit)

@@ -62,6 +62,8 @@ __all__ = [
     "psi",
     "CONVENTIONS",
     "SYMBOLIC_ORDER_LIMIT",
+    "PRODUCT_ORDER_LIMIT",
+    "QT_WORK_LIMIT",
 ]
 
 #: the step-weight conventions accepted by :func:`qt_weight`
@@ -69,6 +71,15 @@ CONVENTIONS = ("langer", "swapped", "phi-only")
 
 #: largest order accepted for symbolic (sympy) q, t in the series functions
 SYMBOLIC_ORDER_LIMIT = 8
+
+#: largest order accepted by :func:`qt_product_series` at rational points (the
+#: coefficients of ``(t;q)_r/(q;q)_r`` grow quickly: order 300 takes a few seconds)
+PRODUCT_ORDER_LIMIT = 400
+
+#: default bound on :func:`~combalg.cylindric.transfer.estimated_work` for
+#: ``qt_series(..., method="transfer")``; a unit of the weighted count costs up to
+#: about 150 microseconds (exact Fractions), so this is about a minute
+QT_WORK_LIMIT = 500_000
 
 
 def _is_symbolic(x: Any) -> bool:
@@ -367,7 +378,12 @@ def qt_series(
     convention : str, optional
         See :func:`qt_weight`.
     limit : int, optional
-        Passed to :func:`~combalg.cylindric.cylindric_partitions`.
+        With ``method="enumerate"``: the bound on the number of objects, passed to
+        :func:`~combalg.cylindric.cylindric_partitions` (default
+        :data:`~combalg.cylindric.DEFAULT_LIMIT`).  With ``method="transfer"``: the
+        bound on :func:`~combalg.cylindric.transfer.estimated_work` (default
+        :data:`QT_WORK_LIMIT`).  Requests above it raise ``ResourceLimitError``
+        before any work starts.
     method : {"enumerate", "transfer"}, optional
         ``"enumerate"`` (default) sums the weights of the enumerated objects;
         ``"transfer"`` follows the interlacing chain with weighted transfer
@@ -401,11 +417,15 @@ def qt_series(
     if method not in ("enumerate", "transfer"):
         raise InvalidInputError(f"invalid method {method!r}: expected 'enumerate' or 'transfer'")
     cache: dict = {}
-    lim = DEFAULT_LIMIT if limit is None else limit
     try:
         if method == "transfer":
+            from combalg.cylindric.transfer import _guard
+
+            _guard(pi, n, QT_WORK_LIMIT if limit is None else limit, "qt_series",
+                   hint="lower the order or pass a larger limit=")
             out = _qt_transfer(pi.word, n, qq, tt, convention)
         else:
+            lim = DEFAULT_LIMIT if limit is None else limit
             for cp in cylindric_partitions(pi, max_weight=n - 1, limit=lim):
                 out[cp.weight] += _weight_raw(cp, qq, tt, convention, cache)
     except ZeroDivisionError:
@@ -478,6 +498,11 @@ def qt_product_series(
         )
     if n == 0:
         return []
+    if n > PRODUCT_ORDER_LIMIT:
+        raise ResourceLimitError(
+            f"qt_product_series up to order {n} would be too slow (exact rational "
+            f"coefficients); the limit is order {PRODUCT_ORDER_LIMIT}"
+        )
     T = pi.T
     all_exp = borodin_exponents(pi, n)
     cells = {}
@@ -528,7 +553,8 @@ def _symbolic_product(G: list, cells: dict, period: dict, n: int) -> list:
     for e, m in sorted(cells.items()):
         fe = [sympy.Integer(0)] * n
         for r in range(0, (n - 1) // e + 1):
-            fe[e * r] = sympy.sympify(G[r])
+            g = G[r]  # a sympy expression built here, or the int 1: never user text
+            fe[e * r] = sympy.Integer(g) if isinstance(g, int) else g
         for _ in range(m):
             total = mul(total, fe)
     for e, m in sorted(period.items()):

@@ -37,11 +37,10 @@ References
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Iterable, Sequence
 
 from combalg.core.errors import InvalidInputError
-from combalg.cylindric.profile import Profile, _composition, as_profile
+from combalg.cylindric.profile import Profile, _composition, _shift, as_profile
 from combalg.partitions import Partition
 
 __all__ = [
@@ -195,7 +194,7 @@ class CylindricPartition:
 
     def mu(self, k: int) -> Partition:
         """``mu^k`` for any integer ``k``, read periodically (``mu^{k+T} = mu^k``)."""
-        return self._parts[operator.index(k) % len(self._parts)]
+        return self._parts[_shift(k) % len(self._parts)]
 
     @property
     def weight(self) -> int:
@@ -222,7 +221,7 @@ class CylindricPartition:
         >>> cp.rotate(1)
         CylindricPartition('01', [[2], [1]])
         """
-        s = operator.index(shift) % self.T
+        s = _shift(shift) % self.T
         return CylindricPartition._trusted(self._profile.rotate(s), self._parts[s:] + self._parts[:s])
 
     #: alias of :meth:`rotate`

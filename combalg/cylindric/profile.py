@@ -32,7 +32,7 @@ References
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Set
 
 from combalg.core.errors import InvalidInputError
 
@@ -62,8 +62,10 @@ def _parse_word(word: object) -> tuple[int, ...]:
                 f"invalid profile {word!r}: expected a nonempty word in the letters 0 and 1"
             )
         return letters
-    if isinstance(word, (bytes, bytearray)):
-        raise InvalidInputError(f"invalid profile {word!r}: expected a str or a sequence of 0/1")
+    if isinstance(word, (bytes, bytearray, Mapping, Set)):
+        raise InvalidInputError(
+            f"invalid profile {word!r}: expected a 0/1 string or an ordered sequence of 0s and 1s"
+        )
     try:
         items = list(word)  # type: ignore[call-overload]
     except TypeError:
@@ -75,6 +77,10 @@ def _parse_word(word: object) -> tuple[int, ...]:
         if isinstance(x, str) and x in ("0", "1"):
             letters.append(int(x))
             continue
+        if isinstance(x, bool):
+            raise InvalidInputError(
+                f"invalid profile {items!r}: letter {x!r} is a bool, expected 0 or 1"
+            )
         try:
             v = operator.index(x)
         except TypeError:
@@ -201,7 +207,7 @@ class Profile:
         >>> Profile("1100").rotate(1), Profile("1100").rotate(-1)
         (Profile('1001'), Profile('0110'))
         """
-        s = operator.index(shift) % len(self._word)
+        s = _shift(shift) % len(self._word)
         return Profile(self._word[s:] + self._word[:s])
 
     #: alias of :meth:`rotate`
@@ -344,8 +350,18 @@ class Profile:
         return (Profile, (str(self),))
 
 
+def _shift(shift: object) -> int:
+    """An integer rotation amount, or InvalidInputError."""
+    if isinstance(shift, bool):
+        raise InvalidInputError(f"invalid shift {shift!r}: expected an integer, not a bool")
+    try:
+        return operator.index(shift)  # type: ignore[arg-type]
+    except TypeError:
+        raise InvalidInputError(f"invalid shift {shift!r}: expected an integer") from None
+
+
 def _composition(c: Iterable[int]) -> tuple[int, ...]:
-    if isinstance(c, (str, bytes)):
+    if isinstance(c, (str, bytes, Mapping, Set)):
         raise InvalidInputError(f"invalid c-profile {c!r}: expected a sequence of integers")
     try:
         items = list(c)
@@ -355,6 +371,8 @@ def _composition(c: Iterable[int]) -> tuple[int, ...]:
         ) from None
     out = []
     for x in items:
+        if isinstance(x, bool):
+            raise InvalidInputError(f"invalid c-profile {items!r}: {x!r} is a bool, expected an integer")
         try:
             v = operator.index(x)
         except TypeError:

@@ -91,9 +91,17 @@ __all__ = [
 #: how the library names this construction
 LABEL = "growth bijection (reconstruction of Langer's)"
 
+#: largest estimated work that :func:`cylinder_inverse` accepts: the number of corner
+#: flips (``T`` times the number of sweeps, at most the largest distance ``d`` of the
+#: filling plus ``2T + 2``) times a bound on the length of the partitions
+#: (``len(nu)`` plus the number of sweeps); one unit costs about 10 ns, so the
+#: default is about 20 s.  Larger requests raise ResourceLimitError.
+MAX_WORK = 2_000_000_000
+
 _RULE = RuleRSK()
-_backward = _RULE.backward_rule
-_forward = _RULE.forward_rule
+# the sweep only meets valid corners: use the rule without argument checks
+_backward = _RULE._backward_raw
+_forward = _RULE._forward_raw
 
 
 def _word(profile: Any) -> tuple[int, ...]:
@@ -128,6 +136,13 @@ def cylinder_cells(profile: Any, max_d: int) -> list[tuple[int, int]]:
     [(0, 2), (1, 1), (1, 4)]
     """
     w = _word(profile)
+    if isinstance(max_d, bool) or not isinstance(max_d, int) or max_d < 0:
+        raise InvalidInputError(f"invalid max_d {max_d!r}: expected a nonnegative integer")
+    if max_d * len(w) > MAX_WORK // 100:
+        raise ResourceLimitError(
+            f"cylinder_cells with max_d = {max_d} on a profile of length {len(w)} would list "
+            f"up to {max_d * len(w)} cells; the limit is {MAX_WORK // 100}"
+        )
     cells = [
         (i, d)
         for d in range(1, max_d + 1)
@@ -140,13 +155,18 @@ def cylinder_cells(profile: Any, max_d: int) -> list[tuple[int, int]]:
 def cylinder_weight(profile: Any, nu: Iterable[int], filling: Mapping[tuple[int, int], int]) -> int:
     """The weight ``T |nu| + sum d m(i, d)`` of a pair ``(nu, m)``.
 
+    Raises :class:`~combalg.core.errors.InvalidInputError` if ``nu`` is not a
+    partition or a filling cell is not in ``C(pi)`` (as :func:`cylinder_inverse`).
+
     Examples
     --------
     >>> cylinder_weight("10", (1,), {(0, 1): 1, (0, 3): 1})
     6
     """
     w = _word(profile)
-    return len(w) * sum(nu) + sum(d * v for (_, d), v in filling.items())
+    nu_t = as_partition(nu, "nu")
+    m = _check_filling(w, filling)
+    return len(w) * sum(nu_t) + sum(d * v for (_, d), v in m.items())
 
 
 # ---------------------------------------------------------------- schedule
@@ -391,7 +411,8 @@ def cylinder_inverse(profile: Any, nu: Iterable[int], filling: Mapping[tuple[int
         If ``nu`` is not a partition or a filling cell is not in ``C(pi)``
         (the message names the cell).
     ResourceLimitError
-        If the weight exceeds ``max_weight``.
+        If the weight exceeds ``max_weight``, or the largest distance ``d`` of the
+        filling would need more than :data:`MAX_WORK` units of work.
 
     Examples
     --------
@@ -409,6 +430,20 @@ def cylinder_inverse(profile: Any, nu: Iterable[int], filling: Mapping[tuple[int
     T = len(word)
     nu_t = as_partition(nu, "nu")
     m = _check_filling(word, filling)
+    if max_weight is not None and (
+        isinstance(max_weight, bool) or not isinstance(max_weight, int) or max_weight < 0
+    ):
+        raise InvalidInputError(
+            f"invalid max_weight {max_weight!r}: expected a nonnegative integer or None"
+        )
+    if m:
+        sweeps = max(d for (_, d) in m) + 2 * T + 2
+        work = sweeps * T * (len(nu_t) + sweeps)
+        if work > MAX_WORK:
+            raise ResourceLimitError(
+                f"filling cell distance {max(d for (_, d) in m)} on a profile of length {T} "
+                f"would need about {work} units of work, more than MAX_WORK = {MAX_WORK}"
+            )
     if max_weight is not None:
         wt = cylinder_weight(word, nu_t, m)
         if wt > max_weight:

@@ -52,7 +52,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping, Sequence
 
-from combalg.core.errors import InvalidInputError
+from combalg.core.errors import InvalidInputError, ResourceLimitError
 from combalg.growth.rules import Rule, as_partition
 
 __all__ = ["GrowthDiagram", "tableau_from_chain", "chain_from_tableau"]
@@ -61,6 +61,18 @@ __all__ = ["GrowthDiagram", "tableau_from_chain", "chain_from_tableau"]
 
 def _is_int(v: Any) -> bool:
     return isinstance(v, int) and not isinstance(v, bool)
+
+
+#: largest number of cells of a growth diagram; larger diagrams raise
+#: ResourceLimitError before any label is computed (one cell costs a few microseconds)
+MAX_CELLS = 4_000_000
+
+
+def _check_size(n_cells: int) -> None:
+    if n_cells > MAX_CELLS:
+        raise ResourceLimitError(
+            f"a growth diagram with {n_cells} cells is larger than MAX_CELLS = {MAX_CELLS}"
+        )
 
 
 def _parse_shape(shape: Any) -> tuple[tuple[int, ...], tuple[int, ...]]:
@@ -261,6 +273,7 @@ class GrowthDiagram:
         if filling is not None:
             cells, (rows, cols), self._kind = _parse_filling(filling)
             if shape is None:
+                _check_size(rows * cols if cols else 0)
                 lam, mu = (cols,) * rows if cols else (), ()
             else:
                 lam, mu = _parse_shape(shape)
@@ -288,6 +301,7 @@ class GrowthDiagram:
 
     # ------------------------------------------------------------ set-up
     def _set_shape(self, lam: tuple[int, ...], mu: tuple[int, ...]) -> None:
+        _check_size(sum(lam) - sum(mu))
         self.shape = (lam, mu) if mu else lam
         self._lam, self._mu = lam, mu
         self._cells = [

@@ -50,7 +50,7 @@ from bisect import bisect_left, bisect_right
 from itertools import compress
 from typing import Any, Sequence
 
-from combalg.core.errors import InvalidInputError
+from combalg.core.errors import InvalidInputError, ResourceLimitError
 
 __all__ = [
     "rsk",
@@ -71,6 +71,11 @@ def _is_int(v: Any) -> bool:
     return isinstance(v, int) and not isinstance(v, bool)
 
 
+#: largest total of the entries of a matrix given to :func:`two_line_array` (the
+#: length of its two-line array); larger matrices raise ResourceLimitError
+MAX_TWO_LINE = 10_000_000
+
+
 def two_line_array(matrix: Sequence[Sequence[int]]) -> tuple[list[int], list[int]]:
     """The two-line array of a nonnegative integer matrix.
 
@@ -85,8 +90,18 @@ def two_line_array(matrix: Sequence[Sequence[int]]) -> tuple[list[int], list[int
     top: list[int] = []
     bottom: list[int] = []
     width = None
+    total = 0
     for i, row in enumerate(matrix):
-        row = list(row)
+        if isinstance(row, (str, bytes)):
+            raise InvalidInputError(
+                f"invalid matrix row {i} {row!r}: expected a sequence of nonnegative integers"
+            )
+        try:
+            row = list(row)
+        except TypeError:
+            raise InvalidInputError(
+                f"invalid matrix row {i} {row!r}: expected a sequence of nonnegative integers"
+            ) from None
         if width is None:
             width = len(row)
         elif len(row) != width:
@@ -97,6 +112,12 @@ def two_line_array(matrix: Sequence[Sequence[int]]) -> tuple[list[int], list[int
             if not (_is_int(v) and v >= 0):
                 raise InvalidInputError(
                     f"invalid matrix entry {v!r} at ({i}, {j}): expected a nonnegative integer"
+                )
+            total += v
+            if total > MAX_TWO_LINE:
+                raise ResourceLimitError(
+                    f"the matrix entries sum to more than MAX_TWO_LINE = {MAX_TWO_LINE}: "
+                    "its two-line array would be too long"
                 )
             top.extend([i + 1] * v)
             bottom.extend([j + 1] * v)
@@ -444,7 +465,16 @@ def rsk(obj: Sequence[Any], method: str = "insertion") -> tuple[Tableau, Tableau
         raise InvalidInputError(
             f"invalid method {method!r}: expected 'insertion' or 'growth'"
         )
-    items = list(obj)
+    if isinstance(obj, (str, bytes)):
+        raise InvalidInputError(
+            f"invalid input {obj!r}: expected a word of integers or a matrix, not text"
+        )
+    try:
+        items = list(obj)
+    except TypeError:
+        raise InvalidInputError(
+            f"invalid input {obj!r}: expected a word of integers or a matrix"
+        ) from None
     is_word = set(map(type, items)) <= {int} or all(_is_int(v) for v in items)
     if not is_word:
         try:

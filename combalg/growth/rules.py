@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from itertools import product
 from typing import Iterable, Sequence
 
-from combalg.core.errors import InvalidInputError
+from combalg.core.errors import InvalidInputError, ResourceLimitError
 
 __all__ = [
     "Rule",
@@ -57,6 +57,14 @@ __all__ = [
     "is_vertical_strip",
 ]
 
+
+
+#: largest cell content accepted by :meth:`RuleBurge.forward_rule` (the content
+#: becomes a column of that many rows)
+MAX_BURGE_CONTENT = 1_000_000
+
+#: largest ``3^max_rank * (max_content + 1)`` accepted by :meth:`Rule.check_duality`
+_DUALITY_BUDGET = 3**9 * 3
 
 
 # ---------------------------------------------------------------- helpers
@@ -249,6 +257,36 @@ class Rule:
     def forward_rule(self, y, t, x, content):  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def _check_forward(self, y, t, x, content):
+        """Validate the arguments of a forward rule; return them as tuples."""
+        yy = as_partition(y, "y")
+        tt = as_partition(t, "t")
+        xx = as_partition(x, "x")
+        if isinstance(content, bool) or not isinstance(content, int) or content < 0:
+            raise InvalidInputError(
+                f"invalid content {content!r}: expected a nonnegative integer"
+            )
+        for name, v in (("x", xx), ("y", yy)):
+            if not self.is_edge(tt, v):
+                raise InvalidInputError(
+                    f"invalid corner labels for the {self.name} rule: {name}/t = {v}/{tt} is "
+                    f"not a {self.strip} strip"
+                )
+        return yy, tt, xx, content
+
+    def _check_backward(self, y, z, x):
+        """Validate the arguments of a backward rule; return them as tuples."""
+        yy = as_partition(y, "y")
+        zz = as_partition(z, "z")
+        xx = as_partition(x, "x")
+        for name, v in (("x", xx), ("y", yy)):
+            if not self.is_edge(v, zz):
+                raise InvalidInputError(
+                    f"invalid corner labels for the {self.name} rule: z/{name} = {zz}/{v} is "
+                    f"not a {self.strip} strip"
+                )
+        return yy, zz, xx
+
     def backward_rule(self, y, z, x):  # pragma: no cover - abstract
         raise NotImplementedError
 
@@ -309,6 +347,14 @@ class Rule:
         RuleMismatch or None
             ``None`` when every check passes, else the first failure.
 
+        Raises
+        ------
+        InvalidInputError
+            If ``max_rank`` or ``max_content`` is not a nonnegative integer.
+        ResourceLimitError
+            If ``3^max_rank * (max_content + 1)`` exceeds ``3^9 * 3`` (the work
+            grows about threefold per rank).
+
         Examples
         --------
         >>> RuleRSK().check_duality(3) is None
@@ -316,6 +362,16 @@ class Rule:
         >>> RuleBurge().check_duality(3) is None
         True
         """
+        for name, v in (("max_rank", max_rank), ("max_content", max_content)):
+            if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+                raise InvalidInputError(f"invalid {name} {v!r}: expected a nonnegative integer")
+        # the work grows about threefold per rank and linearly in the content
+        if 3**max_rank * (max_content + 1) > _DUALITY_BUDGET:
+            raise ResourceLimitError(
+                f"check_duality(max_rank={max_rank}, max_content={max_content}) would take "
+                "too long; keep 3^max_rank * (max_content + 1) <= 3^9 * 3 (max_rank = 9 with "
+                "max_content = 2 takes about a minute)"
+            )
         # 1. dual graded graph identity on Young's lattice
         for n in range(max_rank + 1):
             for v in _partitions_of(n):
@@ -401,8 +457,26 @@ class RuleRSK(Rule):
     strip = "horizontal"
     name = "RSK"
 
-    def forward_rule(self, y, t, x, content) -> tuple[int, ...]:
-        """Return ``z`` from ``y, t, x`` and the content (see the class docstring)."""
+    def forward_rule(self, y, t, x, content, *, check: bool = True) -> tuple[int, ...]:
+        """Return ``z`` from ``y, t, x`` and the content (see the class docstring).
+
+        With ``check`` (the default) the labels must be partitions with ``x/t``
+        and ``y/t`` horizontal strips and the content a nonnegative integer;
+        otherwise :class:`~combalg.core.errors.InvalidInputError` is raised.
+        ``check=False`` skips this (for inner loops on known-valid data).
+
+        Examples
+        --------
+        >>> RuleRSK().forward_rule([1], [2], [1], 0)
+        Traceback (most recent call last):
+        ...
+        combalg.core.errors.InvalidInputError: invalid corner labels for the RSK rule: x/t = (1,)/(2,) is not a horizontal strip
+        """
+        if check:
+            y, t, x, content = self._check_forward(y, t, x, content)
+        return self._forward_raw(y, t, x, content)
+
+    def _forward_raw(self, y, t, x, content) -> tuple[int, ...]:
         n = max(len(x), len(y))
         X = list(x) + [0] * (n + 1 - len(x))
         Y = list(y) + [0] * (n + 1 - len(y))
@@ -416,8 +490,17 @@ class RuleRSK(Rule):
             z.pop()
         return tuple(z)
 
-    def backward_rule(self, y, z, x) -> tuple[tuple[int, ...], int]:
-        """Return ``(t, content)`` from ``y, z, x`` (see the class docstring)."""
+    def backward_rule(self, y, z, x, *, check: bool = True) -> tuple[tuple[int, ...], int]:
+        """Return ``(t, content)`` from ``y, z, x`` (see the class docstring).
+
+        With ``check`` (the default) ``z/x`` and ``z/y`` must be horizontal strips
+        of partitions, else :class:`~combalg.core.errors.InvalidInputError`.
+        """
+        if check:
+            y, z, x = self._check_backward(y, z, x)
+        return self._backward_raw(y, z, x)
+
+    def _backward_raw(self, y, z, x) -> tuple[tuple[int, ...], int]:
         n = max(len(x), len(y))
         X = list(x) + [0] * (n + 1 - len(x))
         Y = list(y) + [0] * (n + 1 - len(y))
@@ -472,8 +555,23 @@ class RuleBurge(Rule):
     strip = "vertical"
     name = "Burge"
 
-    def forward_rule(self, y, t, x, content) -> tuple[int, ...]:
-        """Return ``z`` from ``y, t, x`` and the content (see the class docstring)."""
+    def forward_rule(self, y, t, x, content, *, check: bool = True) -> tuple[int, ...]:
+        """Return ``z`` from ``y, t, x`` and the content (see the class docstring).
+
+        With ``check`` (the default) the labels must be partitions with ``x/t``
+        and ``y/t`` vertical strips and the content a nonnegative integer, else
+        :class:`~combalg.core.errors.InvalidInputError`; ``check=False`` skips this.
+        """
+        if check:
+            y, t, x, content = self._check_forward(y, t, x, content)
+        if content > MAX_BURGE_CONTENT:
+            raise ResourceLimitError(
+                f"content {content} would give a column of {content} rows; the limit is "
+                f"MAX_BURGE_CONTENT = {MAX_BURGE_CONTENT}"
+            )
+        return self._forward_raw(y, t, x, content)
+
+    def _forward_raw(self, y, t, x, content) -> tuple[int, ...]:
         n = len(x) + len(y) + content + 1
         carry = content
         z = []
@@ -486,8 +584,17 @@ class RuleBurge(Rule):
                 break
         return _strip_zeros(z)
 
-    def backward_rule(self, y, z, x) -> tuple[tuple[int, ...], int]:
-        """Return ``(t, content)`` from ``y, z, x`` (see the class docstring)."""
+    def backward_rule(self, y, z, x, *, check: bool = True) -> tuple[tuple[int, ...], int]:
+        """Return ``(t, content)`` from ``y, z, x`` (see the class docstring).
+
+        With ``check`` (the default) ``z/x`` and ``z/y`` must be vertical strips of
+        partitions, else :class:`~combalg.core.errors.InvalidInputError`.
+        """
+        if check:
+            y, z, x = self._check_backward(y, z, x)
+        return self._backward_raw(y, z, x)
+
+    def _backward_raw(self, y, z, x) -> tuple[tuple[int, ...], int]:
         n = max(len(x), len(y), len(z))
         t = [0] * n
         carry = 0  # the carry entering the row below the current one

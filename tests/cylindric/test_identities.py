@@ -109,3 +109,25 @@ def test_mu0_empty_with_weight():
     from combalg.cylindric import rpp_hook_series
 
     assert len(objs) == rpp_hook_series("110100", 7)[6]
+
+
+def test_transfer_count_does_not_import_the_product_code():
+    # count_series is the independent side of every identity check: its module must
+    # not import Borodin's product, the (q,t) code, the series core or the rpp hooks
+    import ast
+    import inspect
+
+    import combalg.cylindric.transfer as transfer
+
+    tree = ast.parse(inspect.getsource(transfer))
+    imported = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            imported.add(node.module)
+        elif isinstance(node, ast.Import):
+            imported.update(alias.name for alias in node.names)
+    forbidden = {"combalg.cylindric.borodin", "combalg.cylindric.macdonald", "combalg.cylindric.rpp",
+                 "combalg.core.series", "combalg.core.mseries", "combalg.cylindric"}
+    assert not (imported & forbidden), imported & forbidden
+    assert {m for m in imported if m.startswith("combalg")} <= {
+        "combalg.core.errors", "combalg.cylindric.partition", "combalg.cylindric.profile"}

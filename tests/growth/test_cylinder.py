@@ -297,3 +297,33 @@ def test_bijection_counts_match_the_cylindric_engine_series():
             nu, m = _forward_parts(word, list(parts))
             counts[len(word) * sum(nu) + sum(d * v for (_, d), v in m.items())] += 1
         assert counts == list(borodin.borodin_series(profile, 9))
+
+
+# ----------------------------------------------------------------- review additions
+def test_inverse_refuses_huge_distances_before_starting():
+    # a single cell at distance 10^7 would need ~10^7 sweeps over ever longer partitions
+    with pytest.raises(ResourceLimitError, match="MAX_WORK"):
+        cylinder_inverse("10", (), {(0, 10**7 + 1): 1})
+    # a moderate distance still works: one box strip of weight d
+    cp = cylinder_inverse("10", (), {(0, 201): 1})
+    assert cp.weight == 201 and cylinder_forward(cp) == ((), {(0, 201): 1})
+
+
+@pytest.mark.parametrize("bad", ["a", -1, 2.5, True])
+def test_inverse_rejects_a_bad_max_weight(bad):
+    with pytest.raises(InvalidInputError, match="max_weight"):
+        cylinder_inverse("10", (), {(0, 1): 1}, max_weight=bad)
+
+
+def test_weight_and_cells_validate_their_input():
+    with pytest.raises(InvalidInputError, match=r"\(1, 1\)"):
+        cylinder_weight("1010", (), {(1, 1): 1})  # cell outside C(pi)
+    with pytest.raises(InvalidInputError, match="nonnegative"):
+        cylinder_weight("10", (1,), {(0, 1): 1.5})
+    with pytest.raises(InvalidInputError, match="nu"):
+        cylinder_weight("10", (1, 2), {})
+    for bad in ["a", -1, 2.0, None]:
+        with pytest.raises(InvalidInputError, match="max_d"):
+            cylinder_cells("10", bad)
+    with pytest.raises(ResourceLimitError):
+        cylinder_cells("10", 10**9)

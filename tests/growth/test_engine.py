@@ -81,3 +81,16 @@ def test_bad_values():
         GrowthDiagram("RSK", [1])
     with pytest.raises(InvalidInputError, match="rectangle"):
         GrowthDiagram(RuleRSK(), {(0, 0): 1}, shape=[2, 1]).P_symbol()
+
+
+def test_huge_diagrams_are_refused_before_any_work():
+    from combalg.core.errors import ResourceLimitError
+    from combalg.growth import GrowthDiagram, RuleRSK
+
+    with pytest.raises(ResourceLimitError, match="MAX_CELLS"):
+        GrowthDiagram(RuleRSK(), filling={(10**9, 10**9): 1})  # a 10^18-cell rectangle
+    with pytest.raises(ResourceLimitError, match="MAX_CELLS"):
+        GrowthDiagram(RuleRSK(), filling={(0, 0): 1}, shape=[10**7])
+    # a small sparse filling is fine: the matrix [[0, 0], [0, 1]] has P = Q = (2)
+    G = GrowthDiagram(RuleRSK(), filling={(1, 1): 1})
+    assert G.P_symbol() == ((2,),) and G.Q_symbol() == ((2,),)

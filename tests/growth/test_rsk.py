@@ -180,3 +180,30 @@ def test_growth_path_with_sparse_and_negative_letters():
     w = [10**6, -3, 0, 10**6, 7, -3]
     assert rsk(w, method="growth") == rsk(w) == naive_rsk(range(1, 7), w)
     assert rsk_inverse(*rsk(w)) == w
+
+
+# ---------------------------------------------------------------- review additions
+@pytest.mark.parametrize("bad", [None, 5, "312", b"12"])
+def test_rsk_rejects_non_sequences_and_text(bad):
+    with pytest.raises(InvalidInputError):
+        rsk(bad)
+
+
+def test_rsk_refuses_a_huge_two_line_array():
+    from combalg.core.errors import ResourceLimitError
+
+    with pytest.raises(ResourceLimitError, match="MAX_TWO_LINE"):
+        rsk([[10**9]])
+
+
+def test_duality_check_validates_and_limits_its_arguments():
+    from combalg.core.errors import ResourceLimitError
+    from combalg.growth import RuleBurge, RuleRSK
+
+    with pytest.raises(ResourceLimitError):
+        RuleRSK().check_duality(max_rank=100)
+    for bad in [-1, 2.5, "3", True]:
+        with pytest.raises(InvalidInputError):
+            RuleRSK().check_duality(max_rank=bad)
+    with pytest.raises(ResourceLimitError):
+        RuleBurge().forward_rule((), (), (), 10**9)

@@ -6,6 +6,8 @@ import itertools
 
 import pytest
 
+from combalg.core.errors import InvalidInputError
+
 from combalg.growth import GrowthDiagram, RuleBurge, RuleRSK, rsk
 from combalg.growth.rules import is_horizontal_strip, is_vertical_strip
 
@@ -26,8 +28,11 @@ def test_rsk_invariant_sizes():
 def test_burge_sage_examples():
     B = RuleBurge()
     assert B.forward_rule([2, 1], [2, 1], [2, 1], 1) == (3, 1)
-    # outside the domain (x/t is not a vertical strip), same value as SageMath
-    assert B.forward_rule([1], [], [2], 2) == (2, 1, 1, 1)
+    # outside the domain (x/t is not a vertical strip): refused by default, and the
+    # same value as SageMath with the checks turned off
+    with pytest.raises(InvalidInputError, match="not a vertical strip"):
+        B.forward_rule([1], [], [2], 2)
+    assert B.forward_rule([1], [], [2], 2, check=False) == (2, 1, 1, 1)
     assert B.backward_rule([1, 1, 1], [2, 1, 1, 1], [2, 1, 1]) == ((1, 1), 0)
 
 
@@ -219,3 +224,28 @@ def test_burge_round_trip_and_tableau_shape(A):
         # rows strictly increase, columns weakly increase (transposes of semistandard tableaux)
         assert all(r[k] < r[k + 1] for r in T for k in range(len(r) - 1))
         assert all(T[i][k] <= T[i + 1][k] for i in range(len(T) - 1) for k in range(len(T[i + 1])))
+
+
+@pytest.mark.parametrize("rule", [RuleRSK(), RuleBurge()])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ((1,), (2,), (1,), 0),        # x/t is not a strip (t is not below x)
+        ((1,), (), (1,), -1),         # negative content
+        ((1,), (), (1,), 1.0),        # float content
+        ((1,), (), (1,), True),       # bool content
+        ((1, 2), (), (1,), 0),        # y is not a partition
+    ],
+)
+def test_forward_rule_rejects_bad_corners(rule, args):
+    # the RSK rule used to return (1, -1) for the first case: a wrong answer
+    with pytest.raises(InvalidInputError):
+        rule.forward_rule(*args)
+
+
+@pytest.mark.parametrize("rule", [RuleRSK(), RuleBurge()])
+def test_backward_rule_rejects_bad_corners(rule):
+    with pytest.raises(InvalidInputError):
+        rule.backward_rule((1,), (0,), (1,))      # z below x
+    with pytest.raises(InvalidInputError):
+        rule.backward_rule((1,), (3, 2), "ab")
