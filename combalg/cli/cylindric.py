@@ -18,6 +18,7 @@ import sys
 from fractions import Fraction
 from typing import Any
 
+from combalg.cli._args import nonnegative_int
 from combalg.core.errors import InvalidInputError
 
 COMMAND = "cylindric"
@@ -29,16 +30,6 @@ DESCRIPTION = (
 )
 
 _PROGRESS_THRESHOLD = 20_000
-
-
-def _nonneg(text: str) -> int:
-    try:
-        v = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid value {text!r}: expected a nonnegative integer") from None
-    if v < 0:
-        raise argparse.ArgumentTypeError(f"invalid value {text!r}: expected a nonnegative integer")
-    return v
 
 
 def _profile(text: str):
@@ -177,12 +168,12 @@ def register(parser: argparse.ArgumentParser) -> None:
 
     p = sub.add_parser("series", help="coefficients of the generating function")
     p.add_argument("profile", help="0/1 word, e.g. 110100")
-    p.add_argument("--order", type=_nonneg, required=True, help="number of coefficients")
+    p.add_argument("--order", type=nonnegative_int, required=True, help="number of coefficients")
     p.add_argument("--method", choices=["product", "count", "enumerate"], default="product",
                    help="Borodin's product (default), transfer-matrix count, or enumeration")
     p.add_argument("--bivariate", action="store_true", help="refine by w^|mu^0| (rows by q-degree)")
     p.add_argument("--format", choices=["text", "json"], default="text")
-    p.add_argument("--limit", type=_nonneg, default=2_000_000,
+    p.add_argument("--limit", type=nonnegative_int, default=2_000_000,
                    help="largest number of objects --method enumerate may visit")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar for enumerations (default: on a terminal, for long runs)")
@@ -190,16 +181,16 @@ def register(parser: argparse.ArgumentParser) -> None:
 
     p = sub.add_parser("list", help="list the cylindric partitions of one weight")
     p.add_argument("profile", help="0/1 word, e.g. 1010")
-    p.add_argument("--weight", type=_nonneg, required=True)
+    p.add_argument("--weight", type=nonnegative_int, required=True)
     p.add_argument("--mu0-empty", action="store_true", help="only mu^0 empty (reverse plane partitions)")
     p.add_argument("--format", choices=["text", "json"], default="text")
-    p.add_argument("--limit", type=_nonneg, default=2_000_000, help="refuse to list more objects")
+    p.add_argument("--limit", type=nonnegative_int, default=2_000_000, help="refuse to list more objects")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None)
     p.set_defaults(func=_run_list)
 
     p = sub.add_parser("check", help="check Borodin's product (and the bivariate and (q,t) forms)")
     p.add_argument("profile", help="0/1 word, e.g. 110100")
-    p.add_argument("--order", type=_nonneg, required=True)
+    p.add_argument("--order", type=nonnegative_int, required=True)
     p.add_argument("--bivariate", action="store_true", help="also check the w^|mu^0| refinement")
     p.add_argument("--qt", metavar="Q,T", help="also check the (q,t) identity at rationals, e.g. 1/3,2/7")
     p.set_defaults(func=_run_check)

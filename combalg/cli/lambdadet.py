@@ -16,20 +16,11 @@ from __future__ import annotations
 
 import argparse
 
+from combalg.cli._args import positive_int
 from combalg.core.errors import InvalidInputError
 
 COMMAND = "lambda"
 HELP = "lambda-determinants (Robbins-Rumsey), octahedron recurrence placements, Laurent-phenomenon checker"
-
-
-def _positive(text: str) -> int:
-    try:
-        v = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid value {text!r}: expected a positive integer") from None
-    if v < 1:
-        raise argparse.ArgumentTypeError(f"invalid value {text!r}: expected a positive integer")
-    return v
 
 
 def _seconds(text: str) -> float:
@@ -145,7 +136,7 @@ def register(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="lambda_command", metavar="ACTION", required=True)
 
     p = sub.add_parser("det", help="the lambda-determinant of a generic or given matrix")
-    p.add_argument("--n", type=_positive, default=None, help="size of the generic matrix a11..ann")
+    p.add_argument("--n", type=positive_int, default=None, help="size of the generic matrix a11..ann")
     p.add_argument("--matrix", default=None, help="a matrix of exact numbers, e.g. '1 2; 3 4'")
     p.add_argument("--lam", default=None, help="lambda: a number (e.g. -1) or a name (default: the symbol lam)")
     p.add_argument("--method", choices=["asm", "condensation"], default="asm",
@@ -155,7 +146,7 @@ def register(parser: argparse.ArgumentParser) -> None:
     p.set_defaults(func=_det)
 
     p = sub.add_parser("octahedron", help="run the octahedron recurrence with a coefficient placement")
-    p.add_argument("--n", type=_positive, required=True, help="size of the generic layer x[1]")
+    p.add_argument("--n", type=positive_int, required=True, help="size of the generic layer x[1]")
     p.add_argument("--x0", choices=["ones", "generic"], default="ones", help="the bottom layer")
     p.add_argument("--placement", choices=["homogeneous", "di_francesco", "langer"], default="homogeneous")
     p.add_argument("--lam", default=None, help="homogeneous: value or name of lambda; indexed: base name")
@@ -166,10 +157,10 @@ def register(parser: argparse.ArgumentParser) -> None:
 
     p = sub.add_parser("check-laurent", help="certify (or refute) the Laurent property of a recurrence")
     p.add_argument("recurrence", help="e.g. 'x[m]*x[m-4] = x[m-1]*x[m-3] + x[m-2]^2' (parsed safely)")
-    p.add_argument("--steps", type=_positive, default=15, help="last index m to compute (default 15)")
+    p.add_argument("--steps", type=positive_int, default=15, help="last index m to compute (default 15)")
     p.add_argument("--initial", default=None, help="initial values (names or numbers), default symbols x[0]..")
-    p.add_argument("--max-terms", type=_positive, default=2_000_000, help="term budget (default 2000000)")
-    p.add_argument("--max-words", type=_positive, default=25_000_000,
+    p.add_argument("--max-terms", type=positive_int, default=2_000_000, help="term budget (default 2000000)")
+    p.add_argument("--max-words", type=positive_int, default=25_000_000,
                    help="memory budget of one product in machine words (default 25000000, about 200 MB)")
     p.add_argument("--max-seconds", type=_seconds, default=120.0, help="time budget in seconds (default 120)")
     p.add_argument("--precheck", action="store_true", help="first run the fast modular pre-check")

@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import time
 
+from combalg.cli._args import nonnegative_int
 from combalg.tables.table import Table
 
 NAME = "cylindric"
@@ -31,21 +32,11 @@ def _profiles(text: str) -> list[str]:
     return [t.strip() for t in text.split(",") if t.strip()]
 
 
-def _order(text: str) -> int:
-    try:
-        v = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid order {text!r}: expected a nonnegative integer") from None
-    if v < 0:
-        raise argparse.ArgumentTypeError(f"invalid order {text!r}: expected a nonnegative integer")
-    return v
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``--profiles 1100,1010,110100`` and ``--order 20``."""
     parser.add_argument("--profiles", type=_profiles, default=["1100", "1010", "110100"],
                         help="comma-separated 0/1 words (default 1100,1010,110100)")
-    parser.add_argument("--order", type=_order, default=20,
+    parser.add_argument("--order", type=nonnegative_int, default=20,
                         help="number of coefficients, q^0..q^(order-1) (default 20)")
 
 
