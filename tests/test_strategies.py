@@ -107,3 +107,24 @@ def test_bad_matrix_bounds():
         small_int_matrices(rows=-1)
     with pytest.raises(InvalidInputError):
         rationals(max_denominator=0)
+
+
+@pytest.mark.parametrize("kwargs", [
+    {"max_size": True}, {"max_size": 1.5}, {"max_length": "2"}, {"max_part": 2.0},
+])
+def test_partition_bounds_must_be_integers(kwargs):
+    with pytest.raises(InvalidInputError, match="expected an integer"):
+        partitions(**kwargs)
+
+
+def test_matrix_and_profile_bounds_must_be_integers():
+    with pytest.raises(InvalidInputError):
+        small_int_matrices(max_rows=2.5)
+    with pytest.raises(InvalidInputError):
+        small_int_matrices(max_rows=0)
+    with pytest.raises(InvalidInputError):
+        rational_matrices(cols=True)
+    with pytest.raises(InvalidInputError):
+        profiles(min_ones=0.5)
+    with pytest.raises(InvalidInputError):
+        rationals(max_numerator=None)

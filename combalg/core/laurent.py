@@ -70,18 +70,32 @@ __all__ = [
     "LaurentRing",
     "LaurentPolynomial",
     "DivisionResult",
+    "coefficient_bits",
     "LaurentZeroDivisionError",
     "MAX_POWER_TERMS",
+    "MAX_POWER_BITS",
+    "MAX_DIVISION_DEGREE",
     "VARIABLE_NAME",
 ]
 
 #: Largest estimated number of terms :meth:`LaurentPolynomial.__pow__` starts on.
 MAX_POWER_TERMS = 10**7
 
+#: Largest estimated coefficient size (in bits, numerator plus denominator)
+#: :meth:`LaurentPolynomial.__pow__` starts on: ``(2^10000)^10000`` is refused
+#: with a ResourceLimitError instead of exhausting memory.  The estimated
+#: total size (terms times bits) may not exceed ``10 * MAX_POWER_BITS``.
+MAX_POWER_BITS = 10**8
+
+#: Largest degree in one variable (after deflation) of a numerator that
+#: :meth:`LaurentPolynomial.try_divide` divides; ``(x^(10^12) - 1) / (x - 1)``
+#: would have a dense quotient and is refused with a ResourceLimitError.
+MAX_DIVISION_DEGREE = 10**6
+
 #: Accepted generator names: an identifier (starting with a letter), optionally
 #: followed by integer indices in brackets, e.g. ``x``, ``lam_2``, ``a[1,2]``,
-#: ``x[-3]``.  These are exactly the names :mod:`combalg.core.parsing` reads back.
-VARIABLE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*(\[-?[0-9]+(,-?[0-9]+)*\])?\Z")
+#: ``x[-3]`` (no ``__``).  These are exactly the names :mod:`combalg.core.parsing` reads back.
+VARIABLE_NAME = re.compile(r"(?!.*__)[A-Za-z][A-Za-z0-9_]*(\[-?[0-9]+(,-?[0-9]+)*\])?\Z")
 
 _DOMAINS = ("ZZ", "QQ")
 
@@ -723,10 +737,15 @@ class LaurentPolynomial:
             if self.ring.domain == "ZZ":
                 inv = c  # +-1
             else:
+                _check_power_bits(self, -n)
                 inv = 1 / c
             return self.ring._make(self.ring.ctx.constant(inv ** (-n)), tuple(n * s for s in self.shift))
         if n == 0:
             return self.ring.one()
+        if self.numerator.is_zero():
+            return self
+        if n > 1:
+            _check_power_bits(self, n)
         if len(self.numerator) > 1 and n > 1:
             est = _power_term_estimate(self.numerator, n)
             if est > MAX_POWER_TERMS:
@@ -751,10 +770,27 @@ class LaurentPolynomial:
             ``exact=False`` with ``q`` and ``r != 0`` such that
             ``self == q*other + r``.
 
+        Notes
+        -----
+        Write ``self = P x^s`` and ``other = B x^t`` with ``P``, ``B``
+        polynomials free of monomial factors.  The division is exact exactly
+        when ``B`` divides ``P`` (in ``ZZ[x]`` resp. ``QQ[x]``), and then the
+        quotient ``(P/B) x^(s-t)`` is the unique Laurent quotient.  Otherwise
+        ``(Q, R) = divmod(P, B)`` is FLINT's multivariate division with
+        remainder in degrevlex order (over ZZ the leading coefficients are
+        divided as integers, so ``R`` may keep terms that a division over QQ
+        would remove), and the result is
+        ``q = Q x^(s-t)``, ``r = R x^s``.  Only the identity
+        ``self == q*other + r`` with ``r != 0`` is promised: ``q`` and ``r``
+        depend on the term order and are not invariants of the Laurent ring.
+
         Raises
         ------
         LaurentZeroDivisionError
             If ``other`` is zero.
+        ResourceLimitError
+            If the dividend has degree above :data:`MAX_DIVISION_DEGREE` in
+            a variable (after deflation), so that the quotient could be huge.
 
         Examples
         --------
@@ -772,6 +808,7 @@ class LaurentPolynomial:
         if self.numerator.is_zero():
             return DivisionResult(True, self, self)
         shift = tuple(a - b for a, b in zip(self.shift, o.shift))
+        _check_division_size(self, o)
         try:
             q = self.numerator / o.numerator
         except _FlintDomainError:  # not exact
@@ -866,6 +903,9 @@ class LaurentPolynomial:
             For an unknown name or a non-number value.
         LaurentZeroDivisionError
             If 0 is substituted for a generator with a negative exponent.
+        ResourceLimitError
+            If the powers of the values could have more than
+            :data:`MAX_POWER_BITS` bits (e.g. ``2`` for ``x`` in ``x^(10^12)``).
 
         Examples
         --------
@@ -896,6 +936,20 @@ class LaurentPolynomial:
                     f"invalid value 0 for {name!r}: it occurs with exponent {self.shift[i]}, "
                     f"so the substitution divides by zero"
                 )
+        # refuse before work a substitution whose powers v^e would be enormous
+        degs = self.degrees()
+        est = 0
+        for name, i, v in items:
+            if v == 0 or abs(v.numerator) == abs(v.denominator) == 1:
+                continue
+            top = max(abs(degs[i][0]), abs(degs[i][1]))
+            est += top * max(abs(v.numerator).bit_length() - 1, v.denominator.bit_length() - 1, 1)
+        if est > MAX_POWER_BITS or est * len(self.numerator) > 10 * MAX_POWER_BITS:
+            raise ResourceLimitError(
+                f"substitution {dict((n, str(v)) for n, _, v in items)!r} into a polynomial with "
+                f"{len(self.numerator)} terms and exponents up to {max(abs(e) for d in degs for e in d)} "
+                f"could give coefficients of about {est} bits; the limit is MAX_POWER_BITS = {MAX_POWER_BITS}"
+            )
         need_qq = ring.domain == "QQ" or any(
             v.denominator != 1 or (abs(v.numerator) != 1 and self.shift[i] < 0) for _, i, v in items
         )
@@ -1007,7 +1061,8 @@ class LaurentPolynomial:
         names = self.ring.names
         pieces = []
         for k, c in zip(self.numerator.monoms(), self.numerator.coeffs()):
-            coeff = _to_python(c)
+            # format the flint number itself: no limit on the number of digits
+            coeff = c
             mono = []
             for name, e, s in zip(names, k, self.shift):
                 e = int(e) + s
@@ -1061,6 +1116,79 @@ def _add(a: LaurentPolynomial, poly: Any, shift: tuple[int, ...]) -> LaurentPoly
     if low != shift:
         poly = poly * ring.ctx.term(exp_vec=tuple(x - m for x, m in zip(shift, low)))
     return ring._normalised(pa + poly, low)
+
+
+def coefficient_bits(p: LaurentPolynomial) -> int:
+    """The largest coefficient size of ``p`` in bits (numerator plus denominator bits).
+
+    A cheap size measure for budgets (see :data:`MAX_POWER_BITS`).
+
+    Examples
+    --------
+    >>> R = LaurentRing(["x"], domain="QQ")
+    >>> coefficient_bits(R.parse("255*x - 1/4"))
+    8
+    """
+    best = 0
+    for c in p.numerator.coeffs():
+        if isinstance(c, flint.fmpq):
+            b = int(c.p).bit_length() + (int(c.q).bit_length() if c.q != 1 else 0)
+        else:
+            b = int(c).bit_length()
+        if b > best:
+            best = b
+    return best
+
+
+def _check_power_bits(p: LaurentPolynomial, n: int) -> None:
+    """Refuse ``p**n`` when its coefficients could exceed :data:`MAX_POWER_BITS` bits."""
+    # log2 of the height, rounded down: 0 for coefficients +-1
+    bits = 0
+    for c in p.numerator.coeffs():
+        if isinstance(c, flint.fmpq):
+            b = max(int(c.p).bit_length() - 1, 0) + max(int(c.q).bit_length() - 1, 0)
+        else:
+            b = max(int(c).bit_length() - 1, 0)
+        bits = max(bits, b)
+    length = len(p.numerator)
+    # |coefficients of p^n| <= (L * H)^n
+    est = n * (bits + (length - 1).bit_length())
+    if est > MAX_POWER_BITS:
+        raise ResourceLimitError(
+            f"power ({_short(p)})^{n} could have coefficients of about {est} bits; "
+            f"the limit is MAX_POWER_BITS = {MAX_POWER_BITS}"
+        )
+    if length > 1:
+        total = _power_term_estimate(p.numerator, n) * est
+        if total > 10 * MAX_POWER_BITS:
+            raise ResourceLimitError(
+                f"power ({_short(p)})^{n} could need about {total} bits "
+                f"(terms times coefficient size); the limit is 10 * MAX_POWER_BITS = {10 * MAX_POWER_BITS}"
+            )
+
+
+def _check_division_size(a: LaurentPolynomial, b: LaurentPolynomial) -> None:
+    """Refuse before work a division whose quotient could be a dense polynomial of
+    huge degree, such as ``(x^(10^12) - 1) / (x - 1)``.
+
+    The degree that counts is that of the numerators after deflation
+    (``x^(2n) - 1`` and ``x^n - 1`` are polynomials in ``x^n``, and so is their
+    quotient), so sparse divisions of high degree stay cheap.
+    """
+    degs = [int(d) for d in a.numerator.degrees()]
+    if max(degs, default=0) <= MAX_DIVISION_DEGREE:
+        return
+    import math
+
+    _, na = a.numerator.deflation()
+    _, nb = b.numerator.deflation()
+    for d, ga, gb in zip(degs, na, nb):
+        g = math.gcd(int(ga), int(gb))
+        if d and g and d // g > MAX_DIVISION_DEGREE:
+            raise ResourceLimitError(
+                f"division ({_short(a)}) / ({_short(b)}): the quotient could be dense of degree "
+                f"{d // g} in one variable; the limit is MAX_DIVISION_DEGREE = {MAX_DIVISION_DEGREE}"
+            )
 
 
 def _power_term_estimate(poly: Any, n: int) -> int:

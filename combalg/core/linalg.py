@@ -119,7 +119,7 @@ class Field:
 def _rational_parts(value: Any) -> tuple[int, int] | None:
     """(numerator, denominator) of an exact rational value, or None."""
     if isinstance(value, bool):
-        return int(value), 1
+        return None  # a truth value is not a number: refused like a float
     if isinstance(value, int):
         return value, 1
     if isinstance(value, (fmpz, nmod)):

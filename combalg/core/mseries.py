@@ -32,7 +32,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from flint import fmpq, fmpq_mpoly, fmpq_mpoly_ctx
 
-from combalg.core.errors import InvalidInputError
+from combalg.core.errors import InvalidInputError, ResourceLimitError
 from combalg.core.series import (
     Mismatch,
     Number,
@@ -41,6 +41,7 @@ from combalg.core.series import (
     _check_order,
     _format_coefficient_term,
     _number_out,
+    _refuse_inexact,
     _to_fmpq,
     as_number,
 )
@@ -341,6 +342,7 @@ class MultiSeries:
             m = MultiSeries.from_power_series(other, self._variables)
             return m._poly, m._order
         if isinstance(other, bool) or not isinstance(other, (numbers.Rational, fmpq)):
+            _refuse_inexact(other)
             return None
         c = as_number(other)
         ctx = _context(self._variables)
@@ -389,6 +391,7 @@ class MultiSeries:
             assert co is not None
             return self * MultiSeries._make(co[0], self._variables, co[1]).inverse()
         if isinstance(other, bool) or not isinstance(other, (numbers.Rational, fmpq)):
+            _refuse_inexact(other, "divisor")
             return NotImplemented
         c = as_number(other, "divisor")
         if c == 0:
@@ -403,10 +406,13 @@ class MultiSeries:
 
     def __pow__(self, exponent: Any) -> MultiSeries:
         if isinstance(exponent, bool) or not isinstance(exponent, numbers.Integral):
+            _refuse_inexact(exponent, "exponent")
             return NotImplemented
         e = int(exponent)
         if e < 0:
             return self.inverse() ** (-e)
+        if e > 1:
+            self._check_power_size(e)
         result = MultiSeries(1, self._variables, self._order)
         base = self
         while e:
@@ -416,6 +422,49 @@ class MultiSeries:
             if e:
                 base = base * base
         return result
+
+    def _check_power_size(self, e: int) -> None:
+        """Refuse ``self**e`` whose size (terms times coefficient bits) could exceed
+        the limits of :data:`combalg.core.series.MAX_POWER_BITS`.
+
+        Only the first variable is truncated, so ``(2 + w)**(10**9)`` would be
+        a polynomial of degree ``10**9`` in ``w`` with huge coefficients.
+        """
+        from combalg.core.series import MAX_POWER_BITS
+
+        poly, order = self._poly, self._order
+        if poly.is_zero() or order == 0:
+            return
+        c0 = self._constant_part()
+        if c0.is_zero():
+            q_val = min(int(k[0]) for k in poly.monoms())
+            if q_val * e >= order:
+                return  # zero modulo q^order
+        # factors other than a constant q^0 part raise the q-degree, so at most
+        # order - 1 of the e factors are not that constant
+        picks = min(e, order - 1) if (c0.is_constant() and not c0.is_zero()) else e
+        degrees = [int(d) for d in poly.degrees()[1:]]
+        terms = order
+        for d in degrees:
+            terms *= picks * d + 1
+        coeffs = poly.coeffs()
+        height = max(max(int(c.p).bit_length() - 1, 0) + max(int(c.q).bit_length() - 1, 0)
+                     for c in coeffs)
+        if c0.is_constant() and not c0.is_zero():
+            lead = c0.coefficient(0)
+            b0 = max(int(lead.p).bit_length() - 1, 0) + max(int(lead.q).bit_length() - 1, 0)
+        else:
+            b0 = height
+        if len(coeffs) == 1:  # a monomial: one term with coefficient c^e
+            terms, bits = 1, e * height
+        else:
+            bits = e * b0 + picks * (e.bit_length() + height + b0 + len(coeffs).bit_length() + 1)
+        if bits > MAX_POWER_BITS or terms * bits > 10 * MAX_POWER_BITS:
+            raise ResourceLimitError(
+                f"power (series with {len(coeffs)} terms)^{e} could have about {terms} terms of "
+                f"{bits} bits; the limits are MAX_POWER_BITS = {MAX_POWER_BITS} bits per "
+                f"coefficient and ten times that in all"
+            )
 
     def _constant_part(self) -> fmpq_mpoly:
         """The coefficient of q^0 (a polynomial in the other variables)."""
@@ -643,6 +692,9 @@ def multi_euler_product(factors: Iterable[Sequence[Any]], variables: Sequence[st
         If an exponent tuple has the wrong length, a negative entry, or no
         positive power of the first variable (the product would not be a
         polynomial in the other variables at each ``q``-degree).
+    ResourceLimitError
+        If the powers ``c^r`` of a coefficient would need more than ten times
+        :data:`combalg.core.series.MAX_POWER_BITS` bits in all.
 
     Notes
     -----
@@ -682,6 +734,17 @@ def multi_euler_product(factors: Iterable[Sequence[Any]], variables: Sequence[st
         c = as_number(c, "coefficient")
         if m == 0 or c == 0:
             continue
+        if c != 1 and c != -1:
+            from combalg.core.series import MAX_POWER_BITS
+
+            f = Fraction(c)
+            count = (order - 1) // exps[0]
+            cost = max(abs(f.numerator).bit_length(), f.denominator.bit_length()) * count * (count + 1) // 2
+            if cost > 10 * MAX_POWER_BITS:
+                raise ResourceLimitError(
+                    f"invalid factor {factor!r} to order {order}: its logarithm needs powers c^r "
+                    f"with about {cost} bits in all; the limit is 10 * MAX_POWER_BITS = {10 * MAX_POWER_BITS}"
+                )
         power: Number = 1
         r = 1
         while r * exps[0] < order:

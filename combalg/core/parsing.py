@@ -45,6 +45,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -69,6 +70,7 @@ __all__ = [
     "parse_expression",
     "parse_equation",
     "evaluate_integer",
+    "expression_size_bound",
     "expr_to_laurent",
     "expr_to_sympy",
     "MAX_TEXT_LENGTH",
@@ -76,6 +78,7 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_EXPONENT",
     "MAX_DIGITS",
+    "MAX_COEFFICIENT_BITS",
 ]
 
 #: Longest expression or profile text accepted (characters).
@@ -88,6 +91,10 @@ MAX_DEPTH = 100
 MAX_EXPONENT = 10_000
 #: Most digits in one integer literal (and largest decimal exponent in a matrix entry).
 MAX_DIGITS = 1_000
+#: Largest coefficient size (bits, estimated before any arithmetic) that
+#: :func:`expr_to_laurent` and :func:`expr_to_sympy` build from an expression;
+#: ``(10^1000)^10000`` is refused with a ResourceLimitError.
+MAX_COEFFICIENT_BITS = 10**7
 
 
 class ParseError(InvalidInputError):
@@ -250,7 +257,11 @@ def parse_entry(token: str, domain: str = "QQ") -> int | Fraction:
         raise InvalidInputError(f"invalid entry {token!r}: expected a string")
     s = token.strip()
     if len(s) > 2 * MAX_DIGITS + 10:
-        raise InvalidInputError(f"invalid entry {s[:20]!r}...: more than {MAX_DIGITS} digits")
+        raise InvalidInputError(
+            f"invalid entry {s[:20]!r}...: {len(s)} characters; expected a number of at most {MAX_DIGITS} digits"
+        )
+    if any(len(run) > MAX_DIGITS for run in re.findall(r"[0-9]+", s)):
+        raise InvalidInputError(f"invalid entry {s[:20]!r}...: a number with more than {MAX_DIGITS} digits")
     value: int | Fraction
     if _INT.match(s):
         value = int(s)
@@ -1156,7 +1167,8 @@ def evaluate_integer(expr: Expr, values: Mapping[str, int] | None = None) -> int
     Raises
     ------
     InvalidInputError
-        For a name without value, a division or a non-integer.
+        For a name without value, a division, a non-integer, or a value
+        (also an intermediate one) with more than :data:`MAX_DIGITS` digits.
 
     Examples
     --------
@@ -1164,8 +1176,17 @@ def evaluate_integer(expr: Expr, values: Mapping[str, int] | None = None) -> int
     6
     """
     values = values or {}
+    limit = 10**MAX_DIGITS
 
     def ev(e: Expr) -> int:
+        v = ev_node(e)
+        if not -limit < v < limit:
+            raise InvalidInputError(
+                f"invalid index expression {_short_text(e)}: its value has more than {MAX_DIGITS} digits"
+            )
+        return v
+
+    def ev_node(e: Expr) -> int:
         if isinstance(e, Num):
             if not isinstance(e.value, int):
                 raise InvalidInputError(f"invalid index {e}: expected an integer")
@@ -1185,9 +1206,14 @@ def evaluate_integer(expr: Expr, values: Mapping[str, int] | None = None) -> int
             out = 1
             for f in e.factors:
                 out *= ev(f)
+                if not -limit < out < limit:
+                    break  # reported by ev()
             return out
         if isinstance(e, Pow) and e.exponent >= 0:
-            return ev(e.base) ** e.exponent
+            b = ev(e.base)
+            if abs(b) > 1 and e.exponent * (abs(b).bit_length() - 1) > 4 * MAX_DIGITS:
+                return limit  # too large: reported by ev()
+            return b**e.exponent
         raise InvalidInputError(f"invalid index expression {e}: expected an integer expression")
 
     return ev(expr)
@@ -1195,6 +1221,117 @@ def evaluate_integer(expr: Expr, values: Mapping[str, int] | None = None) -> int
 
 def _index_name(base: str, idx: tuple[int, ...]) -> str:
     return f"{base}[{','.join(str(i) for i in idx)}]"
+
+
+_BOUND_CAP = 1 << 62
+
+
+def expression_size_bound(expr: Expr, leaf: Any = None) -> tuple[int, int, int]:
+    """A static upper bound ``(terms, N, D)`` for the value of ``expr``, or ResourceLimitError.
+
+    Every coefficient of the expanded value can be written ``n/d`` with
+    ``log2|n| <= N`` and ``log2 d <= D``; ``terms`` bounds the number of
+    terms.  Nothing is computed but these bounds, so an evaluator of syntax
+    trees can call this first to refuse hostile input such as
+    ``((2^10000)^10000)^10000`` before any arithmetic.
+
+    Parameters
+    ----------
+    expr : Expr
+    leaf : callable, optional
+        ``leaf(node)`` gives the bound ``(terms, N, D)`` of a :class:`Name`
+        or :class:`Indexed` node (default ``(1, 0, 0)``: a variable).
+
+    Returns
+    -------
+    tuple of int
+        ``(terms, N, D)``.
+
+    Raises
+    ------
+    ResourceLimitError
+        As soon as a product or power could have coefficients of more than
+        :data:`MAX_COEFFICIENT_BITS` bits, or all products and powers
+        together more than ten times that.
+
+    Examples
+    --------
+    >>> expression_size_bound(parse_expression("(x + 1)^3"))
+    (4, 6, 0)
+    >>> expression_size_bound(parse_expression("((2^10000)^10000)^10000"))
+    Traceback (most recent call last):
+    ...
+    combalg.core.errors.ResourceLimitError: the subexpression (2^10000)^10000 could have coefficients of about 100000000 bits; the limit is MAX_COEFFICIENT_BITS = 10000000
+    """
+    budget = [0]
+
+    def check(node: Expr, n: int, d: int) -> None:
+        if n + d > MAX_COEFFICIENT_BITS:
+            raise ResourceLimitError(
+                f"the subexpression {_short_text(node)} could have coefficients of about {n + d} bits; "
+                f"the limit is MAX_COEFFICIENT_BITS = {MAX_COEFFICIENT_BITS}"
+            )
+        budget[0] += n + d
+        if budget[0] > 10 * MAX_COEFFICIENT_BITS:
+            raise ResourceLimitError(
+                f"the expression could need more than {10 * MAX_COEFFICIENT_BITS} bits of coefficients "
+                f"in its products and powers (10 * MAX_COEFFICIENT_BITS)"
+            )
+
+    def log2(x: int) -> int:  # ceil(log2 x) for x >= 1
+        return (int(x) - 1).bit_length() if x > 1 else 0
+
+    def bound(e: Expr) -> tuple[int, int, int]:
+        if isinstance(e, Num):
+            v = Fraction(e.value)
+            return 1, log2(abs(v.numerator)), log2(v.denominator)
+        if isinstance(e, (Name, Indexed)):
+            return leaf(e) if leaf is not None else (1, 0, 0)
+        if isinstance(e, Neg):
+            return bound(e.operand)
+        if isinstance(e, Add):
+            parts = [bound(t) for t in e.terms]
+            d = min(sum(p[2] for p in parts), _BOUND_CAP)
+            n = max(p[1] + d - p[2] for p in parts) + log2(len(parts))
+            return min(sum(p[0] for p in parts), _BOUND_CAP), min(n, _BOUND_CAP), d
+        if isinstance(e, Mul):
+            t, n, d = 1, 0, 0
+            for f in e.factors:
+                ft, fn, fd = bound(f)
+                n += fn + log2(min(t, ft))
+                d += fd
+                t = min(t * ft, _BOUND_CAP)
+            for f in e.divisors:
+                ft, fn, fd = bound(f)
+                n += fd
+                d += fn
+            n, d = min(n, _BOUND_CAP), min(d, _BOUND_CAP)
+            check(e, n, d)
+            return t, n, d
+        if isinstance(e, Pow):
+            bt, bn, bd = bound(e.base)
+            k = abs(e.exponent)
+            if e.exponent < 0:
+                bn, bd = bd, bn
+            n = min(k * (bn + log2(bt)), _BOUND_CAP)
+            d = min(k * bd, _BOUND_CAP)
+            check(e, n, d)
+            # number of terms: C(k + bt - 1, bt - 1), capped
+            t = 1
+            for i in range(1, min(bt - 1, k) + 1):
+                t = t * (k + bt - 1 - min(bt - 1, k) + i) // i
+                if t > _BOUND_CAP:
+                    t = _BOUND_CAP
+                    break
+            return t, n, d
+        raise InvalidInputError(f"invalid expression node {e!r}")  # pragma: no cover
+
+    return bound(expr)
+
+
+def _short_text(e: Expr, limit: int = 60) -> str:
+    s = str(e)
+    return s if len(s) <= limit else s[: limit - 3] + "..."
 
 
 def expr_to_laurent(
@@ -1232,7 +1369,9 @@ def expr_to_laurent(
     InvalidInputError
         For an unknown name, or a coefficient not in the ring's domain.
     ResourceLimitError
-        If a product or power would exceed ``max_terms`` terms.
+        If a product or power would exceed ``max_terms`` terms, or the
+        coefficients could exceed :data:`MAX_COEFFICIENT_BITS` bits (checked
+        on the whole expression before any arithmetic).
     NotExactError
         If a division is not exact in the ring (e.g. ``x/2`` over ZZ, or a
         divisor from ``env`` that does not divide).
@@ -1260,6 +1399,34 @@ def expr_to_laurent(
                 raise InvalidInputError(f"invalid value for {label}: it lies in {v.ring!r}, expected {ring!r}")
             return v
         return ring(v)
+
+    def leaf(e: Expr) -> tuple[int, int, int]:
+        key: Any = e.name if isinstance(e, Name) else None
+        if isinstance(e, Indexed):
+            try:
+                idx = e.resolve(indices)
+            except InvalidInputError:
+                return (1, 0, 0)  # reported by the evaluation below
+            for k in ((e.base, idx), (e.base, idx[0]) if len(idx) == 1 else None):
+                if k is not None and k in env:
+                    key = k
+                    break
+        if key is None or key not in env:
+            return (1, 0, 0)
+        v = env[key]
+        coeffs = list(v.terms().values()) if isinstance(v, LaurentPolynomial) else [v]
+        den = 1
+        for c in coeffs:
+            if isinstance(c, Fraction):
+                den = den * c.denominator // math.gcd(den, c.denominator)
+        try:
+            top = max((abs(int(c * den)) for c in coeffs), default=0)
+        except (TypeError, ValueError):
+            return (1, 0, 0)  # not a number: reported by the evaluation below
+        return (max(len(coeffs), 1), (top - 1).bit_length() if top > 1 else 0,
+                (den - 1).bit_length())
+
+    expression_size_bound(expr, leaf)
 
     def mul(a: Any, b: Any) -> Any:
         if max_terms is not None and a.length * b.length > max_terms:
@@ -1336,6 +1503,9 @@ def expr_to_sympy(expr: Expr, indices: Mapping[str, int] | None = None) -> Any:
     ------
     InvalidInputError
         If a divisor is zero.
+    ResourceLimitError
+        If the numbers could exceed :data:`MAX_COEFFICIENT_BITS` bits
+        (checked before sympy sees anything), e.g. ``(10^1000)^10000``.
 
     Examples
     --------
@@ -1347,6 +1517,8 @@ def expr_to_sympy(expr: Expr, indices: Mapping[str, int] | None = None) -> Any:
     x[2]
     """
     import sympy
+
+    expression_size_bound(expr)
 
     def ev(e: Expr) -> Any:
         if isinstance(e, Num):

@@ -58,7 +58,9 @@ from flint import fmpq, fmpq_poly, fmpq_series, fmpz, fmpz_poly
 from combalg.core.errors import InvalidInputError, ResourceLimitError
 
 __all__ = [
+    "InexactOperandError",
     "MAX_ORDER",
+    "MAX_POWER_BITS",
     "binomial_product",
     "Mismatch",
     "PowerSeries",
@@ -74,6 +76,11 @@ Number = Union[int, Fraction]
 
 #: Largest truncation order accepted; larger orders raise ResourceLimitError.
 MAX_ORDER = 5_000_000
+
+#: Largest estimated coefficient size (bits) a power ``a**e`` starts on;
+#: ``(2 + q)**(10**9)`` raises ResourceLimitError instead of exhausting memory.
+#: The estimated total size (coefficients times bits) may not exceed ten times this.
+MAX_POWER_BITS = 10**8
 
 _REPR_TERMS = 20
 
@@ -138,6 +145,22 @@ def as_number(value: Any, name: str = "coefficient") -> Number:
             f"invalid {name} {value!r}: expected an int or a Fraction (floats are not exact)"
         )
     raise InvalidInputError(f"invalid {name} {value!r}: expected an int or a Fraction")
+
+
+class InexactOperandError(InvalidInputError, TypeError):
+    """A float (or complex) operand in exact series arithmetic.
+
+    Both an :class:`~combalg.core.errors.InvalidInputError` and a
+    :class:`TypeError` (what Python raises for other unsupported operands).
+    """
+
+
+def _refuse_inexact(value: Any, name: str = "operand") -> None:
+    """Raise :class:`InexactOperandError` for a float or complex ``value``."""
+    if isinstance(value, numbers.Complex) and not isinstance(value, numbers.Rational):
+        raise InexactOperandError(
+            f"invalid {name} {value!r}: floats are not exact; use an int or a Fraction"
+        )
 
 
 def _check_order(order: Any, name: str = "order") -> int:
@@ -218,14 +241,20 @@ def _format_coefficient_term(c: Number, k: int, var: str, latex: bool) -> tuple[
     else:
         mono = f"{var}^{{{k}}}" if latex else f"{var}^{k}"
     if isinstance(a, Fraction):
-        coeff = f"\\frac{{{a.numerator}}}{{{a.denominator}}}" if latex else f"{a.numerator}/{a.denominator}"
+        num, den = _int_text(a.numerator), _int_text(a.denominator)
+        coeff = f"\\frac{{{num}}}{{{den}}}" if latex else f"{num}/{den}"
     else:
-        coeff = str(a)
+        coeff = _int_text(a)
     if not mono:
         return sign, coeff
     if a == 1:
         return sign, mono
     return sign, (f"{coeff} {mono}" if latex else f"{coeff}*{mono}")
+
+
+def _int_text(n: int) -> str:
+    """Decimal digits of ``n`` (via FLINT: no limit on the number of digits)."""
+    return str(n) if -10**100 < n < 10**100 else str(fmpz(n))
 
 
 def _big_o(var: str, order: int, latex: bool) -> str:
@@ -483,6 +512,7 @@ class PowerSeries:
         if isinstance(other, (int, Fraction, fmpz, fmpq, numbers.Rational)) and not isinstance(other, bool):
             c = as_number(other)
             return fmpq_poly([_to_fmpq(c)]) if c else fmpq_poly(), self._order
+        _refuse_inexact(other)
         return None
 
     def __neg__(self) -> PowerSeries:
@@ -544,6 +574,7 @@ class PowerSeries:
 
     def __pow__(self, exponent: Any) -> PowerSeries:
         if isinstance(exponent, bool) or not isinstance(exponent, (numbers.Rational, fmpz, fmpq)):
+            _refuse_inexact(exponent, "exponent")
             return NotImplemented
         e = as_number(exponent, "exponent")
         order = self._order
@@ -559,6 +590,7 @@ class PowerSeries:
             return self
         if e == 0:
             return PowerSeries.one(order, self._var)
+        _check_power_size(self, e)
         return PowerSeries._make(self._poly.pow_trunc(e, order), order, self._var)
 
     def inverse(self) -> PowerSeries:
@@ -746,6 +778,30 @@ class PowerSeries:
         return expr
 
 
+def _check_power_size(a: PowerSeries, e: int) -> None:
+    """Refuse ``a**e`` (``e >= 1``) whose coefficients could exceed :data:`MAX_POWER_BITS` bits.
+
+    With ``c`` the first nonzero coefficient, ``a = c q^v (1 + h)``, and the
+    coefficient of ``q^k`` in ``(1 + h)^e`` is ``sum_j C(e, j) [h^j]_k`` with
+    ``j <= min(e, k)``; this gives the estimate below (in bits).
+    """
+    v = a.valuation()
+    if v is None or v * e >= a._order:
+        return  # the power is zero modulo q^order
+    lead = a._poly[v]
+    b0 = max(int(lead.p).bit_length() - 1, 0) + max(int(lead.q).bit_length() - 1, 0)
+    height = max((int(c).bit_length() for c in a._poly.numer().coeffs()), default=0)
+    height += int(a._poly.denom()).bit_length()
+    length = a._poly.length()
+    est = e * b0 + min(e, a._order - 1) * (e.bit_length() + height + b0 + length.bit_length() + 1)
+    if est > MAX_POWER_BITS or est * (a._order - v * e) > 10 * MAX_POWER_BITS:
+        raise ResourceLimitError(
+            f"power (series with leading coefficient {_number_out(lead)})^{e} could have "
+            f"{a._order - v * e} coefficients of about {est} bits each; the limits are "
+            f"MAX_POWER_BITS = {MAX_POWER_BITS} bits per coefficient and ten times that in all"
+        )
+
+
 def _to_fmpq(c: Number) -> fmpq:
     if isinstance(c, Fraction):
         return fmpq(c.numerator, c.denominator)
@@ -788,6 +844,36 @@ def _power_table(c: Number, count: int) -> list[Number]:
     return out
 
 
+def _times_binomial(acc: fmpq_poly, c: Number, j: int, k: int, order: int) -> fmpq_poly:
+    """``acc * (1 - c q^j)^k`` modulo ``q^order`` (``k >= 1``), by the binomial theorem.
+
+    A factor with few terms is applied as a sum of shifted copies of ``acc``
+    (linear work per term), a long one by one truncated multiplication.
+    """
+    top = min(k, (order - 1) // j)
+    terms: list[tuple[int, Number]] = []
+    coeff: Number = 1
+    for i in range(top + 1):
+        terms.append((i * j, coeff))
+        coeff = Fraction(coeff) * (k - i) * (-Fraction(c)) / (i + 1)
+    if len(terms) > 8:
+        return acc.mul_low(_poly_from_numbers(_dense(terms)), order)
+    out = fmpq_poly()
+    for shift, a in terms:
+        if shift >= order or acc.is_zero():
+            break
+        part = _truncate(acc, order - shift)
+        out += (part.left_shift(shift) if shift else part) * _to_fmpq(as_number(a))
+    return out
+
+
+def _dense(terms: list[tuple[int, Number]]) -> list[Number]:
+    out: list[Number] = [0] * (terms[-1][0] + 1)
+    for e, a in terms:
+        out[e] = as_number(a)
+    return out
+
+
 def _product_by_log(terms: Iterable[tuple[Number, int, Number]], order: int,
                     var: str = "q") -> PowerSeries:
     """prod (1 - c q^j)^(-m) over (c, j, m) with j >= 1, modulo q^order.
@@ -803,6 +889,25 @@ def _product_by_log(terms: Iterable[tuple[Number, int, Number]], order: int,
         if j >= order or c == 0 or m == 0:
             continue
         grouped[(c, j)] = grouped.get((c, j), 0) + m
+    # Polynomial factors (1 - c q^j)^k (k = -m a positive integer) whose logarithm
+    # would need too many large powers c^r (r < order/j) are multiplied out directly.
+    def log_cost(c: Number, j: int) -> int:
+        if c == 1 or c == -1:
+            return 0
+        f = Fraction(c)
+        count = (order - 1) // j
+        return max(abs(f.numerator).bit_length(), f.denominator.bit_length()) * count * (count + 1) // 2
+
+    def use_direct(c: Number, j: int, m: Number) -> bool:
+        return m < 0 and Fraction(m).denominator == 1 and log_cost(c, j) > MAX_POWER_BITS // 10
+
+    direct = [(c, j, int(-m)) for (c, j), m in grouped.items() if use_direct(c, j, m)]
+    if direct:
+        grouped = {(c, j): m for (c, j), m in grouped.items() if not use_direct(c, j, m)}
+        acc = _product_by_log(((c, j, m) for (c, j), m in grouped.items()), order, var)._poly
+        for c, j, k in direct:
+            acc = _times_binomial(acc, c, j, k, order)
+        return PowerSeries._make(acc, order, var)
     # Fast path: c = +-1 and integer m with small total, in machine integers.
     if all(type(m) is int and (c == 1 or c == -1) for (c, j), m in grouped.items()):
         bound = sum(abs(j * m) for (c, j), m in grouped.items())
@@ -818,6 +923,14 @@ def _product_by_log(terms: Iterable[tuple[Number, int, Number]], order: int,
                     acc[2 * j::2 * j] += j * m
             log_poly = fmpq_poly(acc[1:].tolist()).integral()
             return PowerSeries._make(_series_call(log_poly, order, "exp"), order, var)
+    # The logarithm needs c^r for r <= (order-1)/j: about bits(c) * count^2 / 2 bits
+    # for each factor with |c| != 1.  Refuse before work when that is enormous.
+    cost = sum(log_cost(c, j) for (c, j) in grouped)
+    if cost > 10 * MAX_POWER_BITS:
+        raise ResourceLimitError(
+            f"the product to order {order} needs powers c^r of its coefficients with about "
+            f"{cost} bits in all; the limit is 10 * MAX_POWER_BITS = {10 * MAX_POWER_BITS}"
+        )
     D: list[Number] = [0] * order  # D[t] for t = 0..order-1
     for (c, j), m in grouped.items():
         if m == 0:

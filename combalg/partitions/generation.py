@@ -17,7 +17,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Iterator
 
-from combalg.core.errors import InvalidInputError
+from combalg.core.errors import InvalidInputError, ResourceLimitError
 from combalg.partitions.partition import Partition
 
 __all__ = ["partitions_of", "partitions_up_to", "partitions_in_box", "count_partitions"]
@@ -169,8 +169,18 @@ def partitions_in_box(max_length: int, max_part: int) -> Iterator[Partition]:
 
 
 def count_partitions(n: int) -> int:
-    """The number ``p(n)`` of partitions of ``n``, by Euler's pentagonal recurrence
-    (exact integers, ``O(n^1.5)`` operations).
+    """The number ``p(n)`` of partitions of ``n``.
+
+    Up to ``n = 5000`` by Euler's pentagonal recurrence (exact integers,
+    ``O(n^1.5)`` operations); beyond that as the coefficient of ``q^n`` of
+    :func:`combalg.core.series.partition_series` (FLINT, fast).
+
+    Raises
+    ------
+    InvalidInputError
+        If ``n`` is not a nonnegative integer.
+    ResourceLimitError
+        If ``n`` is at least :data:`combalg.core.series.MAX_ORDER`.
 
     Examples
     --------
@@ -180,6 +190,15 @@ def count_partitions(n: int) -> int:
     190569292
     """
     n = _nonneg("n", n, allow_none=False)
+    if n > 5000:  # type: ignore[operator]
+        from combalg.core.series import MAX_ORDER, partition_series
+
+        if n >= MAX_ORDER:  # type: ignore[operator]
+            raise ResourceLimitError(
+                f"count_partitions({n}) needs the partition series to order {n + 1}; "  # type: ignore[operator]
+                f"the limit is MAX_ORDER = {MAX_ORDER}"
+            )
+        return partition_series(n + 1)[n]  # type: ignore[operator]
     p = [1] + [0] * n  # type: ignore[operator]
     for m in range(1, n + 1):  # type: ignore[operator]
         total = 0

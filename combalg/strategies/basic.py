@@ -44,7 +44,17 @@ __all__ = [
 ]
 
 
+def _check_ints(_allow_none: bool = True, **values: object) -> None:
+    """Refuse bounds that are not integers (None allowed if it means "no bound")."""
+    for name, value in values.items():
+        if value is None and _allow_none:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise InvalidInputError(f"invalid {name} {value!r}: expected an integer")
+
+
 def _check_range(name_lo: str, lo: int, name_hi: str, hi: int) -> None:
+    _check_ints(False, **{name_lo: lo, name_hi: hi})
     if lo < 0 or hi < lo:
         raise InvalidInputError(
             f"invalid {name_lo}={lo!r}, {name_hi}={hi!r}: expected 0 <= {name_lo} <= {name_hi}"
@@ -90,6 +100,7 @@ def partitions(
     ...     assert lam.size <= 6 and lam.length <= 2
     >>> check()
     """
+    _check_ints(max_length=max_length, max_part=max_part)
     _check_range("min_size", min_size, "max_size", max_size)
     cap_len = max_size if max_length is None else max_length
     cap_part = max_size if max_part is None else max_part
@@ -149,6 +160,7 @@ def profiles(
     ...     assert 2 <= len(pi) <= 5 and 0 in pi and 1 in pi
     >>> check()
     """
+    _check_ints(False, min_ones=min_ones, min_zeros=min_zeros)
     _check_range("min_length", min_length, "max_length", max_length)
     if min_ones < 0 or min_zeros < 0 or min_ones + min_zeros > max_length:
         raise InvalidInputError(
@@ -226,10 +238,14 @@ def small_int_matrices(
     ...     assert len(m) == 2 and all(len(r) == 3 and set(r) <= {0, 1} for r in m)
     >>> check()
     """
+    _check_ints(rows=rows, cols=cols)
+    _check_ints(False, min_value=min_value, max_value=max_value)
     if max_value < min_value:
         raise InvalidInputError(
             f"invalid max_value {max_value!r}: expected at least min_value={min_value!r}"
         )
+    _check_range("1", 1, "max_rows", max_rows)
+    _check_range("1", 1, "max_cols", max_cols)
     r_st = _dimension(rows, 1, max_rows, "rows")
     c_st = _dimension(cols, 1, max_cols, "cols")
     entry = st.integers(min_value, max_value)
@@ -258,6 +274,7 @@ def square_int_matrices(
     >>> check()
     """
     _check_range("min_n", min_n, "max_n", max_n)
+    _check_ints(False, min_value=min_value, max_value=max_value)
     if max_value < min_value:
         raise InvalidInputError(
             f"invalid max_value {max_value!r}: expected at least min_value={min_value!r}"
@@ -284,6 +301,7 @@ def rationals(max_numerator: int = 5, max_denominator: int = 4) -> st.SearchStra
     ...     assert abs(x) <= 2 and (x * 6).denominator == 1
     >>> check()
     """
+    _check_ints(False, max_numerator=max_numerator, max_denominator=max_denominator)
     if max_numerator < 0 or max_denominator < 1:
         raise InvalidInputError(
             f"invalid max_numerator={max_numerator!r}, max_denominator={max_denominator!r}: "
@@ -322,6 +340,9 @@ def rational_matrices(
     ...     assert len(m) == 2 and len(m[0]) == len(m[1]) <= 3
     >>> check()
     """
+    _check_ints(rows=rows, cols=cols)
+    _check_range("1", 1, "max_rows", max_rows)
+    _check_range("1", 1, "max_cols", max_cols)
     r_st = _dimension(rows, 1, max_rows, "rows")
     c_st = _dimension(cols, 1, max_cols, "cols")
     entry = rationals(max_numerator, max_denominator)

@@ -121,7 +121,7 @@ def test_gf_rejects(bad):
     assert repr(bad) in str(info.value) or str(bad) in str(info.value)
 
 
-@pytest.mark.parametrize("bad", [0.5, "1", None, 1j])
+@pytest.mark.parametrize("bad", [0.5, "1", None, 1j, True, False])
 def test_inexact_entries_refused(bad):
     with pytest.raises(InvalidInputError, match="entry"):
         rref([[1, bad]])

@@ -302,3 +302,31 @@ def test_getitem_and_truncate():
     assert t.order == 2 and t.to_dict() == {(0, 0): 1, (1, 1): 3}
     with pytest.raises(InvalidInputError):
         s.truncate(6)
+
+
+def test_huge_powers_are_refused_or_cheap():
+    import math
+
+    from combalg.core.errors import ResourceLimitError
+
+    q, w = MultiSeries.gens(("q", "w"), 6)
+    # only q is truncated: (2 + w)^(10^9) would be a huge polynomial in w
+    with pytest.raises(ResourceLimitError):
+        (2 + w) ** (10**9)
+    # monomials and powers that vanish mod q^6 are cheap at any exponent
+    assert (w ** (10**9)).coefficient((0, 10**9)) == 1
+    assert (q * w) ** (10**9) == MultiSeries(0, ("q", "w"), 6)
+    # (1 + q w)^e has coefficients C(e, k) at q^k w^k
+    e = 10**30
+    s = (1 + q * w) ** e
+    assert [s.coefficient((k, k)) for k in range(6)] == [math.comb(e, k) for k in range(6)]
+
+
+def test_multi_euler_product_with_huge_coefficient_is_refused():
+    from combalg.core.errors import ResourceLimitError
+
+    with pytest.raises(ResourceLimitError):
+        multi_euler_product([((1, 1), 1, 10**1000)], ("q", "w"), 10**4)
+    # small cases agree with the geometric series 1/(1 - 5 q w)
+    s = multi_euler_product([((1, 1), 1, 5)], ("q", "w"), 6)
+    assert [s.coefficient((k, k)) for k in range(6)] == [5**k for k in range(6)]

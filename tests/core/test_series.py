@@ -561,3 +561,98 @@ def test_rebuilding_a_series_cannot_invent_coefficients():
     assert PowerSeries(a, 2).coefficients() == [1, 1]
     with pytest.raises(InvalidInputError):
         PowerSeries(a, 4)
+
+
+def test_huge_powers_are_refused_or_exact():
+    import math
+
+    # coefficients C(e, k) of (1 + q)^e, checked against math.comb
+    e = 10**30
+    assert PowerSeries([1, 1], order=5) ** e == PowerSeries([math.comb(e, k) for k in range(5)])
+    # a power whose coefficients would have about 10^9 bits is refused before work
+    with pytest.raises(ResourceLimitError):
+        PowerSeries([2, 1], order=5) ** (10**9)
+    with pytest.raises(ResourceLimitError):
+        PowerSeries([1, 1], order=10**6) ** (10**30)
+    # a power that vanishes modulo q^order costs nothing
+    assert PowerSeries([0, 0, 1], order=5) ** (10**9) == PowerSeries([], order=5)
+
+
+def test_printing_coefficients_beyond_python_digit_limit():
+    import flint
+
+    s = PowerSeries([1, flint.fmpz(2) ** 20000], order=3)
+    text = repr(s)
+    assert text == "1 + " + str(flint.fmpz(2) ** 20000) + "*q + O(q^3)"
+
+
+def test_flint_cap_is_restored(monkeypatch):
+    import flint
+
+    import combalg.core.series as series_module
+
+    old = flint.ctx.cap
+    try:
+        flint.ctx.cap = 7
+        inv = PowerSeries([1, -1], order=50).inverse()
+        assert inv.coefficients() == [1] * 50      # computed to order 50, not 7
+        assert flint.ctx.cap == 7
+
+        def broken(*args, **kwargs):
+            raise RuntimeError("boom")
+
+        monkeypatch.setattr(series_module, "fmpq_series", broken)
+        with pytest.raises(RuntimeError):
+            PowerSeries([1, -1], order=40).inverse()
+        assert flint.ctx.cap == 7
+    finally:
+        flint.ctx.cap = old
+
+
+def test_products_with_huge_coefficients_are_refused_before_work():
+
+    from combalg.core.series import binomial_product
+
+    with pytest.raises(ResourceLimitError):
+        qpochhammer((10**1000, 1), None, 10**4)
+    with pytest.raises(ResourceLimitError):  # 1/(1 - 2q^2): coefficients 2^(t/2)
+        binomial_product([(2, 2, -1)], 10**5)
+    # moderate sizes still agree with a naive product
+    expected = [1] + [0] * 11
+    for j in range(1, 12):
+        expected = naive_mul(expected, [1] + [0] * (j - 1) + [-(10**20)] + [0] * (11 - j), 12)
+    assert qpochhammer((10**20, 1), None, 12).coefficients() == expected
+
+
+def test_products_with_large_polynomial_factors_match_naive():
+    # factors (1 - c q^j)^k with a huge c are multiplied out directly rather than
+    # through the logarithm; check that path against naive products
+    from combalg.core.series import binomial_product
+
+    big = 2**400_000 + 1
+    n = 8
+    factors = [(big, 1, 3), (-big, 2, 1), (3, 1, -2), (Fraction(big, 7), 3, 2)]
+    expected = [1] + [0] * (n - 1)
+    for c, j, m in factors:
+        expected = naive_mul(expected, naive_binomial_factor(c, j, m, n), n)
+    assert binomial_product(factors, n).coefficients() == expected
+    # and a polynomial factor that the logarithm could not afford at all
+    s = binomial_product([(3, 1, 1)], 10**6)
+    assert s[0] == 1 and s[1] == -3 and s.to_flint().length() == 2
+
+
+def test_float_operands_name_the_problem():
+    import numpy as np
+
+    from combalg.core.mseries import MultiSeries
+    from combalg.core.series import InexactOperandError
+
+    a = PowerSeries([1, 1], 3)
+    m = MultiSeries.gen("w", ("q", "w"), 3)
+    for op in (lambda: a * 0.5, lambda: 0.5 + a, lambda: a / 0.5, lambda: a ** 0.5,
+               lambda: a * np.float32(2), lambda: m * 0.5, lambda: m / 2.0, lambda: m ** 1.0,
+               lambda: a - 1j):
+        with pytest.raises(InexactOperandError, match="floats are not exact"):
+            op()
+    assert issubclass(InexactOperandError, InvalidInputError)
+    assert issubclass(InexactOperandError, TypeError)

@@ -122,3 +122,28 @@ def test_bad_bounds():
 def test_partitions_of_matches_brute_force_slow(n):
     got = list(partitions_of(n))
     assert len(got) == len(set(got)) and set(got) == brute_partitions(n)
+
+
+def test_count_partitions_beyond_the_recurrence_threshold():
+    # above n = 5000 count_partitions switches to the series core; check it against
+    # Euler's pentagonal recurrence written here
+    n_max = 5100
+    p = [1] + [0] * n_max
+    for m in range(1, n_max + 1):
+        total, k = 0, 1
+        while k * (3 * k - 1) // 2 <= m:
+            sign = 1 if k % 2 else -1
+            total += sign * p[m - k * (3 * k - 1) // 2]
+            if k * (3 * k + 1) // 2 <= m:
+                total += sign * p[m - k * (3 * k + 1) // 2]
+            k += 1
+        p[m] = total
+    assert [count_partitions(n) for n in (4999, 5000, 5001, 5100)] == [p[4999], p[5000], p[5001], p[5100]]
+
+
+def test_count_partitions_refuses_huge_n_before_work():
+
+    from combalg.core.errors import ResourceLimitError
+
+    with pytest.raises(ResourceLimitError):
+        count_partitions(10**9)
