@@ -50,7 +50,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 from combalg.core.errors import InvalidInputError
 from combalg.core.laurent import LaurentPolynomial, LaurentRing
-from combalg.core.parsing import Add, Expr, Indexed, Mul, Name, Neg, Num, Pow, parse_equation
+from combalg.core.parsing import Add, Expr, Indexed, Mul, Name, Neg, Num, Pow, expression_size_bound, parse_equation
 
 __all__ = [
     "Recurrence",
@@ -172,6 +172,9 @@ def parse_recurrence(text: str) -> Recurrence:
     if not isinstance(text, str):
         raise InvalidInputError(f"invalid recurrence {text!r}: expected text such as 'x[m]*x[m-2] = x[m-1]^2 + 1'")
     lhs, rhs = parse_equation(text)
+    # refuse constants such as ((2^10000)^10000)^10000 before any arithmetic
+    expression_size_bound(lhs)
+    expression_size_bound(rhs)
     nodes = lhs.indexed() + rhs.indexed()
     if not nodes:
         raise InvalidInputError(f"invalid recurrence {text!r}: expected a sequence such as x[m]")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import resource
-import time
 from fractions import Fraction
 
 import pytest
@@ -110,12 +109,10 @@ def test_lyness_is_periodic():
 
 def test_runaway_recurrence_ends_with_budget_exceeded():
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    t0 = time.perf_counter()
     r = laurent_run("x[m]*x[m-2] = x[m-1]^3 + 1", steps=13)
     assert r.status == BUDGET_EXCEEDED and r.is_laurent is None
     assert r.status != NOT_LAURENT and r.remainder is None
     assert r.certified_through == 8  # the spec certifies x[8]; x[9] is refused before FLINT starts
-    assert time.perf_counter() - t0 < 30
     grown_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
     assert grown_kb < 2_000_000  # far from the ~25 GB of an unguarded run
     assert "budget exceeded" in r.summary()
@@ -210,9 +207,7 @@ def test_right_side_division_failure_is_not_laurent_not_a_crash():
 
 def test_negative_divisor_exponent_multiplies_the_right_side():
     # x[m]/x[m-2] = x[m-1] + 1 means x[m] = (x[m-1] + 1) x[m-2]: a polynomial recurrence
-    t0 = time.perf_counter()
     r = laurent_run("x[m]/x[m-2] = x[m-1] + 1", steps=5)
-    assert time.perf_counter() - t0 < 10
     assert r.status == LAURENT
     assert _at_ones(r) == [1, 1, 2, 3, 8, 27]
     assert laurent_precheck("x[m]/x[m-2] = x[m-1] + 1", steps=6).probably_laurent
@@ -227,10 +222,8 @@ def test_division_by_constants_uses_rationals():
 def test_zero_on_the_right_and_huge_order_are_invalid():
     with pytest.raises(InvalidInputError, match="zero"):
         laurent_run("x[m]*x[m-2] = 1/x[m-1]", initial=[1, 0], steps=4)
-    t0 = time.perf_counter()
     with pytest.raises(InvalidInputError, match="order"):
         laurent_run("x[m]*x[m-100000000] = 1", steps=3)
-    assert time.perf_counter() - t0 < 5
 
 
 @pytest.mark.parametrize("kwargs", [dict(max_seconds=float("nan")), dict(max_seconds=-1), dict(max_terms=0),
@@ -272,9 +265,15 @@ def test_is_laurent_rejects_non_rational_and_bad_input():
 
 
 def test_precheck_time_limit():
-    t0 = time.perf_counter()
     r = laurent_precheck("x[m]*x[m-2] = x[m-1] + 1", steps=10**9, max_seconds=1)
-    assert time.perf_counter() - t0 < 10
     assert r.probably_laurent and r.checked_through < 10**9
     with pytest.raises(InvalidInputError):
         laurent_precheck(somos(4), steps=5, max_seconds=0)
+
+
+def test_huge_constant_in_a_recurrence_is_refused_before_arithmetic():
+    from combalg.core.errors import ResourceLimitError
+    from combalg.lambdadet import laurent_run
+
+    with pytest.raises(ResourceLimitError, match="MAX_COEFFICIENT_BITS"):
+        laurent_run("x[m]*x[m-1] = ((2^10000)^10000)^10000", steps=5)
