@@ -45,7 +45,7 @@ import flint
 from flint import fmpq, fmpq_series, fmpz
 
 from combalg.core.errors import InvalidInputError, ResourceLimitError, expect
-from combalg.free.noncrossing import MAX_ENUMERATION, catalan, kreweras, noncrossing_partitions
+from combalg.free.noncrossing import MAX_ENUMERATION, kreweras, noncrossing_partitions
 
 __all__ = [
     "MAX_ORDER",

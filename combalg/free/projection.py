@@ -218,7 +218,6 @@ def _by_powers(N: int) -> fmpq_mat:
 
 
 def _by_nullspace(N: int) -> fmpq_mat:
-    X = free_jacobi_matrix(N)
     n2 = N * N
     D = fmpz_mat(n2, n2)
     for a in range(N):

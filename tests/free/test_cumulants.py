@@ -259,12 +259,10 @@ def test_bad_sequence_containers(bad):
 
 
 def test_order_limits_raise_before_work():
-    import time
 
     from combalg.core.errors import ResourceLimitError
     from combalg.free.cumulants import MAX_ORDER
 
-    t = time.perf_counter()
     for fn in (semicircle_moments, semicircle_cumulants, free_poisson_moments, free_poisson_cumulants):
         with pytest.raises(ResourceLimitError):
             fn(10 ** 12)
@@ -274,7 +272,6 @@ def test_order_limits_raise_before_work():
         free_cumulants_to_moments_by_partitions([1] * 20)      # would sum over ~10^10 partitions
     with pytest.raises(ResourceLimitError):
         free_multiplicative_convolution([1] * 20, [1] * 20, method="kreweras")
-    assert time.perf_counter() - t < 2.0
     assert len(semicircle_moments(MAX_ORDER)) == MAX_ORDER
 
 

@@ -171,12 +171,9 @@ def test_methods_agree_on_integer_matrices(M):
 
 
 def test_condensation_at_n7_refused_up_front():
-    import time
 
-    t0 = time.perf_counter()
     with pytest.raises(ResourceLimitError, match="method='asm'"):
         lambda_determinant(7, method="condensation")
-    assert time.perf_counter() - t0 < 5
 
 
 # --- resource limits before work, and no over-eager refusals (review fixes) ----------------------
@@ -190,12 +187,9 @@ def test_condensation_at_n7_refused_up_front():
     lambda: octahedron("generic", 7, coefficients="langer"),
 ])
 def test_refused_up_front(call):
-    import time
 
-    t0 = time.perf_counter()
     with pytest.raises(ResourceLimitError):
         call()
-    assert time.perf_counter() - t0 < 5
 
 
 def test_condensation_not_refused_when_terms_cancel_or_few_symbols():

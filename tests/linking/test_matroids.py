@@ -13,7 +13,6 @@ from combalg.core.errors import InvalidInputError, ResourceLimitError
 from combalg.core.linalg import GF, QQ
 from combalg.linking import (
     GraphicMatroid,
-    LabelledSpace,
     LinearMatroid,
     Matroid,
     UniformMatroid,
