@@ -33,7 +33,7 @@ from collections.abc import Iterable
 
 from combalg.core.errors import ResourceLimitError
 from combalg.cylindric.profile import Profile, as_profile
-from combalg.cylindric.transfer import _order
+from combalg.core.validation import nonnegative_int
 
 __all__ = [
     "borodin_cells",
@@ -54,7 +54,7 @@ def _series_order(order: object) -> int:
     """A valid order, refused before any work if above the series core's limit."""
     from combalg.core.series import MAX_ORDER
 
-    n = _order(order)
+    n = nonnegative_int("order", order)
     if n > MAX_ORDER:
         raise ResourceLimitError(
             f"order {n} exceeds the limit MAX_ORDER = {MAX_ORDER} of combalg.core.series"
@@ -199,7 +199,7 @@ def borodin_bivariate(profile: Profile | str | Iterable[int], order: int) -> lis
     """
     from combalg.core.mseries import multi_euler_product
 
-    n = _order(order)
+    n = nonnegative_int("order", order)
     if n > BIVARIATE_ORDER_LIMIT:
         raise ResourceLimitError(
             f"borodin_bivariate up to order {n} would give {n * (n + 1) // 2} coefficients; "

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from combalg.cylindric.profile import Profile, as_profile
-from combalg.cylindric.transfer import _order
+from combalg.core.validation import nonnegative_int
 
 __all__ = ["CheckResult", "check_borodin", "check_bivariate", "check_qt", "check_rpp"]
 
@@ -147,7 +147,7 @@ def check_borodin(profile: Profile | str | Iterable[int], order: int) -> CheckRe
     from combalg.cylindric.transfer import count_series
 
     pi = as_profile(profile)
-    n = _order(order)
+    n = nonnegative_int("order", order)
     left, tl = _timed(lambda: count_series(pi, n))
     right, tr = _timed(lambda: borodin_series(pi, n))
     return CheckResult("Borodin's product", pi, n, "transfer-matrix count", "product",
@@ -168,7 +168,7 @@ def check_bivariate(profile: Profile | str | Iterable[int], order: int) -> Check
     from combalg.cylindric.transfer import count_bivariate
 
     pi = as_profile(profile)
-    n = _order(order)
+    n = nonnegative_int("order", order)
     left, tl = _timed(lambda: count_bivariate(pi, n))
     right, tr = _timed(lambda: borodin_bivariate(pi, n))
     return CheckResult("Borodin's bivariate product", pi, n, "transfer-matrix count",
@@ -186,7 +186,7 @@ def check_rpp(profile: Profile | str | Iterable[int], order: int) -> CheckResult
     from combalg.cylindric.rpp import rpp_hook_series, rpp_series
 
     pi = as_profile(profile)
-    n = _order(order)
+    n = nonnegative_int("order", order)
     left, tl = _timed(lambda: rpp_series(pi, n))
     right, tr = _timed(lambda: rpp_hook_series(pi, n))
     return CheckResult("Stanley's hook formula", pi, n, "transfer-matrix count",
@@ -217,7 +217,7 @@ def check_qt(profile: Profile | str | Iterable[int], order: int, q: Any, t: Any,
     from combalg.cylindric.macdonald import qt_product_series, qt_series
 
     pi = as_profile(profile)
-    n = _order(order)
+    n = nonnegative_int("order", order)
     left, tl = _timed(lambda: qt_series(pi, n, q, t, convention=convention, method=method))
     right, tr = _timed(lambda: qt_product_series(pi, n, q, t, deform_period=deform_period))
     params: dict = {"q": q, "t": t}

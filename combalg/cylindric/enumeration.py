@@ -16,9 +16,9 @@ CylindricPartition('10', [[1], [1]])
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Iterable, Iterator
 
+from combalg.core.validation import nonnegative_int
 from combalg.core.errors import InvalidInputError, ResourceLimitError
 from combalg.cylindric.partition import CylindricPartition, interlaces
 from combalg.cylindric.profile import Profile, as_profile
@@ -28,20 +28,6 @@ __all__ = ["cylindric_partitions", "DEFAULT_LIMIT", "estimated_count"]
 
 #: default bound on the number of objects a finite request may produce
 DEFAULT_LIMIT = 2_000_000
-
-
-def _nonneg(name: str, value: object) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        raise InvalidInputError(f"invalid {name} {value!r}: expected a nonnegative integer")
-    try:
-        v = operator.index(value)  # type: ignore[arg-type]
-    except TypeError:
-        raise InvalidInputError(f"invalid {name} {value!r}: expected a nonnegative integer") from None
-    if v < 0:
-        raise InvalidInputError(f"invalid {name} {v}: expected a nonnegative integer")
-    return v
 
 
 def _partitions_of(n: int) -> Iterator[Partition]:
@@ -168,9 +154,9 @@ def cylindric_partitions(
     pi = as_profile(profile)
     if not isinstance(mu0_empty, bool):
         raise InvalidInputError(f"invalid mu0_empty {mu0_empty!r}: expected True or False")
-    w = _nonneg("weight", weight)
-    mw = _nonneg("max_weight", max_weight)
-    lim = _nonneg("limit", limit)
+    w = nonnegative_int("weight", weight, allow_none=True)
+    mw = nonnegative_int("max_weight", max_weight, allow_none=True)
+    lim = nonnegative_int("limit", limit, allow_none=True)
     if w is not None and mw is not None:
         raise InvalidInputError(
             f"invalid bounds weight={w} and max_weight={mw}: give at most one of them"

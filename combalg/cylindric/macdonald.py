@@ -51,7 +51,7 @@ from typing import Any
 from combalg.core.errors import InvalidInputError, ResourceLimitError
 from combalg.cylindric.partition import CylindricPartition
 from combalg.cylindric.profile import Profile, as_profile
-from combalg.cylindric.transfer import _order
+from combalg.core.validation import nonnegative_int
 
 __all__ = [
     "qt_weight",
@@ -406,7 +406,7 @@ def qt_series(
     from combalg.cylindric.enumeration import DEFAULT_LIMIT, cylindric_partitions
 
     pi = as_profile(profile)
-    n = _order(order)
+    n = nonnegative_int("order", order)
     if convention not in CONVENTIONS:
         raise InvalidInputError(f"invalid convention {convention!r}: expected one of {CONVENTIONS}")
     qq, tt, sym = _coerce_qt(q, t)
@@ -489,7 +489,7 @@ def qt_product_series(
     from combalg.cylindric.borodin import borodin_exponents
 
     pi = as_profile(profile)
-    n = _order(order)
+    n = nonnegative_int("order", order)
     qq, tt, sym = _coerce_qt(q, t)
     _check_symbolic_order(n, sym)
     if not sym and qq in (1, -1):

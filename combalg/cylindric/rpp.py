@@ -26,7 +26,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from combalg.cylindric.profile import Profile, as_profile
-from combalg.cylindric.transfer import _order, count_rpp_series
+from combalg.core.validation import nonnegative_int
+from combalg.cylindric.transfer import count_rpp_series
 from combalg.partitions import Partition, hook_lengths
 
 __all__ = ["rpp_shape", "rpp_pair_hooks", "rpp_series", "rpp_hook_series"]
@@ -93,7 +94,7 @@ def rpp_hook_series(profile: Profile | str | Iterable[int], order: int) -> list[
     """
     from combalg.core.series import euler_product
 
-    n = _order(order)
+    n = nonnegative_int("order", order)
     if n == 0:
         return []
     mult: dict[int, int] = {}

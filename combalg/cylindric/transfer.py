@@ -38,11 +38,11 @@ Examples
 
 from __future__ import annotations
 
-import operator
 from collections import defaultdict
 from collections.abc import Iterable
 
-from combalg.core.errors import InvalidInputError, ResourceLimitError
+from combalg.core.validation import nonnegative_int
+from combalg.core.errors import ResourceLimitError
 from combalg.cylindric.partition import interlaces
 from combalg.cylindric.profile import Profile, as_profile
 
@@ -56,34 +56,6 @@ WORK_LIMIT = 50_000_000
 # partition numbers are computed only up to this index for the estimate: the
 # number of partitions of size <= 900 already exceeds 10^30 work units
 _WORK_P_CAP = 900
-
-
-def _order(order: object) -> int:
-    if isinstance(order, bool):
-        raise InvalidInputError(f"invalid order {order!r}: expected a nonnegative integer")
-    try:
-        n = operator.index(order)  # type: ignore[arg-type]
-    except TypeError:
-        raise InvalidInputError(f"invalid order {order!r}: expected a nonnegative integer") from None
-    if n < 0:
-        raise InvalidInputError(f"invalid order {n}: expected a nonnegative integer")
-    return n
-
-
-def _limit(limit: object) -> int | None:
-    if limit is None:
-        return None
-    if isinstance(limit, bool):
-        raise InvalidInputError(f"invalid limit {limit!r}: expected a nonnegative integer or None")
-    try:
-        v = operator.index(limit)  # type: ignore[arg-type]
-    except TypeError:
-        raise InvalidInputError(
-            f"invalid limit {limit!r}: expected a nonnegative integer or None"
-        ) from None
-    if v < 0:
-        raise InvalidInputError(f"invalid limit {v}: expected a nonnegative integer or None")
-    return v
 
 
 def estimated_work(
@@ -110,7 +82,7 @@ def estimated_work(
     True
     """
     pi = as_profile(profile)
-    n = _order(order)
+    n = nonnegative_int("order", order)
     T = pi.T
     if n == 0:
         return 0
@@ -147,7 +119,7 @@ def _guard(
     mu0_empty: bool = False,
     hint: str = "use borodin_series for high orders, or pass a larger limit= (or limit=None)",
 ) -> None:
-    lim = _limit(limit)
+    lim = nonnegative_int("limit", limit, allow_none=True)
     if lim is None:
         return
     est = estimated_work(pi, n, mu0_empty=mu0_empty)
@@ -405,7 +377,7 @@ def count_series(
        (the transfer-matrix method).
     """
     pi = as_profile(profile)
-    n = _order(order)
+    n = nonnegative_int("order", order)
     _guard(pi, n, limit, "count_series")
     counts = _chain_counts(pi.word, n, track_trace=False)
     return list(counts[0]) if n else []
@@ -436,7 +408,7 @@ def count_bivariate(
     [[1], [1, 0], [3, 0, 0], [4, 0, 0, 0]]
     """
     pi = as_profile(profile)
-    n = _order(order)
+    n = nonnegative_int("order", order)
     _guard(pi, n, limit, "count_bivariate")
     counts = _chain_counts(pi.word, n, track_trace=True)
     rows = [[0] * (d + 1) for d in range(n)]
@@ -458,7 +430,7 @@ def count_rpp_series(
     [1, 1, 3, 4, 7, 9, 14, 17]
     """
     pi = as_profile(profile)
-    n = _order(order)
+    n = nonnegative_int("order", order)
     _guard(pi, n, limit, "count_rpp_series", mu0_empty=True)
     counts = _chain_counts(pi.word, n, track_trace=False, mu0_empty=True)
     return list(counts[0]) if n else []

@@ -14,28 +14,13 @@ Examples
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Iterator
 
-from combalg.core.errors import InvalidInputError, ResourceLimitError
+from combalg.core.validation import nonnegative_int
+from combalg.core.errors import ResourceLimitError
 from combalg.partitions.partition import Partition
 
 __all__ = ["partitions_of", "partitions_up_to", "partitions_in_box", "count_partitions"]
-
-
-def _nonneg(name: str, value: object, allow_none: bool = True) -> int | None:
-    if value is None and allow_none:
-        return None
-    expected = "a nonnegative integer" + (" or None" if allow_none else "")
-    if isinstance(value, bool):
-        raise InvalidInputError(f"invalid {name} {value!r}: expected {expected}")
-    try:
-        v = operator.index(value)  # type: ignore[arg-type]
-    except TypeError:
-        raise InvalidInputError(f"invalid {name} {value!r}: expected {expected}") from None
-    if v < 0:
-        raise InvalidInputError(f"invalid {name} {v}: expected {expected}")
-    return v
 
 
 def _fill(total: int, part: int) -> list[int]:
@@ -105,9 +90,9 @@ def partitions_of(
     >>> list(partitions_of(0))
     [Partition([])]
     """
-    n = _nonneg("n", n, allow_none=False)
-    max_part = _nonneg("max_part", max_part)
-    max_length = _nonneg("max_length", max_length)
+    n = nonnegative_int("n", n)
+    max_part = nonnegative_int("max_part", max_part, allow_none=True)
+    max_length = nonnegative_int("max_length", max_length, allow_none=True)
     return _partitions_of(
         n,  # type: ignore[arg-type]
         n if max_part is None else max_part,  # type: ignore[arg-type]
@@ -135,9 +120,9 @@ def partitions_up_to(
     >>> sum(1 for _ in partitions_up_to(10, max_length=2))
     36
     """
-    n = _nonneg("n", n, allow_none=False)
-    max_part = _nonneg("max_part", max_part)
-    max_length = _nonneg("max_length", max_length)
+    n = nonnegative_int("n", n)
+    max_part = nonnegative_int("max_part", max_part, allow_none=True)
+    max_length = nonnegative_int("max_length", max_length, allow_none=True)
 
     def gen() -> Iterator[Partition]:
         for k in range(n + 1):  # type: ignore[operator]
@@ -161,8 +146,8 @@ def partitions_in_box(max_length: int, max_part: int) -> Iterator[Partition]:
     >>> sum(1 for _ in partitions_in_box(3, 4))
     35
     """
-    max_length = _nonneg("max_length", max_length, allow_none=False)
-    max_part = _nonneg("max_part", max_part, allow_none=False)
+    max_length = nonnegative_int("max_length", max_length)
+    max_part = nonnegative_int("max_part", max_part)
     return partitions_up_to(
         max_length * max_part, max_part=max_part, max_length=max_length  # type: ignore[operator]
     )
@@ -189,7 +174,7 @@ def count_partitions(n: int) -> int:
     >>> count_partitions(100)
     190569292
     """
-    n = _nonneg("n", n, allow_none=False)
+    n = nonnegative_int("n", n)
     if n > 5000:  # type: ignore[operator]
         from combalg.core.series import MAX_ORDER, partition_series
 

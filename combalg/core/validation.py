@@ -1,0 +1,57 @@
+"""Argument checks shared by the engines.
+
+Each check returns the normalised value or raises
+:class:`~combalg.core.errors.InvalidInputError` naming the argument, the value
+and what was expected.  Booleans are refused where an integer is expected
+(``True`` is an ``int`` in Python, but never a meaningful order or size).
+
+Examples
+--------
+>>> from combalg.core.validation import nonnegative_int
+>>> nonnegative_int("order", 12)
+12
+>>> nonnegative_int("limit", None, allow_none=True) is None
+True
+>>> nonnegative_int("order", -1)
+Traceback (most recent call last):
+...
+combalg.core.errors.InvalidInputError: invalid order -1: expected a nonnegative integer
+>>> nonnegative_int("order", True)
+Traceback (most recent call last):
+...
+combalg.core.errors.InvalidInputError: invalid order True: expected a nonnegative integer
+"""
+
+from __future__ import annotations
+
+import operator
+
+from combalg.core.errors import InvalidInputError
+
+__all__ = ["nonnegative_int", "positive_int"]
+
+
+def _integer(name: str, value: object, minimum: int, expected: str, allow_none: bool) -> int | None:
+    if value is None and allow_none:
+        return None
+    if allow_none:
+        expected += " or None"
+    if isinstance(value, bool):
+        raise InvalidInputError(f"invalid {name} {value!r}: expected {expected}")
+    try:
+        v = operator.index(value)  # type: ignore[arg-type]
+    except TypeError:
+        raise InvalidInputError(f"invalid {name} {value!r}: expected {expected}") from None
+    if v < minimum:
+        raise InvalidInputError(f"invalid {name} {v}: expected {expected}")
+    return v
+
+
+def nonnegative_int(name: str, value: object, *, allow_none: bool = False) -> int | None:
+    """Return ``value`` as an ``int >= 0`` (or ``None`` if allowed), else raise InvalidInputError."""
+    return _integer(name, value, 0, "a nonnegative integer", allow_none)
+
+
+def positive_int(name: str, value: object, *, allow_none: bool = False) -> int | None:
+    """Return ``value`` as an ``int >= 1`` (or ``None`` if allowed), else raise InvalidInputError."""
+    return _integer(name, value, 1, "a positive integer", allow_none)
