@@ -52,9 +52,7 @@ def parse_parameter(text: str, name: str = "--lam"):
 
 def _show(value, fmt: str) -> str:
     if fmt == "latex":
-        import sympy
-
-        return sympy.latex(value.as_sympy())
+        return value.latex()
     if fmt == "sympy":
         return str(value.as_sympy())
     return str(value)

@@ -1045,15 +1045,28 @@ class LaurentPolynomial:
             out.append(sympy.Mul(*factors))
         return sympy.Add(*out)
 
-    def _repr_latex_(self) -> str:
+    def latex(self) -> str:
+        """LaTeX of the value (without ``$``): indexed names as subscripts,
+        ``lam`` as ``\\lambda`` (the abbreviation the engines use for it).
+
+        >>> R = LaurentRing(["x[1]"], params=["lam"])
+        >>> print((R.gen("x[1]") * R.gen("lam") + 1).latex())
+        \\lambda x_{1} + 1
+        """
         import sympy
 
         names = {}
         for s in self.ring.sympy_symbols():
             m = re.match(r"([A-Za-z][A-Za-z0-9_]*)\[(.*)\]\Z", s.name)
             if m:
-                names[s] = f"{m.group(1)}_{{{m.group(2)}}}"
-        return "$" + sympy.latex(self.as_sympy(), symbol_names=names) + "$"
+                base = r"\lambda" if m.group(1) == "lam" else m.group(1)
+                names[s] = f"{base}_{{{m.group(2)}}}"
+            elif s.name == "lam":
+                names[s] = r"\lambda"
+        return sympy.latex(self.as_sympy(), symbol_names=names)
+
+    def _repr_latex_(self) -> str:
+        return "$" + self.latex() + "$"
 
     def __str__(self) -> str:
         if self.numerator.is_zero():
