@@ -156,7 +156,7 @@ def _run_check(args: argparse.Namespace) -> int:
         results.append(check_qt(pi, args.order, q, t))
     ok = True
     for r in results:
-        print(repr(r))
+        print(r)
         ok = ok and r.ok
     return 0 if ok else 1
 

@@ -75,6 +75,10 @@ class CheckResult:
         return self.ok
 
     def __repr__(self) -> str:
+        return f"<CheckResult {self}>"
+
+    def __str__(self) -> str:
+        """One line: the identity, the verdict and both timings."""
         extra = "".join(f", {k}={v}" for k, v in self.parameters.items())
         head = f"{self.identity} for profile {self.profile}{extra}, order {self.order}"
         if self.ok:
@@ -83,11 +87,9 @@ class CheckResult:
             m = self.first_mismatch
             verdict = f"MISMATCH at degree {m.degree}: {m.left} ({self.left_method}) != {m.right} ({self.right_method})"
         return (
-            f"<CheckResult {head}: {verdict}; {self.left_method} {self.left_seconds:.3f} s, "
-            f"{self.right_method} {self.right_seconds:.3f} s>"
+            f"{head}: {verdict}; {self.left_method} {self.left_seconds:.3f} s, "
+            f"{self.right_method} {self.right_seconds:.3f} s"
         )
-
-    __str__ = __repr__
 
 
 def _warm_imports() -> None:
