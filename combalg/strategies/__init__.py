@@ -5,6 +5,14 @@ partitions, profiles and small matrices, and one module per engine).  They
 import hypothesis, which comes with the ``test`` extra.
 """
 
+try:
+    import hypothesis  # noqa: F401
+except ModuleNotFoundError as exc:  # pragma: no cover - depends on the environment
+    raise ModuleNotFoundError(
+        "combalg.strategies needs hypothesis, which comes with the test extra: pip install 'combalg[test]'",
+        name=exc.name,
+    ) from None
+
 from combalg.strategies.basic import (
     partitions,
     profile_words,
