@@ -25,12 +25,31 @@ MAX_N = 13
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``--n 1..8``, ``--x 1,2,3``, ``--distribution``."""
-    from combalg.tables.cli import parse_int_list, parse_int_range
+    from combalg.tables.cli import parse_int_range
 
     parser.add_argument("--n", type=parse_int_range, default=list(range(1, 9)), help="sizes, e.g. 1..8 (default)")
-    parser.add_argument("--x", type=parse_int_list, default=[1, 2, 3], help="weights x, e.g. 1,2,3 (default)")
+    parser.add_argument("--x", type=_rational_list, default=[1, 2, 3],
+                        help="weights x, integers or rationals, e.g. 1,2,3 (default) or 1/2,-1")
     parser.add_argument("--distribution", action="store_true",
                         help="add a column with the distribution {N: count} of the number of -1 entries")
+
+
+def _rational_list(text: str) -> list:
+    """``"1,2,1/2"`` -> ``[1, 2, Fraction(1, 2)]`` (exact; for argparse ``type=``).
+
+    >>> _rational_list("1, -2, 1/2")
+    [1, -2, Fraction(1, 2)]
+    """
+    from combalg.core.errors import InvalidInputError
+    from combalg.core.parsing import parse_entry
+
+    parts = [p.strip() for p in text.split(",")]
+    if not parts or any(not p for p in parts):
+        raise argparse.ArgumentTypeError(f"invalid weights {text!r}: expected a comma-separated list such as 1,2,1/2")
+    try:
+        return [parse_entry(p) for p in parts]
+    except InvalidInputError as exc:
+        raise argparse.ArgumentTypeError(f"invalid weights {text!r}: {str(exc).splitlines()[0]}") from None
 
 
 def build(args: argparse.Namespace) -> Table:

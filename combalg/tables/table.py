@@ -50,6 +50,12 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
+def _param_text(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_param_text(v) for v in value) + "]"
+    return _cell_text(value)
+
+
 def _cell_latex(value: Any) -> str:
     if isinstance(value, Fraction) and value.denominator != 1:
         sign = "-" if value < 0 else ""
@@ -185,7 +191,7 @@ class Table:
         return prov
 
     def _provenance_line(self) -> str:
-        params = ", ".join(f"{k}={_cell_text(v)}" for k, v in self.parameters.items())
+        params = ", ".join(f"{k}={_param_text(v)}" for k, v in self.parameters.items())
         parts = [f"combalg {__version__}", self.created]
         if params:
             parts.append(params)

@@ -109,3 +109,13 @@ def test_cli_review_fixes(capsys):
     assert code == 1 and "x[4]" in out
     code, _, err = run(capsys, "lambda", "check-laurent", "x[m]*x[m-100000000] = 1", "--steps", "3")
     assert code == 2 and "order" in err
+
+
+def test_table_asm_accepts_rational_weights(capsys):
+    from combalg.cli import main
+
+    assert main(["table", "asm", "--n", "4", "--x", "1/2", "--format", "csv"]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines() if not line.startswith("#")]
+    # the 42 ASMs of size 4 have 0, 1, 2 entries -1 in 24, 16, 2 cases: 24 + 16/2 + 2/4
+    assert rows[1].split(",")[:3] == ["4", "42", "65/2"]
+    assert main(["table", "asm", "--n", "4", "--x", "1,,2"]) == 2

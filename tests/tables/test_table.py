@@ -104,3 +104,9 @@ def test_text_widths_wrap_long_cells_only_in_text():
     assert " ".join(line[:20].strip() for line in body) == long
     assert body[0].endswith("1")  # the short cell sits on the first line
     assert long in t.render("csv")
+
+
+def test_provenance_prints_exact_parameters_plainly():
+    t = Table("p", ["a"], [[1]], parameters={"x": [1, Fraction(1, 2)], "profiles": ("10", "01")})
+    line = t.render("text").splitlines()[-1]
+    assert "x=[1, 1/2]" in line and "profiles=[10, 01]" in line and "Fraction" not in line
