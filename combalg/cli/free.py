@@ -199,15 +199,30 @@ def _self_similarity(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+def _monomial(word: tuple[int, ...]) -> str:
+    """``(1, 2, 2)`` -> ``"s_1 s_2 s_2"``; the empty word is ``1``."""
+    return " ".join(f"s_{i}" for i in word) or "1"
+
+
+def _combination(image: dict) -> str:
+    """A linear combination of monomials, e.g. ``"s_1 + 1/2 s_2 s_2"``."""
+    terms = []
+    for u, c in image.items():
+        if u:
+            terms.append(_monomial(u) if c == 1 else f"{c} {_monomial(u)}")
+        else:
+            terms.append(str(c))
+    return " + ".join(terms).replace("+ -", "- ") or "0"
+
+
 def _expectation(args: argparse.Namespace) -> int:
     from combalg.free.projection import conditional_expectation_matrix
 
     w = parse_word(args.word)
     E = conditional_expectation_matrix(args.n_generators, max(args.degree, len(w)), args.generator)
     image = E.apply({w: 1})
-    text = " + ".join(f"{c}*s[{','.join(map(str, u))}]" if u else f"{c}" for u, c in image.items()) or "0"
-    print(f"E[s_{','.join(map(str, w)) or '()'}] = {text}   (conditional expectation onto W*(s_{args.generator}); "
-          f"monomial basis)")
+    print(f"E[{_monomial(w)}] = {_combination(image)}   (conditional expectation onto "
+          f"W*(s_{args.generator}); monomial basis)")
     checks = E.check()
     print("checks: " + ", ".join(f"{k}={v}" for k, v in checks.items()))
     return 0 if all(checks.values()) else 1
