@@ -65,10 +65,11 @@ def parse_word(text: str) -> tuple[int, ...]:
     return w
 
 
-def _table(title, columns, rows, notes=(), parameters=None):
+def _table(title, columns, rows, notes=(), parameters=None, latex_notes=None):
     from combalg.tables.table import Table
 
-    return Table(title=title, columns=columns, rows=rows, notes=list(notes), parameters=parameters or {})
+    return Table(title=title, columns=columns, rows=rows, notes=list(notes), parameters=parameters or {},
+                 latex_notes=latex_notes)
 
 
 def _moments(args: argparse.Namespace) -> int:
@@ -93,7 +94,8 @@ def _moments(args: argparse.Namespace) -> int:
     rows = [[n + 1, m[n], k[n], b[n]] for n in range(len(m))]
     t = _table(f"Moments and cumulants ({law})", ["n", "moment m_n", "free cumulant k_n", "Boolean cumulant b_n"],
                rows, ["free cumulants by series reversion of z M(z) (M(z) = C(z M(z)))"],
-               {"order": len(m), "law": law})
+               {"order": len(m), "law": law},
+               latex_notes=[r"Free cumulants by series reversion of $z M(z)$, where $M(z) = C(z M(z))$."])
     print(t.render(args.format))
     return 0
 
