@@ -30,10 +30,10 @@ References
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Iterable, Iterator
 
 from combalg.core.errors import InvalidInputError
+from combalg.core.validation import nonnegative_int
 from combalg.partitions.partition import Partition, _conjugate_parts
 
 __all__ = [
@@ -44,23 +44,6 @@ __all__ = [
     "vertical_strips_over",
     "vertical_strips_under",
 ]
-
-
-def _bound(name: str, value: object) -> int | None:
-    """Validate an optional nonnegative integer bound."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        raise InvalidInputError(f"invalid {name} {value!r}: expected a nonnegative integer or None")
-    try:
-        v = operator.index(value)  # type: ignore[arg-type]
-    except TypeError:
-        raise InvalidInputError(
-            f"invalid {name} {value!r}: expected a nonnegative integer or None"
-        ) from None
-    if v < 0:
-        raise InvalidInputError(f"invalid {name} {v}: expected a nonnegative integer or None")
-    return v
 
 
 def is_horizontal_strip(lam: Iterable[int], mu: Iterable[int]) -> bool:
@@ -194,9 +177,9 @@ def horizontal_strips_over(
     9
     """
     mu = Partition(mu)
-    max_boxes = _bound("max_boxes", max_boxes)
-    max_length = _bound("max_length", max_length)
-    max_part = _bound("max_part", max_part)
+    max_boxes = nonnegative_int("max_boxes", max_boxes, allow_none=True)
+    max_length = nonnegative_int("max_length", max_length, allow_none=True)
+    max_part = nonnegative_int("max_part", max_part, allow_none=True)
     n = len(mu)
     if max_length is not None and n > max_length:
         return iter(())
@@ -250,7 +233,7 @@ def horizontal_strips_under(
     [Partition([3]), Partition([2])]
     """
     lam = Partition(lam)
-    max_boxes = _bound("max_boxes", max_boxes)
+    max_boxes = nonnegative_int("max_boxes", max_boxes, allow_none=True)
     n = len(lam)
     caps = [lam[i] - (lam[i + 1] if i + 1 < n else 0) for i in range(n)]
     if max_boxes is not None:
