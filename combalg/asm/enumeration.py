@@ -135,8 +135,6 @@ def negative_ones_distribution(n: int, method: str = "transfer") -> dict[int, in
             k = sum(1 for r in A for x in r if x < 0)
             dist[k] = dist.get(k, 0) + 1
         return dict(sorted(dist.items()))
-    if method != "transfer":
-        raise InvalidInputError(f"invalid method {method!r}: expected 'transfer' or 'enumerate'")
     if n == 0:
         return {0: 1}
     children = _children(n)

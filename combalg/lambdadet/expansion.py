@@ -416,14 +416,12 @@ def _asm_transfer(rows, lam_c) -> Expansion:
     one = ring.const(1)
     if lam_c[0] == "sym":
         lam_f = ring.gen(lam_c[1])
-        lam_pows = [one]
         onep = lam_f + one
-        onep_pows = [one]
     else:
         lam_f = ring.const(lam_c[1])
-        lam_pows = [one]
         onep = ring.const(1 + lam_c[1])
-        onep_pows = [one]
+    lam_pows = [one]
+    onep_pows = [one]
     num_val = lam_c[1] if lam_c[0] == "num" else None
 
     def pw(cache, base, e):
@@ -431,8 +429,10 @@ def _asm_transfer(rows, lam_c) -> Expansion:
             cache.append(cache[-1] * base)
         return cache[e]
 
-    entry_forms = [[(ring.gen(v) if kind == "sym" else None, v if kind == "num" else None) for kind, v in r]
-                   for r in rows]
+    var_index = {v: i for i, v in enumerate(ring.variables)}
+    # per entry: (index of its variable, None) if symbolic, (None, value) if numeric
+    entry_forms = [[(var_index[v], None) if kind == "sym" else (None, v if kind == "num" else None)
+                    for kind, v in r] for r in rows]
     children = _children(n)
     full = tuple(range(1, n + 1))
     # level by level from the bottom row T_n upwards; row k of the ASM sits between T_{k-1} and T_k
@@ -458,7 +458,7 @@ def _asm_transfer(rows, lam_c) -> Expansion:
                         continue
                     f, x = entry_forms[k - 1][l]
                     if f is not None:
-                        exps[ring.variables.index(rows[k - 1][l][1])] += v
+                        exps[f] += v
                     elif v == 1:
                         coeff *= x
                     elif x == 0:

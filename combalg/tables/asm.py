@@ -66,10 +66,11 @@ def build(args: argparse.Namespace) -> Table:
     rows: list[list[object]] = []
     for n in sizes:
         dist = negative_ones_distribution(n)
-        row: list[object] = [n, asm_count(n)]
+        count = asm_count(n)
+        row: list[object] = [n, count]
         for x in xs:
             row.append(sum(c * x ** k for k, c in dist.items()))
-        row.append(sum(dist.values()) == asm_count(n))
+        row.append(sum(dist.values()) == count)
         if dist_col:
             row.append(", ".join(f"{k}:{c}" for k, c in dist.items()))
         rows.append(row)
