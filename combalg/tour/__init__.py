@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from combalg.tables.table import Table
 
-__all__ = ["TourRow", "TOUR_MODULES", "run_tour", "register"]
+__all__ = ["TourRow", "TOUR_MODULES", "run_tour", "register", "timed"]
 
 #: (tour module, engine display name) in tour order
 TOUR_MODULES = (
@@ -47,6 +47,13 @@ class TourRow:
     result: str
     agree: bool | None
     seconds: float
+
+
+def timed(fn):
+    """Run ``fn()``; return its result and the wall time in seconds."""
+    t0 = time.perf_counter()
+    out = fn()
+    return out, time.perf_counter() - t0
 
 
 def _load(modname: str):

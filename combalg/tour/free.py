@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import time
 from fractions import Fraction
 from itertools import product
 
-from combalg.tour import TourRow
+from combalg.tour import TourRow, timed
 
 ENGINE = "free"
-
-
-def _timed(fn):
-    t0 = time.perf_counter()
-    out = fn()
-    return out, time.perf_counter() - t0
 
 
 def _catalan_moments() -> TourRow:
@@ -25,7 +18,7 @@ def _catalan_moments() -> TourRow:
         op = [mixed_moment((1,) * k, method="operator") for k in range(1, 21)]
         return op, semicircle_moments(20)
 
-    (op, cat), s = _timed(both)
+    (op, cat), s = timed(both)
     return TourRow(ENGINE, "tau(s^k): Fock-space operator model vs Catalan numbers", "k <= 20",
                    f"tau(s^20) = {op[-1]}", op == cat, s)
 
@@ -43,16 +36,19 @@ def _mixed_moments() -> TourRow:
                     bad += 1
         return bad, total
 
-    (bad, total), s = _timed(both)
+    (bad, total), s = timed(both)
     return TourRow(ENGINE, "mixed moments tau(s_w): operators vs colour-respecting NC pairings",
                    "2 letters, |w| <= 8", f"{total} words", bad == 0, s)
 
 
 def _moment_cumulant() -> TourRow:
-    from combalg.free.cumulants import free_cumulants_to_moments, free_cumulants_to_moments_by_partitions
+    from combalg.free.cumulants import (
+        free_cumulants_to_moments,
+        free_cumulants_to_moments_by_partitions,
+    )
 
     k = [Fraction(1, d) for d in range(1, 11)]
-    (fast, slow), s = _timed(lambda: (free_cumulants_to_moments(k), free_cumulants_to_moments_by_partitions(k)))
+    (fast, slow), s = timed(lambda: (free_cumulants_to_moments(k), free_cumulants_to_moments_by_partitions(k)))
     return TourRow(ENGINE, "moments from free cumulants: series reversion vs sum over NC(n)", "k_n = 1/n, n <= 10",
                    f"m_10 = {fast[-1]}", fast == slow, s)
 
@@ -72,13 +68,16 @@ def _free_convolution() -> TourRow:
             ops.append(v.get((), 0))
         return conv, ops
 
-    (conv, ops), s = _timed(both)
+    (conv, ops), s = timed(both)
     return TourRow(ENGINE, "s_1 + s_2: free additive convolution vs operator model on the Fock space",
                    "moments to order 10", f"m_2k = 2^k C_k: {[conv[i] for i in range(1, 10, 2)]}", conv == ops, s)
 
 
 def _commutant() -> TourRow:
-    from combalg.free.commutant import commutant_dimension, commutant_dimension_by_sectors
+    from combalg.free.commutant import (
+        commutant_dimension,
+        commutant_dimension_by_sectors,
+    )
 
     def both():
         rank = [commutant_dimension([1], d) for d in range(7)]
@@ -86,19 +85,23 @@ def _commutant() -> TourRow:
         two = [commutant_dimension([1, 2], d) for d in range(7)]
         return rank, sectors, two
 
-    (rank, sectors, two), s = _timed(both)
+    (rank, sectors, two), s = timed(both)
     ok = rank == sectors and two == [1] * 7
     return TourRow(ENGINE, "commutant of s_1: exact rank of ad(s_1) vs sector decomposition; of s_1, s_2: scalars",
                    "n = 2, degree <= 6", f"dims {rank[-1]} (= d+1) and {two[-1]} (factor)", ok, s)
 
 
 def _projection() -> TourRow:
-    from combalg.free.projection import check_projection_methods, projection_report, jacobi_commutant_projection
+    from combalg.free.projection import (
+        check_projection_methods,
+        jacobi_commutant_projection,
+        projection_report,
+    )
 
     def both():
         return check_projection_methods(8), projection_report(jacobi_commutant_projection(8))
 
-    (mm, r), s = _timed(both)
+    (mm, r), s = timed(both)
     return TourRow(ENGINE, "commutant projection P_N (reconstruction): closed form vs exact kernel",
                    "N = 8 (64 x 64)", f"trace {r.trace}, max entry {r.max_abs_entry}",
                    mm is None and r.is_orthogonal_projection, s)
@@ -107,7 +110,7 @@ def _projection() -> TourRow:
 def _self_similarity() -> TourRow:
     from combalg.free.projection import check_self_similarity
 
-    (res, s) = _timed(lambda: [check_self_similarity(N) for N in range(1, 8)])
+    (res, s) = timed(lambda: [check_self_similarity(N) for N in range(1, 8)])
     return TourRow(ENGINE, "self-similarity P_{2N+1}|odd = P_N / 2 (reconstruction)", "N <= 7",
                    "exact" if all(r is None for r in res) else "fails", all(r is None for r in res), s)
 
@@ -122,7 +125,7 @@ def _expectation() -> TourRow:
         rhs = [mixed_moment((1,) * k) for k in range(5)]
         return lhs, rhs, all(E.check().values())
 
-    (lhs, rhs, ok), s = _timed(both)
+    (lhs, rhs, ok), s = timed(both)
     return TourRow(ENGINE, "E[s_2 s_1^k s_2] = tau(s_1^k): conditional expectation (monomial basis) vs moments",
                    "n = 2, degree 6", f"{lhs}", lhs == rhs and ok, s)
 

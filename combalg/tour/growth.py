@@ -3,17 +3,10 @@
 from __future__ import annotations
 
 import random
-import time
 
-from combalg.tour import TourRow
+from combalg.tour import TourRow, timed
 
 ENGINE = "growth"
-
-
-def _timed(fn):
-    t0 = time.perf_counter()
-    out = fn()
-    return out, time.perf_counter() - t0
 
 
 def _longest_weakly_increasing(w):
@@ -36,7 +29,7 @@ def _rsk_round_trip() -> TourRow:
         P, Q = rsk(w)
         return P, rsk_inverse(P, Q), _longest_weakly_increasing(w)
 
-    (P, back, lis), s = _timed(both)
+    (P, back, lis), s = timed(both)
     ok = back == w and len(P[0]) == lis
     return TourRow(ENGINE, "RSK round trip and Greene: first row of P vs longest weakly increasing subsequence (DP)",
                    "random word, n = 300, 9 letters", f"shape starts {tuple(len(r) for r in P[:4])}, LIS = {lis}",
@@ -49,7 +42,7 @@ def _insertion_vs_growth() -> TourRow:
     rng = random.Random(7)
     p = list(range(1, 41))
     rng.shuffle(p)
-    (fast, slow), s = _timed(lambda: (rsk(p), rsk(p, method="growth")))
+    (fast, slow), s = timed(lambda: (rsk(p), rsk(p, method="growth")))
     return TourRow(ENGINE, "RSK: bisect row insertion vs Fomin growth diagram (local rules)",
                    "random permutation, n = 40", f"shape {tuple(len(r) for r in fast[0])}", fast == slow, s)
 
@@ -88,7 +81,7 @@ def _cylinder_bijection() -> TourRow:
         return ok, counts, [int(c) for c in product]
 
     euler_product({1: 1}, 2)  # warm the series core's lazy imports before timing
-    (ok, counts, product), s = _timed(both)
+    (ok, counts, product), s = timed(both)
     return TourRow(ENGINE, "growth bijection (reconstruction of Langer's): per-weight counts of (nu, m) "
                    "vs Borodin's product; inverse, weight identity, injectivity",
                    f"pi = {profile}, |Lambda| <= {N}, {len(objects)} objects",

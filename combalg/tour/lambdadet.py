@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import time
-
-from combalg.tour import TourRow
+from combalg.tour import TourRow, timed
 
 ENGINE = "lambda determinants"
-
-
-def _timed(fn):
-    t0 = time.perf_counter()
-    out = fn()
-    return out, time.perf_counter() - t0
 
 
 def _asm_count() -> TourRow:
     from combalg.asm import alternating_sign_matrices, asm_count
 
-    (a, b), s = _timed(lambda: (sum(1 for _ in alternating_sign_matrices(7)), asm_count(7)))
+    (a, b), s = timed(lambda: (sum(1 for _ in alternating_sign_matrices(7)), asm_count(7)))
     return TourRow(ENGINE, "#ASMs: monotone-triangle enumeration vs product formula", "n = 7",
                    f"A_7 = {b}", a == b, s)
 
@@ -26,7 +18,7 @@ def _asm_count() -> TourRow:
 def _three_enumeration() -> TourRow:
     from combalg.asm import x_enumeration
 
-    (a, b), s = _timed(lambda: (x_enumeration(6, 3), x_enumeration(6, 3, method="enumerate")))
+    (a, b), s = timed(lambda: (x_enumeration(6, 3), x_enumeration(6, 3, method="enumerate")))
     return TourRow(ENGINE, "3-enumeration A(n;3): row transfer vs visiting every ASM", "n = 6",
                    f"A(6;3) = {a}", a == b, s)
 
@@ -34,7 +26,7 @@ def _three_enumeration() -> TourRow:
 def _robbins_rumsey() -> TourRow:
     from combalg.lambdadet import lambda_determinant
 
-    (a, b), s = _timed(lambda: (lambda_determinant(5, method="asm"), lambda_determinant(5, method="condensation")))
+    (a, b), s = timed(lambda: (lambda_determinant(5, method="asm"), lambda_determinant(5, method="condensation")))
     return TourRow(ENGINE, "det_lam of a generic matrix: Robbins-Rumsey ASM sum vs lambda-condensation",
                    "5 x 5", f"{a.length} terms", a == b, s)
 
@@ -45,7 +37,7 @@ def _ordinary_det() -> TourRow:
     from combalg.lambdadet import lambda_determinant
 
     M = [[3, 1, 4, 1, 5], [9, 2, 6, 5, 3], [5, 8, 9, 7, 9], [3, 2, 3, 8, 4], [6, 2, 6, 4, 3]]
-    (a, b), s = _timed(lambda: (lambda_determinant(M, lam=-1), int(flint.fmpz_mat(M).det())))
+    (a, b), s = timed(lambda: (lambda_determinant(M, lam=-1), int(flint.fmpz_mat(M).det())))
     return TourRow(ENGINE, "det_{-1} = ordinary determinant (ASM sum vs FLINT)", "5 x 5 integers",
                    f"det = {b}", a == b, s)
 
@@ -53,7 +45,7 @@ def _ordinary_det() -> TourRow:
 def _langer() -> TourRow:
     from combalg.lambdadet import octahedron, two_layer_expansion
 
-    (a, b), s = _timed(lambda: (two_layer_expansion(5, "langer").apex,
+    (a, b), s = timed(lambda: (two_layer_expansion(5, "langer").apex,
                                 octahedron("generic", 5, coefficients="langer").apex))
     return TourRow(ENGINE, "Langer placement: compatible-pair expansion (derived) vs certified octahedron run",
                    "n = 5, two generic layers", f"{a.length} terms", a == b, s)
@@ -67,7 +59,7 @@ def _somos() -> TourRow:
         p = laurent_precheck(somos(8), steps=20)
         return r, p
 
-    (r, p), s = _timed(both)
+    (r, p), s = timed(both)
     return TourRow(ENGINE, "Somos-8 first non-Laurent term: exact division vs GF(p) random lines",
                    "x[0..20]", f"fails at x[{r.failing_step}] ({r.remainder_terms} remainder terms)",
                    r.failing_step == p.first_failure, s)

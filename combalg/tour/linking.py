@@ -3,17 +3,10 @@
 from __future__ import annotations
 
 import random
-import time
 
-from combalg.tour import TourRow
+from combalg.tour import TourRow, timed
 
 ENGINE = "linking"
-
-
-def _timed(fn):
-    t0 = time.perf_counter()
-    out = fn()
-    return out, time.perf_counter() - t0
 
 
 def _random_space(rng, labels, field, rows):
@@ -35,7 +28,7 @@ def _idt() -> TourRow:
         B = _random_space(rng, P + Q, QQ, 5)
         return compose(A, B).perp(), compose(A.perp(), B.perp(), sign=-1)
 
-    (left, right), s = _timed(both)
+    (left, right), s = timed(both)
     return TourRow(ENGINE, "implicit duality (V_SP ↔ V_PQ)^⊥ = V_SP^⊥ ⇌ V_PQ^⊥ over QQ", "|S|=|Q|=6, |P|=4",
                    f"dim {left.dim}", left == right, s)
 
@@ -60,7 +53,7 @@ def _brute() -> TourRow:
         got = {(v[2], v[3], v[0], v[1]) for v in C.vectors()}  # C's labels: q0, q1, s0, s1
         return got, brute
 
-    (got, brute), s = _timed(both)
+    (got, brute), s = timed(both)
     return TourRow(ENGINE, "V_SP ↔ V_PQ by elimination vs enumeration of all vectors", "GF(3), 2+2+2 labels",
                    f"{len(got)} vectors", got == brute, s)
 
@@ -77,7 +70,7 @@ def _decompose() -> TourRow:
         A, B = decompose(V, S)
         return V, S, A, B, compose(A, B)
 
-    (V, S, A, B, W), s = _timed(both)
+    (V, S, A, B, W), s = timed(both)
     k = len(set(A.labels) & set(B.labels))
     return TourRow(ENGINE, "minimum-overlap decomposition recomposes, |P| = lambda = r(V·S) - r(V×S)",
                    "10 labels over QQ", f"|P| = {k}", W == V and k == V.connectivity(S), s)
@@ -97,7 +90,7 @@ def _graphs() -> TourRow:
         ok = ok and cycle_space(G) == compose(cycle_space(G1), cycle_space(G2), sign=-1)
         return G, ok
 
-    (G, ok), s = _timed(both)
+    (G, ok), s = timed(both)
     return TourRow(ENGINE, "K4 3-sum K4 = K_{2,3}: cut spaces compose (↔), cycle spaces (⇌)", "6 + 6 edges",
                    f"cut space dim {cut_space(G).dim}", ok, s)
 
@@ -113,7 +106,7 @@ def _union() -> TourRow:
         M2 = LinearMatroid([[rng.randint(0, 2) for _ in E] for _ in range(2)], E, GF(3))
         return union(M1, M2).rank(), nash_williams_rank([M1, M2], E)
 
-    (a, b), s = _timed(both)
+    (a, b), s = timed(both)
     return TourRow(ENGINE, "matroid union rank: partition algorithm vs Nash-Williams formula", "9 elements, GF(3)",
                    f"rank {a}", a == b, s)
 
@@ -134,7 +127,7 @@ def _two_sum() -> TourRow:
         L, T = link(M1, M2), two_sum(M1, M2, "p")
         return L.rank(), L.equals(T)  # rank on every subset, union oracle vs 2-sum formula
 
-    (r, ok), s = _timed(both)
+    (r, ok), s = timed(both)
     return TourRow(ENGINE, "matroid linking (M1 ∨ M2)/p = 2-sum (|P| = 1)", "8 elements",
                    f"rank {r}", ok, s)
 
@@ -156,7 +149,7 @@ def _link_vs_graph() -> TourRow:
         G1, G2 = g("x", "s"), g("y", "q")
         return link(GraphicMatroid(G1), GraphicMatroid(G2)).rank(), GraphicMatroid(glue(G1, G2, ["t0", "t1", "t2"])).rank()
 
-    (a, b), s = _timed(both)
+    (a, b), s = timed(both)
     return TourRow(ENGINE, "|P| = 3: matroid linking is NOT the graph 3-sum (documented)", "K4, K4 on a triangle",
                    f"linking rank {a} vs K_{{2,3}} rank {b}", None, s)
 
