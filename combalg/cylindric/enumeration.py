@@ -18,11 +18,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from combalg.core.validation import nonnegative_int
 from combalg.core.errors import InvalidInputError, ResourceLimitError
+from combalg.core.validation import nonnegative_int
 from combalg.cylindric.partition import CylindricPartition, interlaces
 from combalg.cylindric.profile import Profile, as_profile
-from combalg.partitions import Partition, horizontal_strips_over, horizontal_strips_under
+from combalg.partitions import (
+    Partition,
+    horizontal_strips_over,
+    horizontal_strips_under,
+    partitions_of,
+)
 
 __all__ = ["cylindric_partitions", "DEFAULT_LIMIT", "estimated_count"]
 
@@ -30,27 +35,13 @@ __all__ = ["cylindric_partitions", "DEFAULT_LIMIT", "estimated_count"]
 DEFAULT_LIMIT = 2_000_000
 
 
-def _partitions_of(n: int) -> Iterator[Partition]:
-    """Partitions of n in reverse lexicographic order."""
-
-    def rec(rem: int, maxp: int, prefix: tuple[int, ...]) -> Iterator[tuple[int, ...]]:
-        if rem == 0:
-            yield prefix
-            return
-        for p in range(min(rem, maxp), 0, -1):
-            yield from rec(rem - p, p, prefix + (p,))
-
-    for t in rec(n, n, ()):
-        yield Partition._trusted(t)
-
-
 def _of_weight(pi: Profile, n: int, mu0_empty: bool) -> Iterator[CylindricPartition]:
     """All objects of weight exactly n."""
     word = pi.word
     T = len(word)
-    sizes = [0] if mu0_empty else range(0, n // 1 + 1)
+    sizes = [0] if mu0_empty else range(n + 1)
     for a in sizes:
-        for alpha in _partitions_of(a):
+        for alpha in partitions_of(a):
             if T == 1:
                 if a == n:
                     yield CylindricPartition._trusted(pi, (alpha,))

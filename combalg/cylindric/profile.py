@@ -35,6 +35,7 @@ import operator
 from collections.abc import Iterable, Mapping, Set
 
 from combalg.core.errors import InvalidInputError
+from combalg.core.parsing import parse_profile
 
 __all__ = ["Profile", "as_profile"]
 
@@ -44,24 +45,7 @@ def _parse_word(word: object) -> tuple[int, ...]:
     if isinstance(word, Profile):
         return word.word
     if isinstance(word, str):
-        text = word.strip()
-        try:  # the shared parser, when present, gives uniform messages
-            from combalg.core.parsing import parse_profile
-        except ImportError:  # pragma: no cover - the parser is part of core
-            parse_profile = None
-        if parse_profile is not None:
-            letters = tuple(int(x) for x in parse_profile(text))
-        else:  # pragma: no cover
-            if not text or any(ch not in "01" for ch in text):
-                raise InvalidInputError(
-                    f"invalid profile {word!r}: expected a nonempty word in the letters 0 and 1"
-                )
-            letters = tuple(int(ch) for ch in text)
-        if not letters or any(x not in (0, 1) for x in letters):
-            raise InvalidInputError(
-                f"invalid profile {word!r}: expected a nonempty word in the letters 0 and 1"
-            )
-        return letters
+        return tuple(int(x) for x in parse_profile(word.strip()))
     if isinstance(word, (bytes, bytearray, Mapping, Set)):
         raise InvalidInputError(
             f"invalid profile {word!r}: expected a 0/1 string or an ordered sequence of 0s and 1s"

@@ -93,15 +93,10 @@ def field_name(p: int) -> str:
 
 
 def field_object(p: int) -> Any:
-    """The core field object for characteristic ``p`` (or its name if core is missing)."""
-    try:
-        from combalg.core import linalg as core_linalg  # type: ignore[attr-defined]
-    except ImportError:  # pragma: no cover - core linear algebra not installed
-        return field_name(p)
-    try:
-        return core_linalg.QQ if p == 0 else core_linalg.GF(p)
-    except Exception:  # pragma: no cover - defensive
-        return field_name(p)
+    """The core field object (``QQ`` or ``GF(p)``) for characteristic ``p``."""
+    from combalg.core.linalg import GF, QQ
+
+    return QQ if p == 0 else GF(p)
 
 
 def coerce_entry(value: Any, p: int, where: str = "entry") -> int | Fraction:
