@@ -51,7 +51,8 @@ def load_space(path: str, field: str | None = None):
     file_field = None
     if text.lstrip().startswith("{"):
         try:
-            data = json.loads(text)
+            # decimals stay text, so that re-serialising below loses no digits
+            data = json.loads(text, parse_float=str)
         except json.JSONDecodeError as exc:
             raise InvalidInputError(f"invalid JSON in {path!r}: {exc.msg} at line {exc.lineno}") from None
         if isinstance(data, dict) and "field" in data:

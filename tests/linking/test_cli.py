@@ -54,3 +54,18 @@ def test_bad_input_exit_2(tmp_path, capsys):
     assert main(["linking", "compose", A, str(tmp_path / "missing.json")]) == 2
     evil = write(tmp_path, "E.csv", "a,b\n__import__('os'),1\n")
     assert main(["linking", "connectivity", evil, "--split", "a"]) == 2
+
+
+def test_json_with_field_key_keeps_decimals_exact(tmp_path):
+    from fractions import Fraction
+
+    from combalg.cli.linking import load_space
+
+    body = '"labels": ["a", "b"], "rows": [[1, 0.10000000000000000001]]'
+    with_field = tmp_path / "f.json"
+    with_field.write_text('{"field": "QQ", ' + body + "}")
+    without = tmp_path / "g.json"
+    without.write_text("{" + body + "}")
+    V, W = load_space(str(with_field)), load_space(str(without))
+    assert V == W
+    assert V.rows_in(["a", "b"]) == [[1, Fraction(10**19 + 1, 10**20)]]
