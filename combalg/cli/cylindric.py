@@ -20,6 +20,7 @@ from typing import Any
 
 from combalg.cli._args import nonnegative_int
 from combalg.core.errors import InvalidInputError
+from combalg.partitions import compact_str as _fmt_part
 
 COMMAND = "cylindric"
 HELP = "cylindric plane partitions: series (count or Borodin's product), lists, identity checks"
@@ -66,10 +67,6 @@ def _progress(total: int | None, enabled: bool | None, desc: str):
     from tqdm import tqdm
 
     return tqdm(total=total, desc=desc, unit="obj", file=sys.stderr, leave=False)
-
-
-def _fmt_part(p) -> str:
-    return "(" + ",".join(str(x) for x in p) + ")" if p else "()"
 
 
 def _run_series(args: argparse.Namespace) -> int:

@@ -25,6 +25,7 @@ import re
 from typing import Any
 
 from combalg.core.errors import InvalidInputError
+from combalg.partitions import compact_str as _fmt
 
 __all__ = ["register_biject", "parse_parts", "parse_filling", "run_biject"]
 
@@ -116,14 +117,15 @@ def parse_filling(text: str) -> dict[tuple[int, int], int]:
     return out
 
 
-def _fmt(p: Any) -> str:
-    return "(" + ",".join(str(v) for v in p) + ")"
-
-
 def run_biject(args: argparse.Namespace) -> int:
     """Carry out ``combalg cylindric biject`` (see the module docstring)."""
     from combalg.cylindric import CylindricPartition, Profile
-    from combalg.growth.cylinder import LABEL, cylinder_forward, cylinder_inverse, cylinder_sweeps
+    from combalg.growth.cylinder import (
+        LABEL,
+        cylinder_forward,
+        cylinder_inverse,
+        cylinder_sweeps,
+    )
 
     profile = Profile(args.profile)
     T = profile.T

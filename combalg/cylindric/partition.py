@@ -42,6 +42,7 @@ from collections.abc import Iterable, Sequence
 from combalg.core.errors import InvalidInputError
 from combalg.cylindric.profile import Profile, _composition, _shift, as_profile
 from combalg.partitions import Partition
+from combalg.partitions import compact_str as _fmt
 
 __all__ = [
     "CylindricPartition",
@@ -71,10 +72,6 @@ def interlaces(big: Sequence[int], small: Sequence[int]) -> bool:
         if i + 1 < lb and big[i + 1] > small[i]:
             return False
     return True
-
-
-def _fmt(p: Sequence[int]) -> str:
-    return "(" + ",".join(str(x) for x in p) + ")" if p else "()"
 
 
 def _as_partition(parts: object, what: str) -> Partition:

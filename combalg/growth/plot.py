@@ -16,11 +16,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from combalg.partitions import compact_str as _fmt
+
 __all__ = ["plot_growth_diagram", "plot_cylinder_sweep", "sweep_coordinates"]
-
-
-def _fmt(p) -> str:
-    return "(" + ",".join(map(str, p)) + ")" if p else "()"
 
 
 def plot_growth_diagram(G: Any, ax: Any = None, labels: bool = True, fontsize: float = 8):

@@ -24,6 +24,7 @@ from combalg.partitions.generation import (
 )
 from combalg.partitions.partition import (
     Partition,
+    compact_str,
     conjugate,
     hook_lengths,
     num_standard_tableaux,
@@ -39,6 +40,7 @@ from combalg.partitions.strips import (
 
 __all__ = [
     "Partition",
+    "compact_str",
     "conjugate",
     "hook_lengths",
     "num_standard_tableaux",

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from combalg.core.validation import nonnegative_int
 from combalg.core.errors import ResourceLimitError
+from combalg.core.validation import nonnegative_int
 from combalg.partitions.partition import Partition
 
 __all__ = ["partitions_of", "partitions_up_to", "partitions_in_box", "count_partitions"]

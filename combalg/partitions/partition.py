@@ -37,7 +37,16 @@ from math import factorial, prod
 
 from combalg.core.errors import InvalidInputError
 
-__all__ = ["Partition", "conjugate", "hook_lengths", "num_standard_tableaux"]
+__all__ = ["Partition", "conjugate", "hook_lengths", "num_standard_tableaux", "compact_str"]
+
+
+def compact_str(parts: Iterable[int]) -> str:
+    """The parts as ``(3,1,1)``; the empty partition is ``()``.
+
+    >>> compact_str([3, 1, 1]), compact_str([])
+    ('(3,1,1)', '()')
+    """
+    return "(" + ",".join(str(x) for x in parts) + ")"
 
 
 def _validated_parts(parts: Iterable[object]) -> tuple[int, ...]:
