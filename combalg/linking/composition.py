@@ -43,7 +43,7 @@ graphs and matroids*, arXiv, 2023.
 from __future__ import annotations
 
 import functools
-from typing import Any, Hashable, Iterable, Sequence
+from typing import Any, Hashable, Iterable, NamedTuple, Sequence
 
 from combalg.core.errors import InvalidInputError
 from combalg.linking import _linalg as la
@@ -68,6 +68,11 @@ def shared_labels(V_SP: LabelledSpace, V_PQ: LabelledSpace, P: Iterable[Hashable
     >>> shared_labels(A, B)
     (('s',), ('p',), ('q',))
     """
+    _check_pair(V_SP, V_PQ)
+    return _split_labels(V_SP.labels, V_PQ.labels, None if P is None else tuple(P))[:3]
+
+
+def _check_pair(V_SP: LabelledSpace, V_PQ: LabelledSpace) -> None:
     for name, V in (("V_SP", V_SP), ("V_PQ", V_PQ)):
         if not isinstance(V, LabelledSpace):
             raise InvalidInputError(f"invalid {name} {V!r}: expected a LabelledSpace")
@@ -75,25 +80,30 @@ def shared_labels(V_SP: LabelledSpace, V_PQ: LabelledSpace, P: Iterable[Hashable
         raise InvalidInputError(
             f"mismatched fields: V_SP is over {V_SP.field_name} but V_PQ is over {V_PQ.field_name}"
         )
-    left, right = set(V_SP.labels), set(V_PQ.labels)
+
+
+@functools.lru_cache(maxsize=256)
+def _split_labels(left_labels: tuple, right_labels: tuple, P: tuple | None) -> tuple[tuple, tuple, tuple, tuple]:
+    """``(S, P, Q, S ∪ Q)`` for two label tuples, each in canonical order (cached: it
+    depends on the labels only), checking a given ``P`` against the shared labels."""
+    left, right = set(left_labels), set(right_labels)
     common = left & right
     if P is not None:
-        P = list(P)
         Pset = set(P)
         missing = [x for x in P if x not in common]
         if missing:
             raise InvalidInputError(
-                f"invalid shared set P {P!r}: {', '.join(map(repr, missing))} is not a label of both spaces"
+                f"invalid shared set P {list(P)!r}: {', '.join(map(repr, missing))} is not a label of both spaces"
             )
         extra = common - Pset
         if extra:
             raise InvalidInputError(
                 f"labels overlap outside P: {', '.join(sorted(map(repr, extra)))} occur in both spaces"
-                f" but not in P {P!r}"
+                f" but not in P {list(P)!r}"
             )
-    S = tuple(x for x in V_SP.labels if x not in common)
-    Q = tuple(x for x in V_PQ.labels if x not in common)
-    return S, sort_labels(common), Q
+    S = tuple(x for x in left_labels if x not in common)
+    Q = tuple(x for x in right_labels if x not in common)
+    return S, sort_labels(common), Q, sort_labels(S + Q)
 
 
 def compose(V_SP: LabelledSpace, V_PQ: LabelledSpace, sign: int = 1, P: Iterable[Hashable] | None = None) -> LabelledSpace:
@@ -141,13 +151,17 @@ def compose(V_SP: LabelledSpace, V_PQ: LabelledSpace, sign: int = 1, P: Iterable
     True
     """
     sign = _check_sign(sign)
-    S, Pl, Q = shared_labels(V_SP, V_PQ, P)
-    p = V_SP.p
-    i1 = V_SP._index
-    i2 = V_PQ._index
+    _check_pair(V_SP, V_PQ)
     # columns: P first, then S ∪ Q in canonical order, so that the rows of the
     # RREF with pivot outside P are already the canonical RREF of the result
-    out_labels = sort_labels(list(S) + list(Q))
+    S, Pl, Q, out_labels = _split_labels(V_SP.labels, V_PQ.labels, None if P is None else tuple(P))
+    p = V_SP.p
+    if p == 0:
+        fast = _compose_generic_qq(V_SP, V_PQ, sign, Pl, out_labels)
+        if fast is not None:
+            return fast
+    i1 = V_SP._index
+    i2 = V_PQ._index
     Sset = set(S)
     cols1P = [i1[x] for x in Pl]
     cols2P = [i2[x] for x in Pl]
@@ -155,9 +169,6 @@ def compose(V_SP: LabelledSpace, V_PQ: LabelledSpace, sign: int = 1, P: Iterable
     n = k + len(out_labels)
     obj = LabelledSpace.__new__(LabelledSpace)
     if p == 0:
-        fast = _compose_generic_qq(V_SP, V_PQ, sign, Pl, out_labels, Sset)
-        if fast is not None:
-            return fast
         # integer multiples of the rows (same spaces; fraction-free elimination)
         M = _stack_qq(V_SP, V_PQ, sign, Pl, out_labels, Sset)
         if M is None:
@@ -238,8 +249,66 @@ def _shift(nrows: int, ncols: int, row0: int, col0: int, count: int) -> Any:
     return _unit_matrix(nrows, ncols, [(row0 + t, col0 + t) for t in range(count)])
 
 
-def _compose_generic_qq(V_SP: LabelledSpace, V_PQ: LabelledSpace, sign: int, Pl: tuple, out_labels: tuple,
-                        Sset: set) -> LabelledSpace | None:
+class _GenericPlan(NamedTuple):
+    """The label bookkeeping of the generic QQ route for one shape of input (see
+    :func:`_compose_generic_qq`): 0/±1 placement matrices, which FLINT multiplies much
+    faster than entries can be moved one by one from Python."""
+
+    m: int  # rows of the stacked matrix M (d1 + d2)
+    q: int  # dimension of the result when the route applies (m - |P|)
+    L1: Any  # m x n1: the columns P, then the first q labels of S ∪ Q, taken from V_SP
+    L2: Any  # m x n2: the same from V_PQ, with the P part multiplied by -sign
+    T1: Any  # nout x n1: the labels of S ∪ Q taken from V_SP
+    T2: Any  # nout x n2: the labels of S ∪ Q taken from V_PQ
+    W1: Any  # d1 x width: columns 0..d1-1 of [A^T | E]
+    W2: Any  # d2 x width: columns d1..m-1 of [A^T | E]
+    E: Any  # m x width: the unit columns E
+    Y: Any  # width x q: keeps the last q columns
+    C1: Any  # d1 x m: columns 0..d1-1 of M_T^T
+    C2: Any  # d2 x m: columns d1..m-1 of M_T^T
+
+
+@functools.lru_cache(maxsize=128)
+def _generic_plan(labels1: tuple, labels2: tuple, Pl: tuple, out_labels: tuple, d1: int, d2: int,
+                  sign: int) -> _GenericPlan | None:
+    """The placement matrices of the generic route, or ``None`` if it cannot apply.
+
+    Cached: they depend on the labels, the numbers of generating rows and the sign
+    only, so composing many spaces on the same label sets builds them once.
+    """
+    m = d1 + d2
+    k = len(Pl)
+    nout = len(out_labels)
+    q = m - k
+    if q <= 0 or m + q >= k + nout:
+        return None
+    i1 = {x: j for j, x in enumerate(labels1)}
+    i2 = {x: j for j, x in enumerate(labels2)}
+    n1, n2 = len(labels1), len(labels2)
+    first = [(k + j, x) for j, x in enumerate(out_labels[:q])]
+    L1 = _unit_matrix(m, n1, [(c, i1[x]) for c, x in enumerate(Pl)] + [(r, i1[x]) for r, x in first if x in i1])
+    L2 = _unit_matrix(m, n2, [(c, i2[x]) for c, x in enumerate(Pl)], -1 if sign == 1 else 1)
+    for r, x in first:
+        if x in i2:
+            L2[r, i2[x]] = 1
+    T1 = _unit_matrix(nout, n1, [(j, i1[x]) for j, x in enumerate(out_labels) if x in i1])
+    T2 = _unit_matrix(nout, n2, [(j, i2[x]) for j, x in enumerate(out_labels) if x in i2])
+    width = m + q
+    if 20 < m <= 100 and width <= m + (m - 20) * m / 80:
+        # keep FLINT on its fraction-free path (zero columns do not change the RREF)
+        width = m + int((m - 20) * m / 80) + 1
+    return _GenericPlan(m, q, L1, L2, T1, T2, _shift(d1, width, 0, 0, d1), _shift(d2, width, 0, d1, d2),
+                        _shift(m, width, k, m, q), _shift(width, q, m, 0, q),
+                        _shift(d1, m, 0, 0, d1), _shift(d2, m, 0, d1, d2))
+
+
+# A 31-bit prime for a cheap invertibility test before the exact work (the exact
+# work certifies invertibility itself, so an unlucky prime only costs time).
+_SMALL_PRIME = 2147483647
+
+
+def _compose_generic_qq(V_SP: LabelledSpace, V_PQ: LabelledSpace, sign: int, Pl: tuple,
+                        out_labels: tuple) -> LabelledSpace | None:
     """Composition over QQ when the pivot columns are the first ones; else ``None``.
 
     Let ``M = [M_P | M_T]`` be the stacked integer rows (see :func:`_stack_qq`),
@@ -250,8 +319,9 @@ def _compose_generic_qq(V_SP: LabelledSpace, V_PQ: LabelledSpace, sign: int, Pl:
     its canonical RREF is ``C = Y M_T / det`` with ``Y = det * (last q rows of A^{-1})``.
     ``Y`` comes from one fraction-free RREF of ``[A^T | E]`` (``E`` the last ``q``
     unit columns), which is ``[det I | Y^T]``; invertibility is certified by that
-    RREF itself (a cheap determinant modulo a prime only avoids wasted work).
-    ``A^T`` and ``M_T^T`` are assembled directly from the two inputs.
+    RREF itself (a rank modulo a prime only avoids wasted work).  ``[A^T | E]`` and
+    ``M_T^T`` are assembled directly from the two inputs by the placement matrices
+    of :func:`_generic_plan`.
 
     Examples
     --------
@@ -261,44 +331,25 @@ def _compose_generic_qq(V_SP: LabelledSpace, V_PQ: LabelledSpace, sign: int, Pl:
     >>> A = LabelledSpace([[rng.randint(-5, 5) for _ in range(9)] for _ in range(3)], S + P)
     >>> B = LabelledSpace([[rng.randint(-5, 5) for _ in range(9)] for _ in range(3)], P + Q)
     >>> Sl, Pl, Ql = shared_labels(A, B)
-    >>> C = _compose_generic_qq(A, B, 1, Pl, sort_labels(Sl + Ql), set(Sl))
+    >>> C = _compose_generic_qq(A, B, 1, Pl, sort_labels(Sl + Ql))
     >>> C == compose(A.perp(), B.perp(), sign=-1).perp(), C.dim
     (True, 2)
     """
-    fl = la.flint
     Z1, Z2 = V_SP._zgen(), V_PQ._zgen()
-    d1, d2 = Z1.nrows(), Z2.nrows()
-    m = d1 + d2
-    k = len(Pl)
-    nout = len(out_labels)
-    q = m - k
-    if q <= 0 or m + q >= k + nout:
+    plan = _generic_plan(V_SP.labels, V_PQ.labels, Pl, out_labels, Z1.nrows(), Z2.nrows(), sign)
+    if plan is None:
         return None
-    i1, i2 = V_SP._index, V_PQ._index
-    neg = -1 if sign == 1 else 1
-    # column c of M: Pl[c] for c < k, then out_labels[c - k]
-    P1 = _unit_matrix(m, len(V_SP.labels), [(c, i1[x]) for c, x in enumerate(Pl)]
-                      + [(k + j, i1[x]) for j, x in enumerate(out_labels[:q]) if x in Sset])
-    P2 = _unit_matrix(m, len(V_PQ.labels), [(c, i2[x]) for c, x in enumerate(Pl)], neg)
-    T1 = _unit_matrix(nout, len(V_SP.labels), [(j, i1[x]) for j, x in enumerate(out_labels) if x in Sset])
-    T2 = _unit_matrix(nout, len(V_PQ.labels), [(j, i2[x]) for j, x in enumerate(out_labels) if x not in Sset])
-    for j, x in enumerate(out_labels[:q]):
-        if x not in Sset:
-            P2[k + j, i2[x]] = 1
+    m, q = plan.m, plan.q
     Z1t, Z2t = Z1.transpose(), Z2.transpose()
-    AT = (P1 * Z1t) * _shift(d1, m, 0, 0, d1) + (P2 * Z2t) * _shift(d2, m, 0, d1, d2)  # A^T, m x m
-    if fl.nmod_mat(AT, _PRIME).det() == 0:
-        return None  # probably singular: let the general path find the pivots
-    width = m + q
-    if 20 < m <= 100 and width <= m + (m - 20) * m / 80:
-        # keep FLINT on its fraction-free path (zero columns do not change the RREF)
-        width = m + int((m - 20) * m / 80) + 1
-    Aug = AT * _shift(m, width, 0, 0, m) + _shift(m, width, k, m, q)
+    Aug = (plan.L1 * Z1t) * plan.W1 + (plan.L2 * Z2t) * plan.W2 + plan.E  # [A^T | E]
+    Rp, r = la.flint.nmod_mat(Aug, _SMALL_PRIME).rref()
+    if r < m or Rp[m - 1, m - 1] == 0:
+        return None  # A is probably singular: let the general path find the pivots
     R, den, rk = Aug.rref()
     if rk != m or R[m - 1, m - 1] == 0:
         return None  # A singular after all
-    YT = R * _shift(width, q, m, 0, q)  # Y^T, m x q
-    MTt = (T1 * Z1t) * _shift(d1, m, 0, 0, d1) + (T2 * Z2t) * _shift(d2, m, 0, d1, d2)  # M_T^T
+    YT = R * plan.Y  # Y^T, m x q
+    MTt = (plan.T1 * Z1t) * plan.C1 + (plan.T2 * Z2t) * plan.C2  # M_T^T
     obj = LabelledSpace.__new__(LabelledSpace)
     obj._init_zrref(out_labels, (MTt * YT).transpose(), den, list(range(q)))
     return obj
