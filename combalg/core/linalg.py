@@ -32,6 +32,7 @@ References
 
 from __future__ import annotations
 
+import math
 import numbers
 import operator
 from collections.abc import Sequence
@@ -56,6 +57,8 @@ __all__ = [
     "det",
     "nullspace",
     "left_nullspace",
+    "nullspace_from_rref",
+    "integral_row",
     "row_basis",
     "rowspace_equal",
     "in_rowspace",
@@ -508,6 +511,68 @@ def _rows_of(mat: FlintMatrix, field: Field, nrows: int | None = None) -> list[l
 # ----------------------------------------------------------------------------- algorithms
 
 
+def integral_row(r: Sequence[Any]) -> list:
+    """A nonzero integer multiple of a rational row (or the zero row): the same line,
+    and FLINT's fraction-free elimination is much faster on integer matrices.
+
+    Entries may be ``int``, :class:`fractions.Fraction`, ``fmpz`` or ``fmpq``.
+
+    Examples
+    --------
+    >>> integral_row([Fraction(1, 2), 3, Fraction(-2, 3)])
+    [3, 18, -4]
+    """
+    den = 1
+    for x in r:
+        if type(x) is not int:
+            if type(x) is not Fraction:
+                return _integral_row_flint(r)
+            den = math.lcm(den, x.denominator)
+    if den == 1:
+        return [x if type(x) is int else x.numerator for x in r]
+    return [x * den if type(x) is int else x.numerator * (den // x.denominator) for x in r]
+
+
+def _integral_row_flint(r: Sequence[Any]) -> list:
+    """:func:`integral_row` for rows that hold ``fmpz``/``fmpq`` entries too."""
+    den = 1
+    for x in r:
+        if isinstance(x, Fraction):
+            den = math.lcm(den, x.denominator)
+        elif isinstance(x, fmpq):
+            den = math.lcm(den, int(x.q))
+    out = []
+    for x in r:
+        if isinstance(x, Fraction):
+            out.append(x.numerator * (den // x.denominator))
+        elif isinstance(x, fmpq):
+            out.append(fmpz(x.p) * (den // int(x.q)))
+        else:
+            out.append(x * den)
+    return out
+
+
+_ROW_ENTRY_TYPES = (int, Fraction, fmpz, fmpq)
+
+
+def _row_space_flint(M: MatrixLike, field: Field, ncols: int | None) -> FlintMatrix:
+    """A flint matrix with the row space of ``M`` (for rref, rank and right null spaces).
+
+    Over QQ, rows of ``int``/``Fraction``/``fmpz``/``fmpq`` entries are scaled to
+    integers first, which FLINT reduces much faster; anything else goes through
+    :func:`as_flint`, which also does all the checking.
+    """
+    if (isinstance(field, RationalField) and isinstance(M, list) and M and ncols is None
+            and all(type(row) is list and len(row) == len(M[0]) for row in M) and M[0]
+            and all(isinstance(x, _ROW_ENTRY_TYPES) and type(x) is not bool for row in M for x in row)):
+        flat: list = []
+        for row in M:
+            flat += integral_row(row)
+        return fmpq_mat(fmpz_mat(len(M), len(M[0]), flat))
+    return as_flint(M, field, ncols)
+
+
+
 def rref_flint(
     M: MatrixLike, field: Field | None = None, ncols: int | None = None
 ) -> tuple[FlintMatrix, tuple[int, ...]]:
@@ -523,7 +588,7 @@ def rref_flint(
     [0, 1,  2], (0, 1))
     """
     field = _infer_field(M, field)
-    A = as_flint(M, field, ncols)
+    A = _row_space_flint(M, field, ncols)
     if A.nrows() == 0 or A.ncols() == 0:
         return A, ()
     R, r = A.rref()
@@ -578,7 +643,7 @@ def rref(
     ([], ())
     """
     field = _infer_field(M, field)
-    A = as_flint(M, field, ncols)
+    A = _row_space_flint(M, field, ncols)
     if A.nrows() == 0 or A.ncols() == 0:
         return from_flint(A), ()
     R, r = A.rref()
@@ -597,7 +662,7 @@ def rank(M: MatrixLike, field: Field | None = None, ncols: int | None = None) ->
     0
     """
     field = _infer_field(M, field)
-    A = as_flint(M, field, ncols)
+    A = _row_space_flint(M, field, ncols)
     if A.nrows() == 0 or A.ncols() == 0:
         return 0
     return A.rank()
@@ -630,22 +695,38 @@ def det(M: MatrixLike, field: Field | None = None) -> Scalar:
 def _nullspace_of_flint(A: FlintMatrix, field: Field) -> list[list[Scalar]]:
     n = A.ncols()
     if A.nrows() == 0 or n == 0:
-        R_rows: list[list[Scalar]] = []
-        piv: tuple[int, ...] = ()
-    else:
-        R, r = A.rref()
-        R_rows = _rows_of(R, field, r)
-        piv = _pivots(R_rows, r)
-    pivset = set(piv)
-    p = field.characteristic
+        return nullspace_from_rref([], (), n, field)
+    R, r = A.rref()
+    R_rows = _rows_of(R, field, r)
+    return nullspace_from_rref(R_rows, _pivots(R_rows, r), n, field)
+
+
+def nullspace_from_rref(R: Sequence[Sequence[Scalar]], pivots: Sequence[int], ncols: int,
+                        field: Field | None = None) -> list[list[Scalar]]:
+    """The standard basis of the right null space of a matrix, read off its RREF.
+
+    ``R`` holds (at least) the nonzero rows of the reduced row echelon form and
+    ``pivots`` their pivot columns.  There is one vector per non-pivot column ``f``
+    (in increasing order), with entry ``1`` at ``f`` and ``0`` at the other
+    non-pivot columns; this is the basis :func:`nullspace` returns.
+
+    Examples
+    --------
+    >>> nullspace_from_rref([[1, 2, 0], [0, 0, 1]], (0, 2), 3)
+    [[-2, 1, 0]]
+    >>> nullspace_from_rref([[1, 2, 0], [0, 0, 1]], (0, 2), 3, GF(5))
+    [[3, 1, 0]]
+    """
+    p = (field or QQ).characteristic
+    pivset = set(pivots)
     basis = []
-    for f in range(n):
+    for f in range(ncols):
         if f in pivset:
             continue
-        v: list[Scalar] = [0] * n
+        v: list[Scalar] = [0] * ncols
         v[f] = 1
-        for i, c in enumerate(piv):
-            x = R_rows[i][f]
+        for i, c in enumerate(pivots):
+            x = R[i][f]
             if x:
                 v[c] = (-x) % p if p else -x
         basis.append(v)
@@ -681,7 +762,7 @@ def nullspace(
     [[1, 0], [0, 1]]
     """
     field = _infer_field(M, field)
-    return _nullspace_of_flint(as_flint(M, field, ncols), field)
+    return _nullspace_of_flint(_row_space_flint(M, field, ncols), field)
 
 
 def left_nullspace(

@@ -35,6 +35,7 @@ import functools
 from fractions import Fraction
 from typing import Any, Hashable, Iterable, Sequence
 
+from combalg.core import linalg
 from combalg.core.errors import InvalidInputError
 from combalg.linking import _linalg as la
 
@@ -219,7 +220,7 @@ class LabelledSpace:
         """The canonical RREF basis as a tuple of tuples (columns in the order of ``labels``)."""
         self._ensure()
         if self._rows is None:
-            self._rows = tuple(tuple(r) for r in la.from_flint(self._qmat(), self.p, self._d))
+            self._rows = tuple(tuple(r) for r in linalg.from_flint(self._qmat()))
         return self._rows
 
     def _zgen(self) -> Any:
@@ -237,7 +238,7 @@ class LabelledSpace:
                 rows = self._rows if self._rows is not None else self._gen
                 flat: list = []
                 for r in rows:
-                    flat += la.integral_row(r)
+                    flat += linalg.integral_row(r)
                 self._zg = la.flint.fmpz_mat(len(rows), len(self.labels), flat)
         return self._zg
 
@@ -251,7 +252,7 @@ class LabelledSpace:
             rows = self._flint_rows()
         else:
             rows = self._gen if self._gen is not None else self._rows
-        return [la.integral_row(r) for r in rows] if not self.p else rows
+        return [linalg.integral_row(r) for r in rows] if not self.p else rows
 
     def _flint_rows(self) -> list[list]:
         """Spanning rows (the generators as given if the RREF has not been needed yet,
