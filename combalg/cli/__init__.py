@@ -44,16 +44,6 @@ class ArgumentParser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: error: {message} (see '{self.prog} --help')")
 
 
-def _module_available(name: str):
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        # only "this engine is not built yet" is tolerated; a broken import is not
-        if exc.name is not None and (name == exc.name or name.startswith(exc.name + ".")):
-            return None
-        raise
-
-
 def build_parser() -> ArgumentParser:
     """Return the top-level parser with every available subcommand registered."""
     parser = ArgumentParser(
@@ -74,9 +64,7 @@ def build_parser() -> ArgumentParser:
     register_table(table)
 
     for modname in ENGINE_COMMAND_MODULES:
-        mod = _module_available(modname)
-        if mod is None:
-            continue
+        mod = importlib.import_module(modname)
         p = sub.add_parser(mod.COMMAND, help=mod.HELP, description=getattr(mod, "DESCRIPTION", mod.HELP))
         mod.register(p)
     return parser

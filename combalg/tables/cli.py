@@ -50,15 +50,6 @@ def parse_int_list(text: str) -> list[int]:
     return parse_int_range(text)
 
 
-def _load(modname: str):
-    try:
-        return importlib.import_module(modname)
-    except ModuleNotFoundError as exc:
-        if exc.name is not None and (modname == exc.name or modname.startswith(exc.name + ".")):
-            return None
-        raise
-
-
 def _run(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     table = args.builder(args)
@@ -73,12 +64,10 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def register(parser: argparse.ArgumentParser) -> None:
-    """Add one sub-subcommand per available table builder."""
+    """Add one sub-subcommand per table builder."""
     sub = parser.add_subparsers(dest="table_engine", metavar="ENGINE", required=True)
     for modname in TABLE_MODULES:
-        mod = _load(modname)
-        if mod is None:
-            continue
+        mod = importlib.import_module(modname)
         p = sub.add_parser(mod.NAME, help=mod.HELP, description=getattr(mod, "DESCRIPTION", mod.HELP))
         mod.add_arguments(p)
         p.add_argument("--format", choices=[f for f in FORMATS], default=None,

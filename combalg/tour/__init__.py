@@ -2,8 +2,7 @@
 
 Each engine contributes a module ``combalg.tour.<name>`` defining ``ENGINE``
 (the engine's display name) and ``run() -> list[TourRow]``.  A row reports one
-headline identity, checked by two independent methods.  An engine whose tour
-module does not exist yet is listed as "not available yet"; nothing is faked.
+headline identity, checked by two independent methods.
 """
 
 from __future__ import annotations
@@ -56,25 +55,13 @@ def timed(fn):
     return out, time.perf_counter() - t0
 
 
-def _load(modname: str):
-    try:
-        return importlib.import_module(modname)
-    except ModuleNotFoundError as exc:
-        if exc.name is not None and (modname == exc.name or modname.startswith(exc.name + ".")):
-            return None
-        raise
-
-
 def run_tour() -> tuple[Table, bool]:
     """Run every engine's tour entries; return the table and whether all agreed."""
     rows: list[list[object]] = []
     all_ok = True
     t0 = time.perf_counter()
-    for modname, engine in TOUR_MODULES:
-        mod = _load(modname)
-        if mod is None:
-            rows.append([engine, "-", "-", "not available yet", "-", "-"])
-            continue
+    for modname, _engine in TOUR_MODULES:
+        mod = importlib.import_module(modname)
         for row in mod.run():
             if row.agree is False:
                 all_ok = False
