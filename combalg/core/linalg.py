@@ -42,6 +42,7 @@ from typing import Any, Union
 from flint import fmpq, fmpq_mat, fmpz, fmpz_mat, nmod, nmod_mat
 
 from combalg.core.errors import InvalidInputError
+from combalg.core.validation import nonnegative_int
 
 __all__ = [
     "Field",
@@ -351,19 +352,7 @@ def GF(p: int) -> FiniteField:
 
 
 def _check_ncols(ncols: int | None) -> int | None:
-    if ncols is None:
-        return None
-    if isinstance(ncols, bool):
-        raise InvalidInputError(f"invalid ncols {ncols!r}: expected a nonnegative integer")
-    try:
-        n = operator.index(ncols)
-    except TypeError:
-        raise InvalidInputError(
-            f"invalid ncols {ncols!r}: expected a nonnegative integer"
-        ) from None
-    if n < 0:
-        raise InvalidInputError(f"invalid ncols {n}: expected a nonnegative integer")
-    return n
+    return nonnegative_int("ncols", ncols, allow_none=True)
 
 
 def _infer_field(M: Any, field: Field | None) -> Field:

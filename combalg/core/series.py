@@ -56,6 +56,7 @@ import flint
 from flint import fmpq, fmpq_poly, fmpq_series, fmpz, fmpz_poly
 
 from combalg.core.errors import InvalidInputError, ResourceLimitError
+from combalg.core.validation import nonnegative_int
 
 __all__ = [
     "InexactOperandError",
@@ -164,11 +165,7 @@ def _refuse_inexact(value: Any, name: str = "operand") -> None:
 
 
 def _check_order(order: Any, name: str = "order") -> int:
-    if isinstance(order, bool) or not isinstance(order, numbers.Integral):
-        raise InvalidInputError(f"invalid {name} {order!r}: expected a nonnegative integer")
-    order = int(order)
-    if order < 0:
-        raise InvalidInputError(f"invalid {name} {order!r}: expected a nonnegative integer")
+    order = nonnegative_int(name, order)
     if order > MAX_ORDER:
         raise ResourceLimitError(
             f"{name} {order} exceeds the limit MAX_ORDER = {MAX_ORDER} of combalg.core.series"
@@ -1120,10 +1117,7 @@ def qpochhammer(a: Any, n: int | None, order: int, var: str = "q") -> PowerSerie
     """
     order = _check_order(order)
     c, k = _parse_a(a)
-    if n is not None:
-        if isinstance(n, bool) or not isinstance(n, numbers.Integral) or int(n) < 0:
-            raise InvalidInputError(f"invalid n {n!r}: expected a nonnegative integer or None (infinite product)")
-        n = int(n)
+    n = nonnegative_int("n", n, allow_none=True)
     constant: Number = 1
     first = k
     if n == 0:
