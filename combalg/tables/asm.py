@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from fractions import Fraction
 
 from combalg.tables.table import Table
 
@@ -75,8 +76,11 @@ def build(args: argparse.Namespace) -> Table:
             row.append(", ".join(f"{k}:{c}" for k, c in dist.items()))
         rows.append(row)
     columns = ["n", "A_n (product formula)"] + [f"A(n; {x})" for x in xs] + ["transfer = formula"]
+    latex_columns = ["$n$", "$A_n$ (product formula)"] + [f"$A(n; {_latex_number(x)})$" for x in xs]
+    latex_columns.append("transfer $=$ formula")
     if dist_col:
         columns.append("#ASMs by number of -1 entries")
+        latex_columns.append(r"\#ASMs by number of $-1$ entries")
     return Table(
         title="Alternating sign matrices: counts and x-enumerations",
         columns=columns,
@@ -89,4 +93,21 @@ def build(args: argparse.Namespace) -> Table:
         ],
         parameters={"n": sizes, "x": xs},
         wall_time=time.perf_counter() - t0,
+        latex_title=r"Alternating sign matrices: counts $A_n$ and $x$-enumerations $A(n; x)$",
+        latex_columns=latex_columns,
+        latex_notes=[
+            r"$A(n; x) = \sum_A x^{N(A)}$ over the $n \times n$ ASMs $A$, where $N(A)$ is the number of $-1$ entries.",
+            r"Computed by a transfer over the rows of monotone triangles; $A_n$ by the product formula "
+            r"$\prod_{k=0}^{n-1} \frac{(3k+1)!}{(n+k)!}$.",
+            r"$A(n; 2) = 2^{\binom{n}{2}}$; $A(n; 3)$ is the $3$-enumeration (Kuperberg).",
+        ],
     )
+
+
+def _latex_number(x: int | Fraction) -> str:
+    """An exact weight in LaTeX math: ``2``, ``-\\tfrac{1}{2}``."""
+    x = Fraction(x)
+    if x.denominator == 1:
+        return str(x.numerator)
+    sign = "-" if x < 0 else ""
+    return f"{sign}\\tfrac{{{abs(x.numerator)}}}{{{x.denominator}}}"

@@ -127,10 +127,11 @@ class Table:
     text_widths : dict, optional
         Maximal widths of columns in the aligned text rendering (longer cells
         wrap onto continuation lines); the other formats are not affected.
-    latex_title, latex_notes : optional
-        The caption and notes as LaTeX source (used verbatim, e.g. with
-        ``$|\\Lambda|$``) for the LaTeX rendering; the plain ``title`` and
-        ``notes`` are escaped and used otherwise.
+    latex_title, latex_columns, latex_notes : optional
+        The caption, the column headers (one per column) and the notes as LaTeX
+        source (used verbatim, e.g. with ``$|\\Lambda|$``) for the LaTeX
+        rendering; the plain ``title``, ``columns`` and ``notes`` are escaped and
+        used otherwise.
 
     Examples
     --------
@@ -168,6 +169,7 @@ class Table:
     text_widths: Mapping[str, int] = field(default_factory=dict)
     latex_title: str | None = None
     latex_notes: Sequence[str] | None = None
+    latex_columns: Sequence[str] | None = None
     created: str = field(default_factory=lambda: _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"))
 
     def __post_init__(self) -> None:
@@ -175,6 +177,13 @@ class Table:
         self.rows = [list(r) for r in self.rows]
         self.notes = [str(n) for n in self.notes]
         self.parameters = dict(self.parameters or {})
+        if self.latex_columns is not None:
+            self.latex_columns = [str(c) for c in self.latex_columns]
+            if len(self.latex_columns) != len(self.columns):
+                raise InvalidInputError(
+                    f"invalid latex_columns {self.latex_columns!r}: expected {len(self.columns)} headers, "
+                    "one per column"
+                )
         for i, row in enumerate(self.rows):
             if len(row) != len(self.columns):
                 raise InvalidInputError(
@@ -275,10 +284,11 @@ class Table:
     def _render_latex(self) -> str:
         caption = self.latex_title if self.latex_title is not None else _latex_escape(self.title)
         aligns = "".join(self._alignments())
-        lines = [f"% {self._provenance_line()}", "% requires \\usepackage{booktabs}",
+        lines = [f"% {self._provenance_line()}", "% requires \\usepackage{booktabs} and, for math in cells or notes, \\usepackage{amsmath}",
                  "\\begin{table}[ht]", "\\centering", f"\\caption{{{caption}}}",
                  f"\\begin{{tabular}}{{{aligns}}}", "\\toprule",
-                 " & ".join(_latex_escape(c) for c in self.columns) + " \\\\", "\\midrule"]
+                 " & ".join(self.latex_columns if self.latex_columns is not None
+                            else [_latex_escape(c) for c in self.columns]) + " \\\\", "\\midrule"]
         lines += [" & ".join(_cell_latex(c) for c in r) + " \\\\" for r in self.rows]
         lines += ["\\bottomrule", "\\end{tabular}"]
         notes = list(self.latex_notes) if self.latex_notes is not None else [_latex_escape(n) for n in self.notes]

@@ -110,3 +110,29 @@ def test_provenance_prints_exact_parameters_plainly():
     t = Table("p", ["a"], [[1]], parameters={"x": [1, Fraction(1, 2)], "profiles": ("10", "01")})
     line = t.render("text").splitlines()[-1]
     assert "x=[1, 1/2]" in line and "profiles=[10, 01]" in line and "Fraction" not in line
+
+
+def test_latex_columns_replace_the_escaped_headers_only_in_latex():
+    t = Table("T", ["A_n", "x"], [[1, 2]], latex_columns=["$A_n$", "$x$"])
+    latex = t.render("latex")
+    assert "$A_n$ & $x$ \\\\" in latex and "A\\_n" not in latex
+    assert "A_n" in t.render("md") and "$A_n$" not in t.render("md")
+    with pytest.raises(InvalidInputError, match="latex_columns"):
+        Table("T", ["a", "b"], [[1, 2]], latex_columns=["$a$"])
+
+
+def test_asm_and_linking_tables_typeset_their_notes_as_math():
+    import argparse
+
+    from combalg.tables import asm, linking
+
+    t = asm.build(argparse.Namespace(n=[1, 2, 3], x=[2, Fraction(-1, 2)], distribution=False))
+    latex = t.render("latex")
+    assert "$A(n; -\\tfrac{1}{2})$" in latex and "2^{\\binom{n}{2}}" in latex
+    assert "\\textasciicircum" not in latex and "A\\_n" not in latex
+    # the plain renderings keep the plain text
+    assert "A(n; -1/2)" in t.render("md")
+    parser = argparse.ArgumentParser()
+    linking.add_arguments(parser)
+    latex = linking.build(parser.parse_args([])).render("latex")
+    assert "$\\lambda \\le 0$" in latex and "\\leftrightarrow" in latex
