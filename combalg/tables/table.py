@@ -33,6 +33,8 @@ _SUFFIX_FORMAT = {".md": "md", ".markdown": "md", ".tex": "latex", ".csv": "csv"
 _LATEX_SPECIAL = {
     "\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
     "_": r"\_", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+    # in text mode with the default OT1 encoding these print as other glyphs (|, <, > as —, ¡, ¿)
+    "|": r"\textbar{}", "<": r"\textless{}", ">": r"\textgreater{}",
 }
 
 

@@ -136,3 +136,10 @@ def test_asm_and_linking_tables_typeset_their_notes_as_math():
     linking.add_arguments(parser)
     latex = linking.build(parser.parse_args([])).render("latex")
     assert "$\\lambda \\le 0$" in latex and "\\leftrightarrow" in latex
+
+
+def test_latex_escapes_bars_and_angle_brackets():
+    # in text mode with LaTeX's default encoding | < > print as other glyphs
+    latex = Table("max |x| <= 2", ["a|b"], [["1 > 0"]], notes=["N <= 16"]).render("latex")
+    assert "max \\textbar{}x\\textbar{} \\textless{}= 2" in latex
+    assert "1 \\textgreater{} 0" in latex and "N \\textless{}= 16" in latex and "|" not in latex.split("\n", 1)[1]
