@@ -34,6 +34,7 @@ from typing import Iterator, Sequence
 from combalg.asm.monotone import ASM, alternating_sign_matrices, as_asm
 from combalg.asm.statistics import corner_sum_matrix
 from combalg.core.errors import InvalidInputError
+from combalg.core.validation import positive_int
 
 __all__ = ["is_compatible", "compatible_smaller", "compatible_pairs"]
 
@@ -145,8 +146,7 @@ def compatible_pairs(n: int) -> Iterator[tuple[ASM, ASM]]:
     >>> list(compatible_pairs(2))
     [(((1, 0), (0, 1)), ((1,),)), (((0, 1), (1, 0)), ((1,),))]
     """
-    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-        raise InvalidInputError(f"invalid size n={n!r}: expected a positive integer")
+    n = positive_int("n", n)
     for A in alternating_sign_matrices(n):
         for B in _smaller_from_corner(corner_sum_matrix(A, check=False), n):
             yield A, B

@@ -29,8 +29,9 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Union
 
-from combalg.asm.monotone import _check_size, _children, alternating_sign_matrices
+from combalg.asm.monotone import _children, alternating_sign_matrices
 from combalg.core.errors import InvalidInputError, ResourceLimitError
+from combalg.core.validation import nonnegative_int
 
 __all__ = ["asm_count", "x_enumeration", "negative_ones_distribution"]
 
@@ -71,7 +72,7 @@ def asm_count(n: int) -> int:
     """
     import flint
 
-    n = _check_size(n)
+    n = nonnegative_int("n", n)
     if n > MAX_COUNT_SIZE:
         raise ResourceLimitError(f"invalid size n={n}: asm_count accepts n <= {MAX_COUNT_SIZE} (A_n has about "
                                  f"0.114 n^2 digits)")
@@ -123,7 +124,7 @@ def negative_ones_distribution(n: int, method: str = "transfer") -> dict[int, in
     >>> negative_ones_distribution(4, method="enumerate")
     {0: 24, 1: 16, 2: 2}
     """
-    n = _check_size(n)
+    n = nonnegative_int("n", n)
     if method not in ("transfer", "enumerate"):
         raise InvalidInputError(f"invalid method {method!r}: expected 'transfer' or 'enumerate'")
     limit = MAX_TRANSFER_SIZE if method == "transfer" else MAX_ENUMERATE_SIZE

@@ -38,6 +38,7 @@ from itertools import product
 from typing import Iterator, Sequence
 
 from combalg.core.errors import InvalidInputError
+from combalg.core.validation import nonnegative_int
 
 __all__ = [
     "ASM",
@@ -74,12 +75,6 @@ def _is_integer(x: object) -> bool:
         pass
     is_int = getattr(x, "is_Integer", None)
     return is_int is True
-
-
-def _check_size(n: object) -> int:
-    if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-        raise InvalidInputError(f"invalid size n={n!r}: expected a nonnegative integer")
-    return n
 
 
 def _interlacing_rows(b: tuple[int, ...]) -> list[tuple[int, ...]]:
@@ -145,7 +140,7 @@ def alternating_sign_matrices(n: int) -> Iterator[ASM]:
     >>> list(alternating_sign_matrices(2))
     [((1, 0), (0, 1)), ((0, 1), (1, 0))]
     """
-    n = _check_size(n)
+    n = nonnegative_int("n", n)
     if n == 0:
         yield ()
         return
@@ -216,7 +211,7 @@ def monotone_triangles(n: int) -> Iterator[tuple[tuple[int, ...], ...]]:
     >>> list(monotone_triangles(2))
     [((1,), (1, 2)), ((2,), (1, 2))]
     """
-    n = _check_size(n)
+    n = nonnegative_int("n", n)
     if n == 0:
         yield ()
         return

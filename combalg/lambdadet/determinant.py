@@ -30,10 +30,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from combalg.core.errors import InvalidInputError, ResourceLimitError
+from combalg.core.errors import InvalidInputError
+from combalg.core.validation import positive_int
 from combalg.lambdadet._convert import export
 from combalg.lambdadet.expansion import asm_expansion
-from combalg.lambdadet.octahedron import DEFAULT_MAX_TERMS, octahedron
+from combalg.lambdadet.matrices import square_entries
+from combalg.lambdadet.octahedron import DEFAULT_MAX_TERMS, _run_octahedron
 
 __all__ = ["lambda_determinant"]
 
@@ -86,50 +88,18 @@ def lambda_determinant(M: Any, lam: Any = None, method: str = "asm", max_terms: 
     >>> a == lambda_determinant(3, method="condensation"), a.length
     (True, 8)
     """
-    if isinstance(max_terms, bool) or not isinstance(max_terms, int) or max_terms < 1:
-        raise InvalidInputError(f"invalid max_terms={max_terms!r}: expected a positive integer")
+    max_terms = positive_int("max_terms", max_terms)
     if method == "asm":
         return asm_expansion(M, lam, max_terms=max_terms).apex
     if method == "condensation":
-        _check_condensation_size(M, lam, max_terms)
+        rows = square_entries(M, "M")
         try:
-            result = octahedron(None, M, lam=lam, coefficients="homogeneous", max_terms=max_terms)
+            # the octahedron refuses up front a generic size whose numerators would exceed max_terms
+            result = _run_octahedron(None, rows, lam, None, "homogeneous", max_terms,
+                                     remedy="use method='asm' or raise max_terms")
         except InvalidInputError as exc:
             if "divides by zero" in str(exc):
                 raise InvalidInputError(f"{exc}; the condensation cannot proceed, try method='asm'") from None
             raise
         return export(result.apex_form)
     raise InvalidInputError(f"invalid method {method!r}: expected 'asm' or 'condensation'")
-
-
-def _check_condensation_size(M: Any, lam: Any, max_terms: int) -> None:
-    """Refuse, before any work, a condensation that certainly exceeds ``max_terms``.
-
-    Only the generic case is decided up front: pairwise distinct symbols as
-    entries and a symbolic ``lam``.  Then no term cancels, the
-    lambda-determinants of size ``n-1`` have exactly
-    ``T(n-1) = sum_A (N(A)+1)`` terms (at least ``A_{n-1}``), and the last step
-    multiplies two of them, so the recurrence's own bound ``2 T(n-1)^2`` is
-    known in advance.  Other matrices (numbers, repeated symbols, numeric
-    ``lam``, where terms may cancel) are checked step by step by the recurrence.
-    """
-    from combalg.asm.enumeration import asm_count, negative_ones_distribution
-    from combalg.lambdadet.matrices import parameter_value, square_entries
-
-    rows = square_entries(M, "M")
-    n = len(rows)
-    flat = [e for r in rows for e in r]
-    if n < 3 or any(kind != "sym" for kind, _ in flat) or len({v for _, v in flat}) != len(flat):
-        return
-    if parameter_value(lam, "lam", "lam")[0] != "sym":
-        return
-    if n - 1 <= 9:
-        t = sum(c * (k + 1) for k, c in negative_ones_distribution(n - 1).items())
-    else:
-        t = asm_count(n - 1)  # a lower bound
-    estimate = 2 * t * t
-    if estimate > max_terms:
-        raise ResourceLimitError(
-            f"lambda-condensation of this generic {n} x {n} matrix would multiply lambda-determinants of size "
-            f"{n - 1} with at least {t} terms each (up to {estimate} terms, max_terms={max_terms}); "
-            "use method='asm' or raise max_terms")

@@ -42,6 +42,7 @@ from combalg.asm.compatible import _smaller_from_corner
 from combalg.asm.monotone import alternating_sign_matrices, as_asm
 from combalg.asm.statistics import corner_sum_matrix, inversions
 from combalg.core.errors import InvalidInputError, ResourceLimitError
+from combalg.core.validation import positive_int
 from combalg.lambdadet._convert import export
 from combalg.lambdadet._forms import Form, from_shifted_terms
 from combalg.lambdadet.matrices import entry_name, parameter_value, square_entries
@@ -178,15 +179,13 @@ def two_layer_expansion(n: int, placement: str = "homogeneous", x0: str = "gener
     >>> e.summands
     2
     """
-    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-        raise InvalidInputError(f"invalid size n={n!r}: expected a positive integer")
+    n = positive_int("n", n)
     if x0 not in ("generic", "ones"):
         raise InvalidInputError(f"invalid x0 {x0!r}: expected 'generic' or 'ones'")
     if callable(placement) or placement not in ("homogeneous", "di_francesco", "langer"):
         raise InvalidInputError(
             f"invalid placement {placement!r}: expected 'homogeneous', 'di_francesco' or 'langer'")
-    if isinstance(max_terms, bool) or not isinstance(max_terms, int) or max_terms < 1:
-        raise InvalidInputError(f"invalid max_terms={max_terms!r}: expected a positive integer")
+    max_terms = positive_int("max_terms", max_terms)
     if 2 ** comb(n, 2) > max_terms:
         raise ResourceLimitError(
             f"the two-layer expansion of size {n} sums over 2^{comb(n, 2)} compatible pairs, "
@@ -257,8 +256,7 @@ def _check_asm_size(rows, lam_c, method: str, max_terms: int) -> None:
     """Refuse, before any work, an ASM sum that is too long or too large."""
     from combalg.asm.enumeration import asm_count
 
-    if isinstance(max_terms, bool) or not isinstance(max_terms, int) or max_terms < 1:
-        raise InvalidInputError(f"invalid max_terms={max_terms!r}: expected a positive integer")
+    max_terms = positive_int("max_terms", max_terms)
     n = len(rows)
     if n > MAX_ASM_SIZE:
         raise ResourceLimitError(

@@ -51,6 +51,7 @@ from typing import Any, Callable, Mapping, Sequence
 from combalg.core.errors import InvalidInputError
 from combalg.core.laurent import LaurentPolynomial, LaurentRing
 from combalg.core.parsing import Add, Expr, Indexed, Mul, Name, Neg, Num, Pow, expression_size_bound, parse_equation
+from combalg.core.validation import nonnegative_int, positive_int
 
 __all__ = [
     "Recurrence",
@@ -278,9 +279,7 @@ class Budget:
 
     def __post_init__(self) -> None:
         for name in ("max_terms", "max_words"):
-            v = getattr(self, name)
-            if isinstance(v, bool) or not isinstance(v, int) or v < 1:
-                raise InvalidInputError(f"invalid {name}={v!r}: expected a positive integer")
+            object.__setattr__(self, name, positive_int(name, getattr(self, name)))
         v = self.max_seconds
         if isinstance(v, bool) or not isinstance(v, (int, float, Fraction)) or not v > 0 or v == float("inf"):
             raise InvalidInputError(f"invalid max_seconds={v!r}: expected a positive finite number of seconds")
@@ -617,8 +616,7 @@ def laurent_run(recurrence: Any, initial: Any = None, steps: int = 10, params: S
     'budget exceeded'
     """
     rec = parse_recurrence(recurrence)
-    if isinstance(steps, bool) or not isinstance(steps, int) or steps < 0:
-        raise InvalidInputError(f"invalid steps={steps!r}: expected a nonnegative integer (the last index)")
+    steps = nonnegative_int("steps", steps)
     if budget is not None and not isinstance(budget, Budget):
         raise InvalidInputError(f"invalid budget={budget!r}: expected a Budget or None")
     if params:
@@ -764,12 +762,9 @@ def laurent_precheck(recurrence: Any, steps: int = 10, initial: Any = None, prim
     """
     rec = parse_recurrence(recurrence)
     k = rec.order
-    if isinstance(steps, bool) or not isinstance(steps, int) or steps < 0:
-        raise InvalidInputError(f"invalid steps={steps!r}: expected a nonnegative integer (the last index)")
-    if isinstance(trials, bool) or not isinstance(trials, int) or trials < 1:
-        raise InvalidInputError(f"invalid trials={trials!r}: expected a positive integer")
-    if isinstance(max_degree, bool) or not isinstance(max_degree, int) or max_degree < 1:
-        raise InvalidInputError(f"invalid max_degree={max_degree!r}: expected a positive integer")
+    steps = nonnegative_int("steps", steps)
+    trials = positive_int("trials", trials)
+    max_degree = positive_int("max_degree", max_degree)
     Budget(max_seconds=max_seconds)  # validates the time limit
     t_start = time.perf_counter()
     p = 2305843009213693951 if prime is None else prime  # 2^61 - 1

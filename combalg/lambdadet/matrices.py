@@ -18,6 +18,7 @@ from fractions import Fraction
 from typing import Any, Sequence
 
 from combalg.core.errors import InvalidInputError
+from combalg.core.validation import positive_int
 
 __all__ = ["generic_matrix", "entry_name", "parameter_value"]
 
@@ -41,8 +42,7 @@ def generic_matrix(n: int, prefix: str = "a") -> list[list[Any]]:
     """
     import sympy
 
-    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-        raise InvalidInputError(f"invalid size n={n!r}: expected a positive integer")
+    n = positive_int("n", n)
     return [[sympy.Symbol(entry_name(prefix, i, j, n)) for j in range(1, n + 1)] for i in range(1, n + 1)]
 
 

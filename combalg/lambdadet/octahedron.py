@@ -44,6 +44,7 @@ from fractions import Fraction
 from typing import Any, Callable, Sequence, Union
 
 from combalg.core.errors import InvalidInputError, NotExactError, ResourceLimitError
+from combalg.core.validation import positive_int
 from combalg.lambdadet._convert import export
 from combalg.lambdadet._forms import DivisionFailure, Form, FormRing
 from combalg.lambdadet.matrices import (
@@ -66,6 +67,9 @@ PLACEMENTS = ("homogeneous", "di_francesco", "langer")
 
 #: default bound on the number of terms of one numerator of the recurrence
 DEFAULT_MAX_TERMS = 20_000_000
+
+#: how a refusal of :func:`octahedron` by its size ends
+_REMEDY = "use the ASM / compatible-pair expansion or raise max_terms"
 
 Placement = Union[str, Callable[[int, int, int, int], tuple[Any, Any]]]
 
@@ -370,12 +374,22 @@ def octahedron(x0: Any = None, x1: Any = None, lam: Any = None, mu: Any = None,
     """
     if x1 is None:
         raise InvalidInputError("invalid x1=None: expected a square matrix or a size n")
-    rows = square_entries(x1, "x1")
+    return _run_octahedron(x0, square_entries(x1, "x1"), lam, mu, coefficients, max_terms)
+
+
+def _run_octahedron(x0: Any, rows: list[list[tuple[str, Any]]], lam: Any, mu: Any, coefficients: Placement,
+                    max_terms: int, remedy: str = _REMEDY) -> OctahedronResult:
+    """:func:`octahedron` on the validated entries ``rows`` of ``x1`` (see :func:`square_entries`).
+
+    ``remedy`` ends the message of an up-front size refusal (what the caller's
+    user can do instead).
+    """
     n = len(rows)
     inner = _x0_entries(x0, n)
     params, coef = placement_coefficients(n, coefficients, lam, mu)
     coef_values = [c for pair in coef.values() for c in pair]
-    _refuse_generic_blowup(rows, x0, coefficients, coef_values, max_terms)
+    max_terms = positive_int("max_terms", max_terms)
+    _refuse_generic_blowup(rows, x0, coefficients, coef, max_terms, remedy)
     entry_lists = [[e for r in rows for e in r], list(inner.values())]
     divisors = list(inner.values()) + [rows[i][j] for i in range(1, n - 1) for j in range(1, n - 1)]
     ring = build_ring(entry_lists, params, coef_values, rational=_has_non_unit_number(divisors))
@@ -392,34 +406,41 @@ def octahedron(x0: Any = None, x1: Any = None, lam: Any = None, mu: Any = None,
     return OctahedronResult(n, layers, count, ring.variables, ring.params)
 
 
-def _refuse_generic_blowup(rows, x0: Any, coefficients: Placement, coef_values, max_terms: int) -> None:
-    """Refuse up front a run whose step-by-step term bound certainly exceeds ``max_terms``.
+def _refuse_generic_blowup(rows, x0: Any, coefficients: Placement, coef: dict, max_terms: int,
+                           remedy: str = _REMEDY) -> None:
+    """Refuse, before any work, a run whose step-by-step term bound certainly exceeds ``max_terms``.
 
+    The one up-front size check of the recurrence, also for the
+    lambda-condensation of :func:`combalg.lambdadet.lambda_determinant`.
     Decided only when nothing can cancel: ``x1`` of pairwise distinct symbols,
     ``x0`` all ones or generic, and a named placement whose coefficients are
     all symbols (``mu = 1`` allowed).  Then every value of level ``k`` has at
-    least ``A_k`` terms (one per ASM, or per compatible pair), so the bound
+    least ``t = A_k`` terms (one per ASM, or per compatible pair), so the bound
     that :func:`run_recurrence` checks at the last level is at least
-    ``2 A_{n-1}^2``.
+    ``2 t^2`` for ``k = n-1``.  For the lambda-determinant (``"homogeneous"``,
+    ``x0`` all ones, ``mu = 1``, symbolic ``lam``) the values of level ``k``
+    are generic lambda-determinants with exactly ``t = T(k) = sum_A (N(A)+1)``
+    terms, used while ``k <= 9`` (beyond, ``A_k`` is the cheaper lower bound).
     """
-    if isinstance(max_terms, bool) or not isinstance(max_terms, int) or max_terms < 1:
-        raise InvalidInputError(f"invalid max_terms={max_terms!r}: expected a positive integer")
     n = len(rows)
     if n < 3 or callable(coefficients) or not (x0 is None or (isinstance(x0, str) and x0 in ("ones", "generic"))):
         return
     flat = [e for r in rows for e in r]
     if any(kind != "sym" for kind, _ in flat) or len({v for _, v in flat}) != len(flat):
         return
-    if any(kind != "sym" and v != 1 for kind, v in coef_values):
+    if any(kind != "sym" and v != 1 for pair in coef.values() for kind, v in pair):
         return
-    from combalg.asm.enumeration import asm_count
+    from combalg.asm.enumeration import asm_count, negative_ones_distribution
 
-    t = asm_count(n - 1)
+    m_c, l_c = coef[(1, 1, 1)]
+    if coefficients == "homogeneous" and x0 != "generic" and m_c == ("num", 1) and l_c[0] == "sym" and n - 1 <= 9:
+        t = sum(c * (k + 1) for k, c in negative_ones_distribution(n - 1).items())
+    else:
+        t = asm_count(n - 1)
     if 2 * t * t > max_terms:
         raise ResourceLimitError(
             f"the octahedron recurrence with a generic {n} x {n} layer would multiply values of level {n - 1} "
-            f"with at least {t} terms each (at least {2 * t * t} terms, max_terms={max_terms}); "
-            "use the ASM / compatible-pair expansion or raise max_terms")
+            f"with at least {t} terms each (at least {2 * t * t} terms, max_terms={max_terms}); {remedy}")
 
 
 def _has_non_unit_number(divisor_entries) -> bool:

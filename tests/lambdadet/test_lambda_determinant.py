@@ -176,6 +176,18 @@ def test_condensation_at_n7_refused_up_front():
         lambda_determinant(7, method="condensation")
 
 
+def test_condensation_size_refusal_is_the_octahedron_check():
+    # one up-front check (in the octahedron): the message names the size and the limit
+    with pytest.raises(ResourceLimitError, match=r"7 x 7 .* max_terms=20000000\); use method='asm'"):
+        lambda_determinant(7, method="condensation")
+    # octahedron() itself uses the exact count T(5) = 863 of a generic 5 x 5 lambda-determinant
+    with pytest.raises(ResourceLimitError, match=r"6 x 6 .* 863 terms each .* max_terms=1000000\)"):
+        octahedron(None, 6, max_terms=10 ** 6)
+    # the matrix is still validated (and named) as the argument M
+    with pytest.raises(InvalidInputError, match="matrix M"):
+        lambda_determinant([[1, 2], [3]], method="condensation")
+
+
 # --- resource limits before work, and no over-eager refusals (review fixes) ----------------------
 
 @pytest.mark.parametrize("call", [
