@@ -72,14 +72,18 @@ def borodin_cells(profile: Profile | str | Iterable[int], max_d: int) -> list[tu
     """
     pi = as_profile(profile)
     max_d = _series_order(max_d)
-    T = pi.T
-    w = pi.word
+    return _cells(pi.word, max_d)
+
+
+def _cells(word: tuple[int, ...], max_d: int) -> list[tuple[int, int]]:
+    """:func:`borodin_cells` of a 0/1 word without the argument checks."""
+    T = len(word)
     out = []
     for i in range(1, T + 1):
-        if w[i - 1] != 1:
+        if word[i - 1] != 1:
             continue
         for d in range(1, max_d):
-            if w[(i - 1 + d) % T] == 0:
+            if word[(i - 1 + d) % T] == 0:
                 out.append((i, d))
     return out
 

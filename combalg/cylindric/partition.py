@@ -43,6 +43,7 @@ from combalg.core.errors import InvalidInputError
 from combalg.cylindric.profile import Profile, _composition, _shift, as_profile
 from combalg.partitions import Partition
 from combalg.partitions import compact_str as _fmt
+from combalg.partitions.strips import _is_horizontal_strip_parts
 
 __all__ = [
     "CylindricPartition",
@@ -56,22 +57,15 @@ __all__ = [
 def interlaces(big: Sequence[int], small: Sequence[int]) -> bool:
     """Whether ``big / small`` is a horizontal strip (``big_1 >= small_1 >= big_2 >= ...``).
 
-    Both arguments are weakly decreasing tuples of positive ints (not checked).
+    Both arguments are weakly decreasing tuples of positive ints (not checked); this
+    is :func:`combalg.partitions.is_horizontal_strip` without its validation.
 
     Examples
     --------
     >>> interlaces((3, 1), (2,)), interlaces((2, 2), (1,)), interlaces((2,), (2, 1))
     (True, False, False)
     """
-    lb, ls = len(big), len(small)
-    if lb > ls + 1 or ls > lb:
-        return False
-    for i in range(ls):
-        if small[i] > big[i]:
-            return False
-        if i + 1 < lb and big[i + 1] > small[i]:
-            return False
-    return True
+    return _is_horizontal_strip_parts(big, small)
 
 
 def _as_partition(parts: object, what: str) -> Partition:

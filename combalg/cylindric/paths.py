@@ -27,6 +27,7 @@ References
 from __future__ import annotations
 
 from combalg.core.errors import InvalidInputError
+from combalg.core.validation import nonnegative_int
 from combalg.cylindric.partition import CylindricPartition
 
 __all__ = ["lattice_paths", "paths_are_non_intersecting"]
@@ -53,8 +54,7 @@ def lattice_paths(cp: CylindricPartition, extra: int = 0) -> list[tuple[tuple[in
     """
     if not isinstance(cp, CylindricPartition):
         raise InvalidInputError(f"invalid cp {cp!r}: expected a CylindricPartition")
-    if not isinstance(extra, int) or isinstance(extra, bool) or extra < 0:
-        raise InvalidInputError(f"invalid extra {extra!r}: expected a nonnegative integer")
+    extra = nonnegative_int("extra", extra)
     T = cp.T
     n = max((len(p) for p in cp.parts), default=0) + extra
     out = []

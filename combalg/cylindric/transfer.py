@@ -45,6 +45,7 @@ from combalg.core.validation import nonnegative_int
 from combalg.core.errors import ResourceLimitError
 from combalg.cylindric.partition import interlaces
 from combalg.cylindric.profile import Profile, as_profile
+from combalg.partitions import partitions_up_to
 
 __all__ = ["count_series", "count_bivariate", "count_rpp_series", "estimated_work", "WORK_LIMIT"]
 
@@ -132,16 +133,14 @@ def _guard(
 
 
 def _partitions_upto(n: int) -> list[tuple[int, ...]]:
-    """All partitions of size <= n, as plain tuples."""
-    out: list[tuple[int, ...]] = []
+    """All partitions of size <= n, as plain tuples, in depth-first order.
 
-    def rec(rem: int, maxp: int, prefix: tuple[int, ...]) -> None:
-        out.append(prefix)
-        for p in range(min(rem, maxp), 0, -1):
-            rec(rem - p, p, prefix + (p,))
-
-    rec(n, n, ())
-    return out
+    Each partition comes before its extensions, larger next parts first
+    (``(), (2,), (1,), (1, 1)`` for ``n = 2``): the order in which the transfer
+    matrices take their starts.  That is decreasing order of ``p + (n + 1,)``.
+    """
+    top = (n + 1,)
+    return sorted(map(tuple, partitions_up_to(n)), key=lambda p: p + top, reverse=True)
 
 
 def _bits(T: int, order: int) -> int:

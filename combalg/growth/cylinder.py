@@ -76,6 +76,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
 from combalg.core.errors import InvalidInputError, ResourceLimitError
+from combalg.core.validation import nonnegative_int
 from combalg.growth.rules import RuleRSK, as_partition
 
 __all__ = [
@@ -119,7 +120,10 @@ def _is_cell(word: tuple[int, ...], i: int, d: int) -> bool:
 
 
 def cylinder_cells(profile: Any, max_d: int) -> list[tuple[int, int]]:
-    """The cells ``(i, d)`` of ``C(pi)`` with ``d <= max_d`` (``i`` 0-indexed).
+    """The cells ``(i, d)`` of ``C(pi)`` with ``d <= max_d`` (``i`` 0-indexed), sorted.
+
+    These are the cells of :func:`combalg.cylindric.borodin_cells` (which lists
+    ``d < max_d`` with ``i`` 1-indexed), re-indexed.
 
     Parameters
     ----------
@@ -135,21 +139,17 @@ def cylinder_cells(profile: Any, max_d: int) -> list[tuple[int, int]]:
     >>> cylinder_cells("110", 4)
     [(0, 2), (1, 1), (1, 4)]
     """
+    from combalg.cylindric.borodin import _cells
+
     w = _word(profile)
-    if isinstance(max_d, bool) or not isinstance(max_d, int) or max_d < 0:
-        raise InvalidInputError(f"invalid max_d {max_d!r}: expected a nonnegative integer")
+    max_d = nonnegative_int("max_d", max_d)
     if max_d * len(w) > MAX_WORK // 100:
         raise ResourceLimitError(
             f"cylinder_cells with max_d = {max_d} on a profile of length {len(w)} would list "
             f"up to {max_d * len(w)} cells; the limit is {MAX_WORK // 100}"
         )
-    cells = [
-        (i, d)
-        for d in range(1, max_d + 1)
-        for i in range(len(w))
-        if _is_cell(w, i, d)
-    ]
-    return sorted(cells)
+    # the checks above differ from borodin_cells' (no MAX_ORDER bound on max_d)
+    return [(i - 1, d) for i, d in _cells(w, max_d + 1)]
 
 
 def cylinder_weight(profile: Any, nu: Iterable[int], filling: Mapping[tuple[int, int], int]) -> int:
@@ -430,12 +430,7 @@ def cylinder_inverse(profile: Any, nu: Iterable[int], filling: Mapping[tuple[int
     T = len(word)
     nu_t = as_partition(nu, "nu")
     m = _check_filling(word, filling)
-    if max_weight is not None and (
-        isinstance(max_weight, bool) or not isinstance(max_weight, int) or max_weight < 0
-    ):
-        raise InvalidInputError(
-            f"invalid max_weight {max_weight!r}: expected a nonnegative integer or None"
-        )
+    max_weight = nonnegative_int("max_weight", max_weight, allow_none=True)
     if m:
         sweeps = max(d for (_, d) in m) + 2 * T + 2
         work = sweeps * T * (len(nu_t) + sweeps)

@@ -46,6 +46,9 @@ from itertools import product
 from typing import Iterable, Sequence
 
 from combalg.core.errors import InvalidInputError, ResourceLimitError
+from combalg.core.validation import nonnegative_int
+from combalg.partitions import partitions_of
+from combalg.partitions.strips import _is_horizontal_strip_parts, _is_vertical_strip_parts
 
 __all__ = [
     "Rule",
@@ -112,10 +115,20 @@ def _strip_zeros(z: list[int]) -> tuple[int, ...]:
     return tuple(z)
 
 
+def _trimmed(p: Sequence[int]) -> Sequence[int]:
+    """``p`` without its trailing zeros."""
+    n = len(p)
+    while n and p[n - 1] == 0:
+        n -= 1
+    return p if n == len(p) else p[:n]
+
+
 def is_horizontal_strip(big: Sequence[int], small: Sequence[int]) -> bool:
     """Whether ``big / small`` is a horizontal strip (interlacing).
 
-    That is ``big_1 >= small_1 >= big_2 >= small_2 >= ...``.
+    That is ``big_1 >= small_1 >= big_2 >= small_2 >= ...``.  The arguments are
+    sequences of nonnegative integers, trailing zeros allowed (not checked); this is
+    :func:`combalg.partitions.is_horizontal_strip` without its validation.
 
     Examples
     --------
@@ -124,16 +137,14 @@ def is_horizontal_strip(big: Sequence[int], small: Sequence[int]) -> bool:
     >>> is_horizontal_strip((2, 2), (1,))
     False
     """
-    n = max(len(big), len(small))
-    for i in range(n):
-        s = _at(small, i)
-        if s > _at(big, i) or _at(big, i + 1) > s:
-            return False
-    return True
+    return _is_horizontal_strip_parts(_trimmed(big), _trimmed(small))
 
 
 def is_vertical_strip(big: Sequence[int], small: Sequence[int]) -> bool:
     """Whether ``big / small`` is a vertical strip (at most one box per row).
+
+    Arguments as in :func:`is_horizontal_strip` (not checked); this is
+    :func:`combalg.partitions.is_vertical_strip` without its validation.
 
     Examples
     --------
@@ -142,22 +153,7 @@ def is_vertical_strip(big: Sequence[int], small: Sequence[int]) -> bool:
     >>> is_vertical_strip((3,), (1,))
     False
     """
-    n = max(len(big), len(small))
-    return all(0 <= _at(big, i) - _at(small, i) <= 1 for i in range(n))
-
-
-def _partitions_of(n: int) -> list[tuple[int, ...]]:
-    out: list[tuple[int, ...]] = []
-
-    def rec(rest: int, mx: int, acc: tuple[int, ...]) -> None:
-        if rest == 0:
-            out.append(acc)
-            return
-        for k in range(min(rest, mx), 0, -1):
-            rec(rest - k, k, acc + (k,))
-
-    rec(n, n, ())
-    return out
+    return _is_vertical_strip_parts(_trimmed(big), _trimmed(small))
 
 
 def _add_box(p: tuple[int, ...], row: int) -> tuple[int, ...]:
@@ -262,10 +258,7 @@ class Rule:
         yy = as_partition(y, "y")
         tt = as_partition(t, "t")
         xx = as_partition(x, "x")
-        if isinstance(content, bool) or not isinstance(content, int) or content < 0:
-            raise InvalidInputError(
-                f"invalid content {content!r}: expected a nonnegative integer"
-            )
+        content = nonnegative_int("content", content)
         for name, v in (("x", xx), ("y", yy)):
             if not self.is_edge(tt, v):
                 raise InvalidInputError(
@@ -362,9 +355,8 @@ class Rule:
         >>> RuleBurge().check_duality(3) is None
         True
         """
-        for name, v in (("max_rank", max_rank), ("max_content", max_content)):
-            if isinstance(v, bool) or not isinstance(v, int) or v < 0:
-                raise InvalidInputError(f"invalid {name} {v!r}: expected a nonnegative integer")
+        max_rank = nonnegative_int("max_rank", max_rank)
+        max_content = nonnegative_int("max_content", max_content)
         # the work grows about threefold per rank and linearly in the content
         if 3**max_rank * (max_content + 1) > _DUALITY_BUDGET:
             raise ResourceLimitError(
@@ -374,7 +366,7 @@ class Rule:
             )
         # 1. dual graded graph identity on Young's lattice
         for n in range(max_rank + 1):
-            for v in _partitions_of(n):
+            for v in map(tuple, partitions_of(n)):
                 du: dict = {}
                 for w in _up(v):
                     for u in _down(w):
@@ -387,7 +379,7 @@ class Rule:
                     return RuleMismatch("DU-UD", (v,), ud, du)
         # 2. backward(forward) = identity
         for n in range(max_rank + 1):
-            for t in _partitions_of(n):
+            for t in map(tuple, partitions_of(n)):
                 ups = self._strips_over(t, max_rank)
                 for x, y in product(ups, ups):
                     for m in range(max_content + 1):
@@ -399,7 +391,7 @@ class Rule:
                             return RuleMismatch("backward(forward)", (y, t, x, m), (t, m), back)
         # 3. forward(backward) = identity
         for n in range(max_rank + 2):
-            for z in _partitions_of(n):
+            for z in map(tuple, partitions_of(n)):
                 downs = [p for p in self._strips_under(z, max_rank)]
                 for x, y in product(downs, downs):
                     t, m = self.backward_rule(y, z, x)

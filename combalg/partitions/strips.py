@@ -30,7 +30,7 @@ References
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from combalg.core.errors import InvalidInputError
 from combalg.core.validation import nonnegative_int
@@ -68,8 +68,16 @@ def is_horizontal_strip(lam: Iterable[int], mu: Iterable[int]) -> bool:
     >>> is_horizontal_strip([2], [3])
     False
     """
-    lam = Partition(lam)
-    mu = Partition(mu)
+    return _is_horizontal_strip_parts(Partition(lam), Partition(mu))
+
+
+def _is_horizontal_strip_parts(lam: Sequence[int], mu: Sequence[int]) -> bool:
+    """:func:`is_horizontal_strip` for valid parts (no validation).
+
+    ``lam`` and ``mu`` must be weakly decreasing sequences of positive integers
+    (no trailing zeros); this is the interlacing test shared by the engines' inner
+    loops, which only meet valid partitions.
+    """
     n, m = len(lam), len(mu)
     if m > n or n > m + 1:
         return False
@@ -89,8 +97,12 @@ def is_vertical_strip(lam: Iterable[int], mu: Iterable[int]) -> bool:
     >>> is_vertical_strip([3], [1])
     False
     """
-    lam = Partition(lam)
-    mu = Partition(mu)
+    return _is_vertical_strip_parts(Partition(lam), Partition(mu))
+
+
+def _is_vertical_strip_parts(lam: Sequence[int], mu: Sequence[int]) -> bool:
+    """:func:`is_vertical_strip` for valid parts (no validation; as
+    :func:`_is_horizontal_strip_parts`)."""
     if len(mu) > len(lam):
         return False
     return all(0 <= lam[i] - (mu[i] if i < len(mu) else 0) <= 1 for i in range(len(lam)))
