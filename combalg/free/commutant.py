@@ -35,6 +35,7 @@ from math import gcd, lcm
 from flint import fmpq_mat, fmpz_mat
 
 from combalg.core.errors import InvalidInputError, ResourceLimitError, expect
+from combalg.core.validation import nonnegative_int, positive_int
 from combalg.free.fock import FockVector, Word, check_word, count_words, words_exceed, words_up_to
 
 __all__ = [
@@ -94,22 +95,16 @@ def _normalize(generators: Iterable[int] | int, degree: int, n_generators: int |
     except TypeError:
         raise InvalidInputError(f"invalid generators {generators!r}: expected a sequence of letters") from None
     expect(len(gens) > 0, "generators", gens, "at least one generator")
-    for g in gens:
-        expect(isinstance(g, int) and not isinstance(g, bool) and g >= 1, "generator", g, "a positive integer")
-    expect(isinstance(degree, int) and not isinstance(degree, bool) and degree >= 0, "degree", degree,
-           "a nonnegative integer")
-    if n_generators is None:
-        n_generators = max(2, max(gens))
-    expect(isinstance(n_generators, int) and not isinstance(n_generators, bool) and n_generators >= 1,
-           "n_generators", n_generators, "an integer >= 1")
+    gens = tuple(positive_int("generator", g) for g in gens)
+    degree = nonnegative_int("degree", degree)
+    n_generators = positive_int("n_generators", max(2, max(gens)) if n_generators is None else n_generators)
     for g in gens:
         expect(g <= n_generators, "generator", g, f"a letter in 1..{n_generators}")
-    return tuple(sorted(set(gens))), int(degree), int(n_generators)
+    return tuple(sorted(set(gens))), degree, n_generators
 
 
 def _check_columns(n: int, L: int, max_columns: int) -> None:
-    expect(isinstance(max_columns, int) and not isinstance(max_columns, bool) and max_columns >= 1,
-           "max_columns", max_columns, "a positive integer")
+    max_columns = positive_int("max_columns", max_columns)
     if words_exceed(n, L, max_columns):
         raise ResourceLimitError(f"Poly_<={L} in {n} generators has more than {max_columns} words "
                                  f"(the limit on columns of the exact rank computation)")
@@ -289,8 +284,7 @@ def split_core(word: Iterable[int], generator: int = 1) -> tuple[int, Word, int]
     (2, (), 0)
     """
     w = check_word(word)
-    expect(isinstance(generator, int) and not isinstance(generator, bool) and generator >= 1, "generator",
-           generator, "a positive integer letter")
+    generator = positive_int("generator", generator)
     a = 0
     while a < len(w) and w[a] == generator:
         a += 1
@@ -322,7 +316,7 @@ def sector_kernel_dimension(m: int) -> int:
     >>> [sector_kernel_dimension(m) for m in range(6)]
     [0, 0, 0, 0, 0, 0]
     """
-    expect(isinstance(m, int) and not isinstance(m, bool) and m >= 0, "m", m, "a nonnegative integer")
+    m = nonnegative_int("m", m)
     if m > MAX_SECTOR_DEGREE:
         raise ResourceLimitError(f"m={m}: the grid a + b <= m has {(m + 1) * (m + 2) // 2} points; the limit is "
                                  f"m <= MAX_SECTOR_DEGREE={MAX_SECTOR_DEGREE}")

@@ -45,7 +45,8 @@ import flint
 from flint import fmpq, fmpq_series, fmpz
 
 from combalg.core.errors import InvalidInputError, ResourceLimitError, expect
-from combalg.free.noncrossing import MAX_ENUMERATION, kreweras, noncrossing_partitions
+from combalg.core.validation import positive_int
+from combalg.free.noncrossing import MAX_ENUMERATION, catalan, kreweras, noncrossing_partitions
 
 __all__ = [
     "MAX_ORDER",
@@ -104,10 +105,9 @@ def _sequence(values: object, name: str) -> list[fmpq]:
 
 def _nc_limit(n: int, what: str) -> None:
     """Raise ResourceLimitError before a sum over NC(1), ..., NC(n) that would exceed the enumeration limit."""
-    total, c = 0, 1
+    total = 0
     for j in range(1, n + 1):
-        c = c * 2 * (2 * j - 1) // (j + 1)          # Catalan(j)
-        total += c
+        total += catalan(j)                          # |NC(j)|; stops long before Catalan(j) gets large
         if total > MAX_ENUMERATION:
             raise ResourceLimitError(f"{what} to order {n} sums over more than {MAX_ENUMERATION} non-crossing "
                                      f"partitions (the limit); use a shorter sequence or the fast method")
@@ -530,11 +530,10 @@ def classical_cumulants_to_moments(cumulants: Sequence[object]) -> list[int | Fr
 
 
 def _order(order: object) -> int:
-    expect(isinstance(order, int) and not isinstance(order, bool) and order >= 1, "order", order,
-           "a positive integer")
-    if order > MAX_ORDER:
-        raise ResourceLimitError(f"order {order} is more than the limit MAX_ORDER={MAX_ORDER}")
-    return int(order)
+    n = positive_int("order", order)
+    if n > MAX_ORDER:
+        raise ResourceLimitError(f"order {n} is more than the limit MAX_ORDER={MAX_ORDER}")
+    return n
 
 
 def _param(value: object, name: str) -> int | Fraction:

@@ -53,6 +53,7 @@ from itertools import product
 from flint import fmpq, fmpq_mat, fmpz, fmpz_mat
 
 from combalg.core.errors import InvalidInputError, ResourceLimitError, expect
+from combalg.core.validation import nonnegative_int, positive_int
 from combalg.free.noncrossing import noncrossing_pairings
 
 __all__ = [
@@ -102,15 +103,8 @@ MAX_DP_LENGTH = 400
 MAX_OPERATOR_TERMS = 2_000_000
 
 
-def _posint(value: object, name: str, minimum: int = 1) -> int:
-    expect(isinstance(value, int) and not isinstance(value, bool) and value >= minimum, name, value,
-           f"an integer >= {minimum}")
-    return int(value)
-
-
 def _gen(i: object) -> int:
-    expect(isinstance(i, int) and not isinstance(i, bool) and i >= 1, "generator", i, "a positive integer letter")
-    return int(i)
+    return positive_int("generator", i)
 
 
 def _vec(v: object, name: str = "v") -> Mapping[Word, object]:
@@ -152,9 +146,9 @@ def words_exceed(n_generators: int, max_length: int, limit: int) -> bool:
     >>> words_exceed(2, 3, 15), words_exceed(2, 3, 14), words_exceed(2, 10 ** 9, 10 ** 6)
     (False, True, True)
     """
-    n = _posint(n_generators, "n_generators")
-    L = _posint(max_length, "max_length", 0)
-    lim = _posint(limit, "limit", 0)
+    n = positive_int("n_generators", n_generators)
+    L = nonnegative_int("max_length", max_length)
+    lim = nonnegative_int("limit", limit)
     if n >= 2 and L > lim.bit_length():      # at least 2^L > limit words
         return True
     return count_words(n, L) > lim
@@ -496,7 +490,7 @@ def mixed_moment(word: Iterable[int], method: str = "dp", n_generators: int | No
     (1, 0)
     """
     if n_generators is not None:
-        _posint(n_generators, "n_generators")
+        n_generators = positive_int("n_generators", n_generators)
     w = check_word(word, n_generators)
     if method == "dp":
         return _moment_dp(w)
@@ -525,7 +519,7 @@ def chebyshev_u(k: int) -> list[int]:
     >>> chebyshev_u(3)
     [0, -2, 0, 1]
     """
-    k = _posint(k, "k", 0)
+    k = nonnegative_int("k", k)
     if k > MAX_CHEBYSHEV_DEGREE:
         raise ResourceLimitError(f"degree k={k} is more than the limit MAX_CHEBYSHEV_DEGREE={MAX_CHEBYSHEV_DEGREE}")
     prev, cur = [1], [0, 1]
@@ -579,8 +573,8 @@ def count_words(n_generators: int, max_length: int) -> int:
     >>> count_words(2, 3)
     15
     """
-    n = _posint(n_generators, "n_generators")
-    L = _posint(max_length, "max_length", 0)
+    n = positive_int("n_generators", n_generators)
+    L = nonnegative_int("max_length", max_length)
     return L + 1 if n == 1 else (n ** (L + 1) - 1) // (n - 1)
 
 
@@ -599,9 +593,9 @@ def words_up_to(n_generators: int, max_length: int, max_words: int = DEFAULT_MAX
     >>> words_up_to(2, 2)
     [(), (1,), (2,), (1, 1), (1, 2), (2, 1), (2, 2)]
     """
-    n = _posint(n_generators, "n_generators")
-    L = _posint(max_length, "max_length", 0)
-    max_words = _posint(max_words, "max_words")
+    n = positive_int("n_generators", n_generators)
+    L = nonnegative_int("max_length", max_length)
+    max_words = positive_int("max_words", max_words)
     if n >= 2 and L > max_words.bit_length():  # at least 2^L > max_words words: do not even count them
         raise ResourceLimitError(
             f"more than 2^{L} basis words for n_generators={n}, max_length={L}: "
@@ -609,10 +603,10 @@ def words_up_to(n_generators: int, max_length: int, max_words: int = DEFAULT_MAX
     total = count_words(n, L)
     if total > max_words:
         raise ResourceLimitError(
-            f"{total} basis words for n_generators={n_generators}, max_length={max_length}: "
+            f"{total} basis words for n_generators={n}, max_length={L}: "
             f"more than the limit max_words={max_words}")
-    letters = range(1, n_generators + 1)
-    return [w for k in range(max_length + 1) for w in product(letters, repeat=k)]
+    letters = range(1, n + 1)
+    return [w for k in range(L + 1) for w in product(letters, repeat=k)]
 
 
 def monomial_to_tensor_matrix(n_generators: int, degree: int,
@@ -805,9 +799,9 @@ class FockSpace:
     """
 
     def __init__(self, n_generators: int, max_length: int, max_words: int = DEFAULT_MAX_WORDS) -> None:
-        self.n_generators = _posint(n_generators, "n_generators")
-        self.max_length = _posint(max_length, "max_length", 0)
-        self.max_words = _posint(max_words, "max_words")
+        self.n_generators = positive_int("n_generators", n_generators)
+        self.max_length = nonnegative_int("max_length", max_length)
+        self.max_words = positive_int("max_words", max_words)
         self.words: list[Word] = words_up_to(self.n_generators, self.max_length, self.max_words)
         self._index = {w: i for i, w in enumerate(self.words)}
 

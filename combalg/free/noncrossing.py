@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator
 from math import comb
 
 from combalg.core.errors import InvalidInputError, ResourceLimitError, expect
+from combalg.core.validation import nonnegative_int
 
 __all__ = [
     "SetPartition",
@@ -63,7 +64,7 @@ def catalan(n: int) -> int:
     >>> [catalan(n) for n in range(8)]
     [1, 1, 2, 5, 14, 42, 132, 429]
     """
-    expect(isinstance(n, int) and not isinstance(n, bool) and n >= 0, "n", n, "a nonnegative integer")
+    n = nonnegative_int("n", n)
     return comb(2 * n, n) // (n + 1)
 
 
@@ -78,8 +79,7 @@ def _catalan_exceeds(k: int, limit: int) -> bool:
 
 
 def _check_size(n: object, name: str = "n") -> int:
-    expect(isinstance(n, int) and not isinstance(n, bool) and n >= 0, name, n, "a nonnegative integer")
-    return int(n)
+    return nonnegative_int(name, n)
 
 
 def normalize_partition(pi: Iterable[Iterable[int]], n: int | None = None) -> SetPartition:

@@ -53,6 +53,7 @@ from fractions import Fraction
 from flint import fmpq, fmpq_mat, fmpz, fmpz_mat
 
 from combalg.core.errors import InvalidInputError, ResourceLimitError, expect
+from combalg.core.validation import nonnegative_int, positive_int
 from combalg.free.fock import Word, check_coefficient, check_word, monomial_to_tensor_matrix, words_exceed
 
 __all__ = [
@@ -76,11 +77,11 @@ MAX_PROJECTION_N = 64
 
 
 def _size(N: object, name: str = "N") -> int:
-    expect(isinstance(N, int) and not isinstance(N, bool) and N >= 1, name, N, "a positive integer")
+    N = positive_int(name, N)
     if N > MAX_PROJECTION_N:
         raise ResourceLimitError(f"{name}={N}: the matrix would have {N ** 4} entries; the limit is "
                                  f"N <= {MAX_PROJECTION_N}")
-    return int(N)
+    return N
 
 
 def free_jacobi_matrix(N: int) -> fmpz_mat:
@@ -356,12 +357,29 @@ class EntryMismatch:
     right: Fraction
 
 
-def check_self_similarity(N: int, method: str = "closed_form") -> EntryMismatch | None:
+def _given(P: object, N: int) -> fmpq_mat:
+    """``P`` if it is an ``N^2 x N^2`` fmpq_mat (a precomputed ``P_N``), else InvalidInputError."""
+    expect(isinstance(P, fmpq_mat) and P.nrows() == P.ncols() == N * N, "P", P,
+           f"the {N * N} x {N * N} fmpq_mat P_{N}")
+    return P
+
+
+def check_self_similarity(N: int, method: str = "closed_form", *, P: fmpq_mat | None = None) -> EntryMismatch | None:
     """Check ``P_{2N+1}[(2a+1,2b+1),(2c+1,2d+1)] = P_N[(a,b),(c,d)] / 2`` for all indices.
 
     A property of the reconstruction :func:`jacobi_commutant_projection` (the
     congruence modulo ``2(N+1)`` is a reflection folding that rescales), not a
     statement taken from Langer's thesis.
+
+    Parameters
+    ----------
+    N : int
+        Truncation size; ``2N + 1 <= MAX_PROJECTION_N``.
+    method : str
+        How both projections are computed (see :func:`jacobi_commutant_projection`).
+    P : flint.fmpq_mat, optional
+        ``P_N`` by ``method``, if the caller has already computed it (it is
+        then not computed again).
 
     Returns
     -------
@@ -377,7 +395,7 @@ def check_self_similarity(N: int, method: str = "closed_form") -> EntryMismatch 
     N = _size(N)
     _size(2 * N + 1, "2N+1")
     big = jacobi_commutant_projection(2 * N + 1, method)
-    small = jacobi_commutant_projection(N, method)
+    small = jacobi_commutant_projection(N, method) if P is None else _given(P, N)
     M = 2 * N + 1
     for a in range(N):
         for b in range(N):
@@ -390,8 +408,19 @@ def check_self_similarity(N: int, method: str = "closed_form") -> EntryMismatch 
     return None
 
 
-def check_projection_methods(N: int, methods: Iterable[str] = ("closed_form", "nullspace")) -> EntryMismatch | None:
+def check_projection_methods(N: int, methods: Iterable[str] = ("closed_form", "nullspace"), *,
+                             P: fmpq_mat | None = None) -> EntryMismatch | None:
     """Compare ``P_N`` computed by several methods; return the first differing entry or ``None``.
+
+    Parameters
+    ----------
+    N : int
+        Truncation size.
+    methods : iterable of str
+        At least two methods of :func:`jacobi_commutant_projection`; the first is the reference.
+    P : flint.fmpq_mat, optional
+        ``P_N`` by the first method, if the caller has already computed it
+        (it is then not computed again).
 
     Examples
     --------
@@ -401,7 +430,7 @@ def check_projection_methods(N: int, methods: Iterable[str] = ("closed_form", "n
     N = _size(N)
     ms = list(methods)
     expect(len(ms) >= 2, "methods", ms, "at least two methods")
-    ref = jacobi_commutant_projection(N, ms[0])
+    ref = jacobi_commutant_projection(N, ms[0]) if P is None else _given(P, N)
     for m in ms[1:]:
         other = jacobi_commutant_projection(N, m)
         if other != ref:
@@ -518,14 +547,11 @@ def conditional_expectation_matrix(n_generators: int, degree: int, generator: in
     >>> E.apply({(2, 2): 1}), E.apply({(2, 2, 1): 1}), E.apply({(1, 2, 1): 1})
     ({(): 1}, {(1,): 1}, {})
     """
-    expect(isinstance(n_generators, int) and not isinstance(n_generators, bool) and n_generators >= 1,
-           "n_generators", n_generators, "an integer >= 1")
-    expect(isinstance(degree, int) and not isinstance(degree, bool) and degree >= 0, "degree", degree,
-           "a nonnegative integer")
+    n_generators = positive_int("n_generators", n_generators)
+    degree = nonnegative_int("degree", degree)
     expect(isinstance(generator, int) and not isinstance(generator, bool) and 1 <= generator <= n_generators,
            "generator", generator, f"a letter in 1..{n_generators}")
-    expect(isinstance(max_words, int) and not isinstance(max_words, bool) and max_words >= 1, "max_words",
-           max_words, "a positive integer")
+    max_words = positive_int("max_words", max_words)
     if words_exceed(n_generators, degree, max_words):
         raise ResourceLimitError(f"more than {max_words} monomials of degree <= {degree} in {n_generators} "
                                  f"generators (the limit max_words={max_words})")

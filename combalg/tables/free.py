@@ -58,8 +58,9 @@ def build(args: argparse.Namespace) -> Table:
         trace = int(r.trace) if r.trace.denominator == 1 else r.trace
         row: list[object] = [N, r.size, trace, r.rank, r.idempotent and r.symmetric, r.max_abs_entry,
                              r.max_abs_entry * 2 * (N + 1)]
-        row.append((check_projection_methods(N) is None) if methods and N <= 16 else "-")
-        row.append((check_self_similarity(N) is None) if selfsim and 2 * N + 1 <= MAX_PROJECTION_N else "-")
+        # P (the closed form) is the reference of both checks: computed once per row
+        row.append((check_projection_methods(N, P=P) is None) if methods and N <= 16 else "-")
+        row.append((check_self_similarity(N, P=P) is None) if selfsim and 2 * N + 1 <= MAX_PROJECTION_N else "-")
         rows.append(row)
     return Table(
         title="Commutant projection P_N of the truncated free Jacobi matrix (reconstruction)",

@@ -152,6 +152,8 @@ def test_huge_enumerations_refused_fast():
     fast(lambda: noncrossing_partitions(10 ** 6), ResourceLimitError)
     fast(lambda: noncrossing_pairings(2 * 10 ** 6), ResourceLimitError)
     fast(lambda: free_cumulants_to_moments_by_partitions([1] * 5000), ResourceLimitError)
+    # the limit is on |NC(1)| + ... + |NC(n)|: n = 15 is refused although Catalan(15) alone is below it
+    fast(lambda: free_cumulants_to_moments_by_partitions([1] * 15), ResourceLimitError)
     assert sum(1 for _ in noncrossing_partitions(10)) == 16796       # Catalan(10), below the limit
 
 

@@ -116,6 +116,23 @@ def test_self_similarity():
         assert check_self_similarity(N, method="nullspace") is None
 
 
+def test_checks_reuse_a_given_projection():
+    # the table builder passes the P_N it already has; the answers are those of recomputing it
+    for N in range(1, 7):
+        P = jacobi_commutant_projection(N)
+        assert check_projection_methods(N, P=P) is None and check_self_similarity(N, P=P) is None
+    P = jacobi_commutant_projection(3)
+    P[0, 0] = P[0, 0] + 1
+    mm = check_projection_methods(3, P=P)
+    assert mm is not None and (mm.row, mm.column) == ((0, 0), (0, 0))
+    assert check_self_similarity(3, P=P) is not None
+    for bad in (jacobi_commutant_projection(2), [[1]], "P"):
+        with pytest.raises(InvalidInputError):
+            check_projection_methods(3, P=bad)
+        with pytest.raises(InvalidInputError):
+            check_self_similarity(3, P=bad)
+
+
 def test_methods_agree_12():
     assert check_projection_methods(12, ("closed_form", "powers", "nullspace")) is None
 
