@@ -65,11 +65,11 @@ def parse_word(text: str) -> tuple[int, ...]:
     return w
 
 
-def _table(title, columns, rows, notes=(), parameters=None, latex_notes=None):
+def _table(title, columns, rows, notes=(), parameters=None, latex_notes=None, latex_columns=None, latex_title=None):
     from combalg.tables.table import Table
 
     return Table(title=title, columns=columns, rows=rows, notes=list(notes), parameters=parameters or {},
-                 latex_notes=latex_notes)
+                 latex_notes=latex_notes, latex_columns=latex_columns, latex_title=latex_title)
 
 
 def _moments(args: argparse.Namespace) -> int:
@@ -95,7 +95,8 @@ def _moments(args: argparse.Namespace) -> int:
     t = _table(f"Moments and cumulants ({law})", ["n", "moment m_n", "free cumulant k_n", "Boolean cumulant b_n"],
                rows, ["free cumulants by series reversion of z M(z) (M(z) = C(z M(z)))"],
                {"order": len(m), "law": law},
-               latex_notes=[r"Free cumulants by series reversion of $z M(z)$, where $M(z) = C(z M(z))$."])
+               latex_notes=[r"Free cumulants by series reversion of $z M(z)$, where $M(z) = C(z M(z))$."],
+               latex_columns=["$n$", "moment $m_n$", r"free cumulant $\kappa_n$", "Boolean cumulant $b_n$"])
     print(t.render(args.format))
     return 0
 
@@ -112,7 +113,8 @@ def _moment(args: argparse.Namespace) -> int:
     rows = [[meth, val] for meth, val in results.items()]
     t = _table(f"tau(s_w) for w = {','.join(map(str, w))}", ["method", "value"], rows,
                ["operator: vacuum expectation on the Fock space; pairings/dp: colour-respecting NC pairings",
-                "methods agree" if agree else "METHODS DISAGREE"], {"word": list(w)})
+                "methods agree" if agree else "METHODS DISAGREE"], {"word": list(w)},
+               latex_title=f"$\\tau(s_w)$ for $w = {','.join(map(str, w))}$")
     print(t.render(args.format))
     return 0 if agree else 1
 
@@ -134,7 +136,12 @@ def _commutant(args: argparse.Namespace) -> int:
     t = _table(f"Commutant of s_a, a in {{{','.join(map(str, gens))}}}, degree by degree",
                ["degree L", "dim Poly_<=L", "rank of ad", "commutant dimension"], rows,
                ["exact rank of the stacked derivations D_a = s_a - d_a on Poly_<=L"],
-               {"generators": list(gens), "degree": args.degree, "n_generators": args.n_generators})
+               {"generators": list(gens), "degree": args.degree, "n_generators": args.n_generators},
+               latex_title=f"Commutant of $s_a$, $a \\in \\{{{','.join(map(str, gens))}\\}}$, degree by degree",
+               latex_columns=["degree $L$", r"$\dim \mathrm{Poly}_{\le L}$", r"rank of $\mathrm{ad}$",
+                              "commutant dimension"],
+               latex_notes=[r"Exact rank of the stacked derivations $D_a = s_a - d_a$ on "
+                            r"$\mathrm{Poly}_{\le L}$."])
     print(t.render(args.format))
     return 0
 
@@ -196,7 +203,10 @@ def _self_similarity(args: argparse.Namespace) -> int:
         ok = ok and mm is None
         rows.append([N, 2 * N + 1, "yes" if mm is None else f"NO at {mm.row},{mm.column}: {mm.left} != {mm.right}"])
     t = _table("Self-similarity of the commutant projection (reconstruction): P_{2N+1} on odd indices = P_N / 2",
-               ["N", "2N+1", "holds exactly"], rows, [], {"N": args.N, "method": args.method})
+               ["N", "2N+1", "holds exactly"], rows, [], {"N": args.N, "method": args.method},
+               latex_title=r"Self-similarity of the commutant projection (reconstruction): "
+                           r"$P_{2N+1}$ on odd indices $= P_N/2$",
+               latex_columns=["$N$", "$2N+1$", "holds exactly"])
     print(t.render(args.format))
     return 0 if ok else 1
 

@@ -75,4 +75,16 @@ def build(args: argparse.Namespace) -> Table:
         ],
         parameters={"N": sizes},
         wall_time=time.perf_counter() - t0,
+        latex_title=r"Commutant projection $P_N$ of the truncated free Jacobi matrix (reconstruction)",
+        latex_columns=["$N$", "size $N^2$", "trace", "rank", "$P^2 = P = P^T$", r"$\max |P_{ij}|$",
+                       r"$2(N+1) \max |P_{ij}|$", r"closed form $=$ lin.\ alg.",
+                       r"$P_{2N+1}|_{\mathrm{odd}} = P_N/2$"],
+        latex_notes=[
+            r"$P_N$ projects $M_N$ (Hilbert--Schmidt) onto the commutant of $X_N$, the $N \times N$ $0/1$ "
+            r"tridiagonal matrix.",
+            r"A reconstruction of the self-similar projection of Langer's thesis (arXiv:2110.12629, Part III); "
+            r"Langer's own formula is not reproduced.",
+            r"Linear algebra: $B (B^T B)^{-1} B^T$ with $B$ an exact basis of "
+            r"$\ker(X \otimes 1 - 1 \otimes X)$ (checked for $N \le 16$).",
+        ],
     )

@@ -143,3 +143,17 @@ def test_latex_escapes_bars_and_angle_brackets():
     latex = Table("max |x| <= 2", ["a|b"], [["1 > 0"]], notes=["N <= 16"]).render("latex")
     assert "max \\textbar{}x\\textbar{} \\textless{}= 2" in latex
     assert "1 \\textgreater{} 0" in latex and "N \\textless{}= 16" in latex and "|" not in latex.split("\n", 1)[1]
+
+
+def test_free_table_and_free_moments_typeset_their_headers_as_math(capsys):
+    import argparse
+
+    from combalg.cli import main
+    from combalg.tables import free
+
+    latex = free.build(argparse.Namespace(N=[1, 2], methods=True, self_similarity=True)).render("latex")
+    assert "$\\max |P_{ij}|$" in latex and "$\\ker(X \\otimes 1 - 1 \\otimes X)$" in latex
+    assert "\\textbar" not in latex and "P\\_N" not in latex
+    assert main(["free", "moments", "--order", "4", "--format", "latex"]) == 0
+    out = capsys.readouterr().out
+    assert "moment $m_n$ & free cumulant $\\kappa_n$" in out
