@@ -22,6 +22,8 @@ __all__ = ["subspaces", "count_subspaces", "count_by_connectivity"]
 def count_subspaces(n: int, p: int) -> int:
     """Number of subspaces of GF(p)^n (sum of Gaussian binomials).
 
+    Examples
+    --------
     >>> [count_subspaces(n, 2) for n in range(6)]
     [1, 2, 5, 16, 67, 374]
     """

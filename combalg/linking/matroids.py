@@ -305,6 +305,8 @@ class UniformMatroid(Matroid):
     groundset : int or iterable
         ``n`` (ground set ``0..n-1``) or the labels.
 
+    Examples
+    --------
     >>> UniformMatroid(2, "abcd").rank("abc")
     2
     """

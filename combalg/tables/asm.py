@@ -1,9 +1,12 @@
 """``combalg table asm``: ASM counts, x-enumerations and the distribution of -1 entries.
 
 Columns: ``n``, ``A_n`` by the product formula, ``A(n; x)`` for each requested
-``x`` (transfer over monotone triangles), and, with ``--check``, whether the
-x = 1 value equals the product formula.
+``x`` (transfer over monotone triangles), whether the transfer's total equals the
+product formula, and, with ``--distribution``, the number of ASMs by their number
+of -1 entries.
 
+Examples
+--------
 >>> import argparse
 >>> t = build(argparse.Namespace(n=[1, 2, 3, 4, 5, 6], x=[1, 2, 3], distribution=False))
 >>> [row[:5] for row in t.rows][-2:]

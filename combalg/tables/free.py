@@ -5,6 +5,8 @@ P^T = P exactly, the largest absolute entry (and 2(N+1) times it), whether the
 closed form agrees with exact linear algebra, and whether the self-similarity
 P_{2N+1} on odd indices = P_N / 2 holds.
 
+Examples
+--------
 >>> import argparse
 >>> t = build(argparse.Namespace(N=[1, 2, 3], methods=True, self_similarity=True))
 >>> [row[:4] for row in t.rows]

@@ -5,6 +5,8 @@ and by the Gaussian-binomial formula), and how many have lambda(S) <= k, that is
 (by the minimum-overlap theorem) how many can be written as V_SP ↔ V_PQ with
 |P| = k.
 
+Examples
+--------
 >>> import argparse
 >>> t = build(argparse.Namespace(p=[2], sizes=["2x2", "2x3"]))
 >>> [row[:7] for row in t.rows]
