@@ -609,6 +609,45 @@ class LabelledSpace:
         S = self._check_labels(S, "side S")
         return self.restrict(S).dim - self.contract(S).dim
 
+    def to_sympy(self) -> Any:
+        """The canonical RREF basis as a sympy ``Matrix`` (columns in the order of ``labels``).
+
+        Over GF(p) the entries are the integers ``0..p-1``.  The way back is the
+        constructor: ``LabelledSpace(M.tolist(), labels)`` accepts sympy rationals.
+
+        Examples
+        --------
+        >>> V = LabelledSpace([[1, 2, 0], [0, 1, 1]], ["a", "b", "c"])
+        >>> M = V.to_sympy(); M
+        Matrix([
+        [1, 0, -2],
+        [0, 1,  1]])
+        >>> LabelledSpace(M.tolist(), V.labels) == V
+        True
+        """
+        import sympy
+
+        n = len(self.labels)
+        return sympy.Matrix(self.dim, n, [sympy.Rational(x.numerator, x.denominator) for r in self.rows for x in r])
+
+    def _repr_latex_(self) -> str:
+        """The basis as a LaTeX array headed by the labels (for Jupyter).
+
+        Examples
+        --------
+        >>> print(LabelledSpace([[1, Fraction(1, 2)]], ["s_1", "q"])._repr_latex_())
+        $\\left[\\begin{array}{cc}\\text{q} & \\text{s\\_1} \\\\ \\hline 1 & 2\\end{array}\\right] \\subseteq \\mathbb{Q}^{2}$
+        >>> print(LabelledSpace([], ["a", "b"], field="GF(2)")._repr_latex_())
+        $\\{0\\} \\subseteq \\mathrm{GF}(2)^{\\{\\text{a}, \\text{b}\\}}$
+        """
+        field = r"\mathbb{Q}" if self.p == 0 else rf"\mathrm{{GF}}({self.p})"
+        names = [r"\text{" + _latex_text(str(x)) + "}" for x in self.labels]
+        if self.dim == 0:
+            return rf"$\{{0\}} \subseteq {field}^{{\{{{', '.join(names)}\}}}}$"
+        rows = r" \\ ".join(" & ".join(_latex_entry(x) for x in r) for r in self.rows)
+        array = rf"\left[\begin{{array}}{{{'c' * len(names)}}}{' & '.join(names)} \\ \hline {rows}\end{{array}}\right]"
+        return rf"${array} \subseteq {field}^{{{len(names)}}}$"
+
     def to_dict(self) -> dict:
         """JSON-ready form: ``{"field": ..., "labels": [...], "rows": [[...]]}`` (rationals as strings).
 
@@ -627,6 +666,21 @@ class _Show(Fraction):
 
     def __repr__(self) -> str:
         return str(self)
+
+
+_LATEX_TEXT = {"\\": r"\textbackslash{}", "_": r"\_", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%",
+               "$": r"\$", "#": r"\#", "^": r"\^{}", "~": r"\~{}"}
+
+
+def _latex_text(text: str) -> str:
+    return "".join(_LATEX_TEXT.get(ch, ch) for ch in text)
+
+
+def _latex_entry(x: Any) -> str:
+    if isinstance(x, Fraction) and x.denominator != 1:
+        sign = "-" if x < 0 else ""
+        return rf"{sign}\frac{{{abs(x.numerator)}}}{{{x.denominator}}}"
+    return str(x)
 
 
 def _fmt_rows(rows: list) -> str:

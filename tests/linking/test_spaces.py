@@ -101,3 +101,30 @@ def test_fresh_p_labels_avoid_existing():
 def test_to_dict():
     V = LabelledSpace([[2, 1]], ["a", "b"])
     assert V.to_dict() == {"field": "QQ", "labels": ["a", "b"], "rows": [[1, "1/2"]]}
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from combalg.strategies.linking import fields, labelled_spaces  # noqa: E402
+
+
+@given(st.data())
+def test_to_sympy_round_trips_and_is_the_rref(data):
+    import sympy
+
+    field = data.draw(fields())
+    V = data.draw(labelled_spaces(["a", "b", "c", "d"], field=field))
+    M = V.to_sympy()
+    assert M.shape == (V.dim, 4)
+    assert LabelledSpace(M.tolist(), V.labels, field=field) == V
+    if V.p == 0:  # over QQ the matrix is sympy's own RREF of itself
+        assert M.rref()[0] == M
+
+
+def test_latex_shows_labels_entries_and_field():
+    V = LabelledSpace([[1, Fraction(-1, 3)]], ["x_1", "y"])
+    latex = V._repr_latex_()
+    assert "\\text{x\\_1} & \\text{y} \\\\ \\hline 1 & -\\frac{1}{3}" in latex
+    assert latex.startswith("$") and latex.endswith("\\subseteq \\mathbb{Q}^{2}$")
+    assert "\\mathrm{GF}(5)" in LabelledSpace([[1, 2]], ["a", "b"], field=GF(5))._repr_latex_()
