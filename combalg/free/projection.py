@@ -46,6 +46,7 @@ References
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
@@ -457,7 +458,7 @@ class ConditionalExpectation:
     E : flint.fmpq_mat
         ``K^{-1} Pi K``: column ``w`` holds the coordinates of ``E[s_w]`` in the monomial basis.
     gram : flint.fmpz_mat
-        ``G = K^T K``, ``G[v, w] = tau(s_{rev v} s_w)``.
+        ``G = K^T K``, ``G[v, w] = tau(s_{rev v} s_w)`` (computed on first use).
     """
 
     n_generators: int
@@ -467,7 +468,11 @@ class ConditionalExpectation:
     K: fmpz_mat
     projection: fmpz_mat
     E: fmpq_mat
-    gram: fmpz_mat
+
+    @functools.cached_property
+    def gram(self) -> fmpz_mat:
+        """``G = K^T K``, the Gram matrix of the monomials for the trace (computed once, on first use)."""
+        return self.K.transpose() * self.K
 
     def apply(self, polynomial: Mapping[Iterable[int], object]) -> dict[Word, object]:
         """``E[p]`` for a polynomial ``{word: coefficient}`` in the ``s_j``, as ``{word: coefficient}``.
@@ -557,11 +562,28 @@ def conditional_expectation_matrix(n_generators: int, degree: int, generator: in
                                  f"generators (the limit max_words={max_words})")
     words, K = monomial_to_tensor_matrix(n_generators, degree, max_words=max_words)
     n = len(words)
+    powers = [i for i, w in enumerate(words) if all(x == generator for x in w)]  # the words generator^j
     Pi = fmpz_mat(n, n)
-    for i, w in enumerate(words):
-        if all(x == generator for x in w):
-            Pi[i, i] = 1
-    Kq = fmpq_mat(K)
-    E = Kq.solve(fmpq_mat(Pi) * Kq)
-    G = K.transpose() * K
-    return ConditionalExpectation(n_generators, degree, generator, words, K, Pi, E, G)
+    cols = fmpz_mat(n, len(powers))  # the unit columns e_s, s in powers
+    rows = fmpz_mat(len(powers), n)
+    for j, i in enumerate(powers):
+        Pi[i, i] = cols[i, j] = rows[j, i] = 1
+    # E = K^{-1} Pi K = K^{-1}[:, powers] K[powers, :].  K = 1 + N is unitriangular and N
+    # strictly lowers the degree, so K^{-1} e_s = sum_k (-N)^k e_s is a finite sum: a few
+    # products by a thin matrix instead of an n x n rational solve.
+    N = K - _identity(n)
+    inverse_cols = term = cols
+    for _ in range(n):
+        term = -(N * term)
+        if term.is_zero():
+            break
+        inverse_cols += term
+    E = fmpq_mat(inverse_cols * (rows * K))
+    return ConditionalExpectation(n_generators, degree, generator, words, K, Pi, E)
+
+
+def _identity(n: int) -> fmpz_mat:
+    one = fmpz_mat(n, n)
+    for i in range(n):
+        one[i, i] = 1
+    return one

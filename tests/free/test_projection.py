@@ -174,6 +174,17 @@ def test_E_freeness():
     assert all(E2.check().values())
 
 
+@pytest.mark.parametrize("n, d, g", [(1, 4, 1), (2, 5, 1), (2, 5, 2), (3, 3, 2), (3, 4, 3)])
+def test_E_equals_a_rational_solve_of_K_E_equals_Pi_K(n, d, g):
+    # independent of the Neumann series used by conditional_expectation_matrix
+    from flint import fmpq_mat
+
+    E = conditional_expectation_matrix(n, d, generator=g)
+    K = fmpq_mat(E.K)
+    assert E.E == K.solve(fmpq_mat(E.projection) * K)
+    assert E.gram == E.K.transpose() * E.K
+
+
 def test_E_bad_input():
     for args in [(0, 2), (2, -1), (2, 2, 3), ("2", 2)]:
         with pytest.raises(InvalidInputError):
