@@ -23,6 +23,7 @@ from combalg.partitions.generation import (
     partitions_up_to,
 )
 from combalg.partitions.partition import (
+    MAX_CELLS,
     Partition,
     compact_str,
     conjugate,
@@ -39,6 +40,7 @@ from combalg.partitions.strips import (
 )
 
 __all__ = [
+    "MAX_CELLS",
     "Partition",
     "compact_str",
     "conjugate",

@@ -35,9 +35,18 @@ import operator
 from collections.abc import Iterable, Iterator
 from math import factorial, prod
 
-from combalg.core.errors import InvalidInputError
+from combalg.core.errors import InvalidInputError, ResourceLimitError
 
-__all__ = ["Partition", "conjugate", "hook_lengths", "num_standard_tableaux", "compact_str"]
+__all__ = ["Partition", "conjugate", "hook_lengths", "num_standard_tableaux", "compact_str", "MAX_CELLS"]
+
+#: the largest number of cells (or of conjugate parts) that conjugate, hook lengths,
+#: the hook length formula and the text diagram build; beyond it they refuse up front
+MAX_CELLS = 10**6
+
+
+def _check_cells(count: int, what: str) -> None:
+    if count > MAX_CELLS:
+        raise ResourceLimitError(f"{what} would build {count} entries; the limit is MAX_CELLS = {MAX_CELLS}")
 
 
 def compact_str(parts: Iterable[int]) -> str:
@@ -94,6 +103,7 @@ def _conjugate_parts(parts: tuple[int, ...]) -> tuple[int, ...]:
     """Conjugate of a valid tuple of parts (no validation)."""
     if not parts:
         return ()
+    _check_cells(parts[0], f"the conjugate of a partition with largest part {parts[0]}")
     out = []
     i = len(parts)
     for j in range(1, parts[0] + 1):
@@ -301,6 +311,7 @@ class Partition(tuple):
         >>> Partition().diagram()
         ''
         """
+        _check_cells(self.size, f"the diagram of a partition of {self.size}")
         return "\n".join(cell * p for p in self)
 
     def latex(self) -> str:
@@ -361,6 +372,7 @@ def hook_lengths(lam: Iterable[int]) -> tuple[tuple[int, ...], ...]:
        symmetric group", Canad. J. Math. 6 (1954) 316-324.
     """
     lam = Partition(lam)
+    _check_cells(lam.size, f"the hook lengths of a partition of {lam.size}")
     conj = _conjugate_parts(lam)
     return tuple(
         tuple(p - j + conj[j] - i - 1 for j in range(p)) for i, p in enumerate(lam)
@@ -379,4 +391,5 @@ def num_standard_tableaux(lam: Iterable[int]) -> int:
     16
     """
     lam = Partition(lam)
-    return factorial(lam.size) // prod(h for row in hook_lengths(lam) for h in row)
+    hooks = hook_lengths(lam)  # refuses a shape beyond MAX_CELLS before the factorial
+    return factorial(lam.size) // prod(h for row in hooks for h in row)

@@ -179,3 +179,15 @@ def test_diagram():
 def test_hook_formula_vs_brute_force_tableaux_slow(n):
     for lam in partitions_of(n):
         assert brute_syt_count(lam) == num_standard_tableaux(lam)
+
+
+def test_huge_parts_are_refused_before_any_work():
+    from combalg.core.errors import ResourceLimitError
+    from combalg.partitions import Partition, hook_lengths, num_standard_tableaux
+
+    lam = Partition([10**12, 3])
+    assert lam.size == 10**12 + 3 and lam.length == 2  # cheap data still works
+    for call in (lam.conjugate, lam.hook_lengths, lam.diagram, lambda: num_standard_tableaux([10**7]),
+                 lambda: hook_lengths([600_000, 600_000])):
+        with pytest.raises(ResourceLimitError, match="MAX_CELLS"):
+            call()
