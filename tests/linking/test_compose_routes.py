@@ -69,3 +69,20 @@ def test_wide_generic_case_agrees():
                       labels_pq, field=QQ)
     for sign in (1, -1):
         assert compose(A, B, sign=sign) == reference_compose(A, B, sign)
+
+
+def test_cached_plans_serve_other_spaces_on_the_same_labels():
+    # the generic route caches its placement matrices per (labels, row counts, sign);
+    # different spaces of the same shape must still get their own compositions
+    import random
+
+    rng = random.Random(11)
+    S, P, Q = [f"s{i}" for i in range(6)], [f"p{i}" for i in range(5)], [f"q{i}" for i in range(6)]
+    hits = composition._generic_plan.cache_info().hits
+    for _ in range(40):
+        d1, d2 = rng.randint(3, 5), rng.randint(3, 5)
+        A = LabelledSpace([[rng.randint(-3, 3) for _ in range(11)] for _ in range(d1)], S + P, field=QQ)
+        B = LabelledSpace([[rng.randint(-3, 3) for _ in range(11)] for _ in range(d2)], P + Q, field=QQ)
+        for sign in (1, -1):
+            assert compose(A, B, sign=sign) == reference_compose(A, B, sign)
+    assert composition._generic_plan.cache_info().hits > hits
