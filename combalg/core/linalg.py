@@ -561,7 +561,6 @@ def _row_space_flint(M: MatrixLike, field: Field, ncols: int | None) -> FlintMat
     return as_flint(M, field, ncols)
 
 
-
 def rref_flint(
     M: MatrixLike, field: Field | None = None, ncols: int | None = None
 ) -> tuple[FlintMatrix, tuple[int, ...]]:

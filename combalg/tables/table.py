@@ -286,7 +286,8 @@ class Table:
     def _render_latex(self) -> str:
         caption = self.latex_title if self.latex_title is not None else _latex_escape(self.title)
         aligns = "".join(self._alignments())
-        lines = [f"% {self._provenance_line()}", "% requires \\usepackage{booktabs} and, for math in cells or notes, \\usepackage{amsmath}",
+        lines = [f"% {self._provenance_line()}",
+                 "% requires \\usepackage{booktabs} and, for math in cells or notes, \\usepackage{amsmath}",
                  "\\begin{table}[ht]", "\\centering", f"\\caption{{{caption}}}",
                  f"\\begin{{tabular}}{{{aligns}}}", "\\toprule",
                  " & ".join(self.latex_columns if self.latex_columns is not None
