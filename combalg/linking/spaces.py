@@ -609,7 +609,7 @@ class LabelledSpace:
         S = self._check_labels(S, "side S")
         return self.restrict(S).dim - self.contract(S).dim
 
-    def to_sympy(self) -> Any:
+    def as_sympy(self) -> Any:
         """The canonical RREF basis as a sympy ``Matrix`` (columns in the order of ``labels``).
 
         Over GF(p) the entries are the integers ``0..p-1``.  The way back is the
@@ -618,7 +618,7 @@ class LabelledSpace:
         Examples
         --------
         >>> V = LabelledSpace([[1, 2, 0], [0, 1, 1]], ["a", "b", "c"])
-        >>> M = V.to_sympy(); M
+        >>> M = V.as_sympy(); M
         Matrix([
         [1, 0, -2],
         [0, 1,  1]])

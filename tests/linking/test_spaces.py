@@ -110,12 +110,12 @@ from combalg.strategies.linking import fields, labelled_spaces  # noqa: E402
 
 
 @given(st.data())
-def test_to_sympy_round_trips_and_is_the_rref(data):
+def test_as_sympy_round_trips_and_is_the_rref(data):
     import sympy
 
     field = data.draw(fields())
     V = data.draw(labelled_spaces(["a", "b", "c", "d"], field=field))
-    M = V.to_sympy()
+    M = V.as_sympy()
     assert M.shape == (V.dim, 4)
     assert LabelledSpace(M.tolist(), V.labels, field=field) == V
     if V.p == 0:  # over QQ the matrix is sympy's own RREF of itself
