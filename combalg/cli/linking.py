@@ -95,7 +95,10 @@ def space_dict(V, order: list | None = None) -> dict:
 
 
 def render_space(V, fmt: str, title: str = "", order: list | None = None) -> str:
-    """Render a space as text (header of labels and RREF rows), CSV or JSON."""
+    """Render a space as text (header of labels and RREF rows), CSV, JSON or LaTeX (a display)."""
+    if fmt == "latex":
+        head = f"% {title}{' ' if title else ''}over {V.field_name}, dim {V.dim}"
+        return f"{head}\n\\[ {V.latex(order)} \\]"
     d = space_dict(V, order)
     if fmt == "json":
         return json.dumps(d)
@@ -124,9 +127,9 @@ def _emit(parts: list[tuple[str, Any]], fmt: str, extra: dict | None = None, fir
     for i, (name, V) in enumerate(parts):
         if i:
             print()
-        print(render_space(V, fmt, name if fmt == "text" else "", _ordered(V, first)))
+        print(render_space(V, fmt, name if fmt in ("text", "latex") else "", _ordered(V, first)))
     for k, v in (extra or {}).items():
-        print(f"{k}: {v}")
+        print(f"% {k}: {v}" if fmt == "latex" else f"{k}: {v}")
 
 
 def _compose(args: argparse.Namespace) -> int:
@@ -188,7 +191,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             p.add_argument("B", help="V_PQ: JSON or CSV file; the shared labels are P")
         p.add_argument("--field", default=None, help='QQ (default) or GF(p), e.g. "GF(2)"')
         p.add_argument("--skew", action="store_true", help="use the skewed composition ⇌ instead of ↔")
-        p.add_argument("--format", choices=["text", "csv", "json"], default="text")
+        p.add_argument("--format", choices=["text", "csv", "json", "latex"], default="text")
 
     c = sub.add_parser("compose", help="matched (↔) or skewed (⇌, --skew) composition of two spaces")
     common(c, True)

@@ -630,23 +630,37 @@ class LabelledSpace:
         n = len(self.labels)
         return sympy.Matrix(self.dim, n, [sympy.Rational(x.numerator, x.denominator) for r in self.rows for x in r])
 
-    def _repr_latex_(self) -> str:
-        """The basis as a LaTeX array headed by the labels (for Jupyter).
+    def latex(self, order: Sequence[Hashable] | None = None) -> str:
+        """LaTeX math for V: its RREF basis as an array headed by the labels, ``\\subseteq F^n``.
+
+        Parameters
+        ----------
+        order : sequence of labels, optional
+            The column order (a permutation of the labels); the basis is the RREF
+            in that order.  Default: the canonical order of :attr:`labels`.
 
         Examples
         --------
-        >>> print(LabelledSpace([[1, Fraction(1, 2)]], ["s_1", "q"])._repr_latex_())
-        $\\left[\\begin{array}{cc}\\text{q} & \\text{s\\_1} \\\\ \\hline 1 & 2\\end{array}\\right] \\subseteq \\mathbb{Q}^{2}$
-        >>> print(LabelledSpace([], ["a", "b"], field="GF(2)")._repr_latex_())
-        $\\{0\\} \\subseteq \\mathrm{GF}(2)^{\\{\\text{a}, \\text{b}\\}}$
+        >>> print(LabelledSpace([[1, Fraction(1, 2)]], ["s_1", "q"]).latex())
+        \\left[\\begin{array}{cc}\\text{q} & \\text{s\\_1} \\\\ \\hline 1 & 2\\end{array}\\right] \\subseteq \\mathbb{Q}^{2}
+        >>> print(LabelledSpace([[1, Fraction(1, 2)]], ["s_1", "q"]).latex(["s_1", "q"]))
+        \\left[\\begin{array}{cc}\\text{s\\_1} & \\text{q} \\\\ \\hline 1 & \\frac{1}{2}\\end{array}\\right] \\subseteq \\mathbb{Q}^{2}
+        >>> print(LabelledSpace([], ["a", "b"], field="GF(2)").latex())
+        \\{0\\} \\subseteq \\mathrm{GF}(2)^{\\{\\text{a}, \\text{b}\\}}
         """
+        labels = list(self.labels) if order is None else list(order)
+        rows = self.rows if order is None else self.rows_in(labels)
         field = r"\mathbb{Q}" if self.p == 0 else rf"\mathrm{{GF}}({self.p})"
-        names = [r"\text{" + _latex_text(str(x)) + "}" for x in self.labels]
+        names = [r"\text{" + _latex_text(str(x)) + "}" for x in labels]
         if self.dim == 0:
-            return rf"$\{{0\}} \subseteq {field}^{{\{{{', '.join(names)}\}}}}$"
-        rows = r" \\ ".join(" & ".join(_latex_entry(x) for x in r) for r in self.rows)
-        array = rf"\left[\begin{{array}}{{{'c' * len(names)}}}{' & '.join(names)} \\ \hline {rows}\end{{array}}\right]"
-        return rf"${array} \subseteq {field}^{{{len(names)}}}$"
+            return rf"\{{0\}} \subseteq {field}^{{\{{{', '.join(names)}\}}}}"
+        body = r" \\ ".join(" & ".join(_latex_entry(x) for x in r) for r in rows)
+        array = rf"\left[\begin{{array}}{{{'c' * len(names)}}}{' & '.join(names)} \\ \hline {body}\end{{array}}\right]"
+        return rf"{array} \subseteq {field}^{{{len(names)}}}"
+
+    def _repr_latex_(self) -> str:
+        """:meth:`latex` in math delimiters (for Jupyter)."""
+        return f"${self.latex()}$"
 
     def to_dict(self) -> dict:
         """JSON-ready form: ``{"field": ..., "labels": [...], "rows": [[...]]}`` (rationals as strings).

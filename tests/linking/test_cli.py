@@ -69,3 +69,14 @@ def test_json_with_field_key_keeps_decimals_exact(tmp_path):
     V, W = load_space(str(with_field)), load_space(str(without))
     assert V == W
     assert V.rows_in(["a", "b"]) == [[1, Fraction(10**19 + 1, 10**20)]]
+
+
+def test_compose_latex_is_a_display_in_the_input_column_order(tmp_path, capsys):
+    # spec oracle T1: (s1, s2, q1, q2) rows [1,0,0,1], [0,1,0,1], [0,0,1,-1]
+    A = write(tmp_path, "A.json", '{"labels": ["s1","s2","p1"], "rows": [[1,0,1],[0,1,1]]}')
+    B = write(tmp_path, "B.json", '{"labels": ["p1","q1","q2"], "rows": [[1,1,0],[1,0,1]]}')
+    assert main(["linking", "compose", A, B, "--format", "latex"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "% V_SQ over QQ, dim 3"
+    assert out[1] == ("\\[ \\left[\\begin{array}{cccc}\\text{s1} & \\text{s2} & \\text{q1} & \\text{q2} \\\\ \\hline "
+                      "1 & 0 & 0 & 1 \\\\ 0 & 1 & 0 & 1 \\\\ 0 & 0 & 1 & -1\\end{array}\\right] \\subseteq \\mathbb{Q}^{4} \\]")
