@@ -138,6 +138,17 @@ def _rational_parts(value: Any) -> tuple[int, int] | None:
         return None
 
 
+def _exact_parts(value: Any) -> tuple[int, int]:
+    """:func:`_rational_parts`, raising InvalidInputError for a value that is not an exact rational."""
+    nd = _rational_parts(value)
+    if nd is None:
+        raise InvalidInputError(
+            f"invalid entry {value!r}: expected an exact rational (int or Fraction), "
+            f"not {type(value).__name__}"
+        )
+    return nd
+
+
 class RationalField(Field):
     """The field QQ of rational numbers; use the instance :data:`QQ`.
 
@@ -167,22 +178,13 @@ class RationalField(Field):
         InvalidInputError
             If ``value`` is not an exact rational (floats are refused).
         """
-        nd = _rational_parts(value)
-        if nd is None:
-            raise InvalidInputError(
-                f"invalid entry {value!r}: expected an exact rational (int or Fraction), "
-                f"not {type(value).__name__}"
-            )
-        n, d = nd
+        n, d = _exact_parts(value)
         return n if d == 1 else Fraction(n, d)
 
     def _flint_entry(self, value: Any) -> Any:
         if type(value) is int or isinstance(value, (fmpq, fmpz)):
             return value
-        nd = _rational_parts(value)
-        if nd is None:
-            self.convert(value)  # raises
-        n, d = nd  # type: ignore[misc]
+        n, d = _exact_parts(value)
         return n if d == 1 else fmpq(n, d)
 
     def _from_flint_entry(self, value: Any) -> Scalar:
@@ -256,13 +258,7 @@ class FiniteField(Field):
             raise InvalidInputError(
                 f"invalid entry {value!r}: it lies in Z/{value.modulus()}Z, not in GF({p})"
             )
-        nd = _rational_parts(value)
-        if nd is None:
-            raise InvalidInputError(
-                f"invalid entry {value!r}: expected an exact rational (int or Fraction), "
-                f"not {type(value).__name__}"
-            )
-        n, d = nd
+        n, d = _exact_parts(value)
         if d == 1:
             return n % p
         if d % p == 0:

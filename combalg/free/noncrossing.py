@@ -276,6 +276,18 @@ def _cycles(perm: list[int]) -> SetPartition:
     return tuple(sorted(blocks))
 
 
+def _inverse_perm(pi: Iterable[Iterable[int]]) -> tuple[int, list[int]]:
+    """``n`` and the inverse of the permutation of a non-crossing ``pi`` (blocks as
+    increasing cycles), as a list indexed from 1."""
+    p = _require_nc(pi)
+    n = sum(len(b) for b in p)
+    perm = _perm_of(p, n)
+    inv = [0] * (n + 1)
+    for x in range(1, n + 1):
+        inv[perm[x]] = x
+    return n, inv
+
+
 def kreweras(pi: Iterable[Iterable[int]]) -> SetPartition:
     """Return the Kreweras complement ``K(pi)`` of a non-crossing partition.
 
@@ -298,16 +310,8 @@ def kreweras(pi: Iterable[Iterable[int]]) -> SetPartition:
     >>> kreweras(((1, 2, 3),))
     ((1,), (2,), (3,))
     """
-    p = _require_nc(pi)
-    n = sum(len(b) for b in p)
-    perm = _perm_of(p, n)
-    inv = [0] * (n + 1)
-    for x in range(1, n + 1):
-        inv[perm[x]] = x
-    k = [0] * (n + 1)
-    for x in range(1, n + 1):
-        k[x] = inv[x % n + 1]
-    return _cycles(k)
+    n, inv = _inverse_perm(pi)
+    return _cycles([0] + [inv[x % n + 1] for x in range(1, n + 1)])
 
 
 def kreweras_inverse(pi: Iterable[Iterable[int]]) -> SetPartition:
@@ -319,16 +323,8 @@ def kreweras_inverse(pi: Iterable[Iterable[int]]) -> SetPartition:
     >>> kreweras_inverse(kreweras(p)) == p
     True
     """
-    p = _require_nc(pi)
-    n = sum(len(b) for b in p)
-    perm = _perm_of(p, n)
-    inv = [0] * (n + 1)
-    for x in range(1, n + 1):
-        inv[perm[x]] = x
-    k = [0] * (n + 1)
-    for x in range(1, n + 1):
-        k[x] = inv[x] % n + 1
-    return _cycles(k)
+    n, inv = _inverse_perm(pi)
+    return _cycles([0] + [inv[x] % n + 1 for x in range(1, n + 1)])
 
 
 def refines(pi: Iterable[Iterable[int]], sigma: Iterable[Iterable[int]]) -> bool:
