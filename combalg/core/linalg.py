@@ -547,8 +547,9 @@ def _row_space_flint(M: MatrixLike, field: Field, ncols: int | None) -> FlintMat
     integers first, which FLINT reduces much faster; anything else goes through
     :func:`as_flint`, which also does all the checking.
     """
-    if (isinstance(field, RationalField) and isinstance(M, list) and M and ncols is None
-            and all(type(row) is list and len(row) == len(M[0]) for row in M) and M[0]
+    if (isinstance(field, RationalField) and isinstance(M, list) and M and M[0]
+            and (ncols is None or (type(ncols) is int and ncols == len(M[0])))
+            and all(type(row) is list and len(row) == len(M[0]) for row in M)
             and all(isinstance(x, _ROW_ENTRY_TYPES) and type(x) is not bool for row in M for x in row)):
         flat: list = []
         for row in M:
