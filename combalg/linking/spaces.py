@@ -37,6 +37,7 @@ from typing import Any, Hashable, Iterable, Sequence
 
 from combalg.core import linalg
 from combalg.core.errors import InvalidInputError
+from combalg.core.latex import escape_text, fraction
 from combalg.linking import _linalg as la
 
 __all__ = ["LabelledSpace", "label_key", "sort_labels"]
@@ -651,10 +652,10 @@ class LabelledSpace:
         labels = list(self.labels) if order is None else list(order)
         rows = self.rows if order is None else self.rows_in(labels)
         field = r"\mathbb{Q}" if self.p == 0 else rf"\mathrm{{GF}}({self.p})"
-        names = [r"\text{" + _latex_text(str(x)) + "}" for x in labels]
+        names = [r"\text{" + escape_text(str(x)) + "}" for x in labels]
         if self.dim == 0:
             return rf"\{{0\}} \subseteq {field}^{{\{{{', '.join(names)}\}}}}"
-        body = r" \\ ".join(" & ".join(_latex_entry(x) for x in r) for r in rows)
+        body = r" \\ ".join(" & ".join(fraction(x) for x in r) for r in rows)
         array = rf"\left[\begin{{array}}{{{'c' * len(names)}}}{' & '.join(names)} \\ \hline {body}\end{{array}}\right]"
         return rf"{array} \subseteq {field}^{{{len(names)}}}"
 
@@ -680,21 +681,6 @@ class _Show(Fraction):
 
     def __repr__(self) -> str:
         return str(self)
-
-
-_LATEX_TEXT = {"\\": r"\textbackslash{}", "_": r"\_", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%",
-               "$": r"\$", "#": r"\#", "^": r"\^{}", "~": r"\~{}"}
-
-
-def _latex_text(text: str) -> str:
-    return "".join(_LATEX_TEXT.get(ch, ch) for ch in text)
-
-
-def _latex_entry(x: Any) -> str:
-    if isinstance(x, Fraction) and x.denominator != 1:
-        sign = "-" if x < 0 else ""
-        return rf"{sign}\frac{{{abs(x.numerator)}}}{{{x.denominator}}}"
-    return str(x)
 
 
 def _fmt_rows(rows: list) -> str:

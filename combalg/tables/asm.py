@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import argparse
 import time
-from fractions import Fraction
-
+from combalg.core.latex import fraction
 from combalg.tables.table import Table
 
 NAME = "asm"
@@ -79,7 +78,7 @@ def build(args: argparse.Namespace) -> Table:
             row.append(", ".join(f"{k}:{c}" for k, c in dist.items()))
         rows.append(row)
     columns = ["n", "A_n (product formula)"] + [f"A(n; {x})" for x in xs] + ["transfer = formula"]
-    latex_columns = ["$n$", "$A_n$ (product formula)"] + [f"$A(n; {_latex_number(x)})$" for x in xs]
+    latex_columns = ["$n$", "$A_n$ (product formula)"] + [f"$A(n; {fraction(x, tfrac=True)})$" for x in xs]
     latex_columns.append("transfer $=$ formula")
     if dist_col:
         columns.append("#ASMs by number of -1 entries")
@@ -105,12 +104,3 @@ def build(args: argparse.Namespace) -> Table:
             r"$A(n; 2) = 2^{\binom{n}{2}}$; $A(n; 3)$ is the $3$-enumeration (Kuperberg).",
         ],
     )
-
-
-def _latex_number(x: int | Fraction) -> str:
-    """An exact weight in LaTeX math: ``2``, ``-\\tfrac{1}{2}``."""
-    x = Fraction(x)
-    if x.denominator == 1:
-        return str(x.numerator)
-    sign = "-" if x < 0 else ""
-    return f"{sign}\\tfrac{{{abs(x.numerator)}}}{{{x.denominator}}}"

@@ -22,6 +22,7 @@ from typing import Any, Mapping, Sequence
 
 from combalg import __version__
 from combalg.core.errors import InvalidInputError
+from combalg.core.latex import escape_text, fraction
 
 __all__ = ["Table", "FORMATS", "atomic_write_text"]
 
@@ -30,16 +31,6 @@ FORMATS = ("text", "md", "latex", "csv", "json")
 
 _SUFFIX_FORMAT = {".md": "md", ".markdown": "md", ".tex": "latex", ".csv": "csv", ".json": "json", ".txt": "text"}
 
-_LATEX_SPECIAL = {
-    "\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
-    "_": r"\_", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
-    # in text mode with the default OT1 encoding these print as other glyphs (|, <, > as —, ¡, ¿)
-    "|": r"\textbar{}", "<": r"\textless{}", ">": r"\textgreater{}",
-}
-
-
-def _latex_escape(text: str) -> str:
-    return "".join(_LATEX_SPECIAL.get(ch, ch) for ch in text)
 
 
 def _cell_text(value: Any) -> str:
@@ -60,14 +51,13 @@ def _param_text(value: Any) -> str:
 
 def _cell_latex(value: Any) -> str:
     if isinstance(value, Fraction) and value.denominator != 1:
-        sign = "-" if value < 0 else ""
-        return f"${sign}\\frac{{{abs(value.numerator)}}}{{{value.denominator}}}$"
+        return f"${fraction(value)}$"
     latex = getattr(value, "_repr_latex_", None)
     if callable(latex) and not isinstance(value, (str, int)):
         text = latex()
         if isinstance(text, str) and text:
             return text if text.startswith("$") else f"${text}$"
-    return _latex_escape(_cell_text(value))
+    return escape_text(_cell_text(value))
 
 
 def _cell_json(value: Any) -> Any:
@@ -284,17 +274,17 @@ class Table:
         return "\n".join(lines)
 
     def _render_latex(self) -> str:
-        caption = self.latex_title if self.latex_title is not None else _latex_escape(self.title)
+        caption = self.latex_title if self.latex_title is not None else escape_text(self.title)
         aligns = "".join(self._alignments())
         lines = [f"% {self._provenance_line()}",
                  "% requires \\usepackage{booktabs} and, for math in cells or notes, \\usepackage{amsmath}",
                  "\\begin{table}[ht]", "\\centering", f"\\caption{{{caption}}}",
                  f"\\begin{{tabular}}{{{aligns}}}", "\\toprule",
                  " & ".join(self.latex_columns if self.latex_columns is not None
-                            else [_latex_escape(c) for c in self.columns]) + " \\\\", "\\midrule"]
+                            else [escape_text(c) for c in self.columns]) + " \\\\", "\\midrule"]
         lines += [" & ".join(_cell_latex(c) for c in r) + " \\\\" for r in self.rows]
         lines += ["\\bottomrule", "\\end{tabular}"]
-        notes = list(self.latex_notes) if self.latex_notes is not None else [_latex_escape(n) for n in self.notes]
+        notes = list(self.latex_notes) if self.latex_notes is not None else [escape_text(n) for n in self.notes]
         if notes:
             lines.append("\\par\\smallskip\\footnotesize " + " ".join(notes))
         lines.append("\\end{table}")
