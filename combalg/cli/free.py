@@ -199,9 +199,10 @@ def _self_similarity(args: argparse.Namespace) -> int:
     rows = []
     ok = True
     for N in range(1, args.N + 1):
-        mm = check_self_similarity(N, method=args.method)
-        ok = ok and mm is None
-        rows.append([N, 2 * N + 1, "yes" if mm is None else f"NO at {mm.row},{mm.column}: {mm.left} != {mm.right}"])
+        r = check_self_similarity(N, method=args.method)
+        ok = ok and r.ok
+        mm = r.first_mismatch
+        rows.append([N, 2 * N + 1, "yes" if mm is None else f"NO at {mm.where[0]},{mm.where[1]}: {mm.left} != {mm.right}"])
     t = _table("Self-similarity of the commutant projection (reconstruction): P_{2N+1} on odd indices = P_N / 2",
                ["N", "2N+1", "holds exactly"], rows, [], {"N": args.N, "method": args.method},
                latex_title=r"Self-similarity of the commutant projection (reconstruction): "

@@ -1065,6 +1065,13 @@ class LaurentPolynomial:
                 names[s] = r"\lambda"
         return sympy.latex(self.as_sympy(), symbol_names=names)
 
+    def _jsonable_(self) -> dict[str, Any]:
+        """``{"variables": [...], "terms": [[exponents, coefficient], ...]}`` (see :mod:`combalg.core.encoding`)."""
+        from combalg.core.encoding import rational_text
+
+        return {"variables": list(self.ring.names),
+                "terms": [[list(k), rational_text(c)] for k, c in sorted(self.terms().items())]}
+
     def _repr_latex_(self) -> str:
         return "$" + self.latex() + "$"
 

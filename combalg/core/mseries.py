@@ -641,6 +641,13 @@ class MultiSeries:
 
     __str__ = __repr__
 
+    def _jsonable_(self) -> dict[str, Any]:
+        """``{"variables": [...], "order": n, "terms": [[exponents, coefficient], ...]}``."""
+        from combalg.core.encoding import rational_text
+
+        return {"variables": list(self._variables), "order": self._order,
+                "terms": [[list(k), rational_text(c)] for k, c in sorted(self.to_dict().items())]}
+
     def _repr_latex_(self) -> str:
         return "$" + self._format(True) + "$"
 
@@ -798,7 +805,7 @@ def compare_multiseries(left: Any, right: Any, up_to: int | None = None) -> Mism
     Returns
     -------
     Mismatch or None
-        ``Mismatch(degree=exponent tuple, left=..., right=...)``.
+        ``Mismatch(where=exponent tuple, left=..., right=...)``.
 
     Examples
     --------
@@ -806,7 +813,7 @@ def compare_multiseries(left: Any, right: Any, up_to: int | None = None) -> Mism
     >>> compare_multiseries(1 / (1 - q * w), [[1], [0, 1], [0, 0, 1]]) is None
     True
     >>> compare_multiseries(1 / (1 - q * w), {(0, 0): 1, (1, 1): 2})
-    Mismatch(degree=(1, 1), left=1, right=2)
+    Mismatch(where=(1, 1), left=1, right=2)
     """
     a, na = _as_term_dict(left, "left")
     b, nb = _as_term_dict(right, "right")

@@ -55,6 +55,7 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence, Union
 import flint
 from flint import fmpq, fmpq_poly, fmpq_series, fmpz, fmpz_poly
 
+from combalg.core.checks import Mismatch
 from combalg.core.errors import InvalidInputError, ResourceLimitError
 from combalg.core.validation import nonnegative_int
 
@@ -738,6 +739,13 @@ class PowerSeries:
 
     __str__ = __repr__
 
+    def _jsonable_(self) -> dict[str, Any]:
+        """``{"coefficients": [...], "order": n, "var": name}`` (see :mod:`combalg.core.encoding`)."""
+        from combalg.core.encoding import rational_text
+
+        return {"coefficients": [rational_text(c) for c in self.coefficients()], "order": self._order,
+                "var": self._var}
+
     def _repr_latex_(self) -> str:
         return "$" + _format_series(self.coefficients(), self._order, self._var, True, _REPR_TERMS) + "$"
 
@@ -1173,22 +1181,6 @@ def qbinomial(n: int, k: int, order: int | None = None, var: str = "q") -> Power
 # ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Mismatch:
-    """The first disagreement of two series: the degree and both coefficients.
-
-    For multivariate series (:func:`combalg.core.mseries.compare_multiseries`)
-    ``degree`` is an exponent tuple.
-    """
-
-    degree: int | tuple[int, ...]
-    left: Number
-    right: Number
-
-    def __str__(self) -> str:
-        return f"first mismatch at degree {self.degree}: {self.left} != {self.right}"
-
-
 def _as_coefficient_list(x: Any, name: str) -> list[Number]:
     if isinstance(x, PowerSeries):
         return x.coefficients()
@@ -1220,7 +1212,7 @@ def compare_series(left: Any, right: Any, up_to: int | None = None) -> Mismatch 
     >>> compare_series(partition_series(6), [1, 1, 2, 3, 5, 7]) is None
     True
     >>> compare_series([1, 1, 2, 3, 5, 7], [1, 1, 2, 3, 4, 7])
-    Mismatch(degree=4, left=5, right=4)
+    Mismatch(where=4, left=5, right=4)
     """
     a = _as_coefficient_list(left, "left")
     b = _as_coefficient_list(right, "right")

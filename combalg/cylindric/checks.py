@@ -1,8 +1,10 @@
 """Identity checks: two independent computations and the first disagreement.
 
 Each ``check_*`` function computes both sides of an identity by independent
-methods, times each side, and returns a :class:`CheckResult` reporting the first
-degree where they differ (with both values) rather than a bare boolean.
+methods, times each side, and returns the core
+:class:`~combalg.core.checks.CheckResult` reporting the first degree where they
+differ (``first_mismatch.where``, with both values) rather than a bare boolean;
+the two coefficient lists are kept as ``result.left`` and ``result.right``.
 
 * :func:`check_borodin`: transfer-matrix count versus Borodin's product.
 * :func:`check_bivariate`: the same, refined by ``w^{|mu^0|}``.
@@ -22,74 +24,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
+from combalg.core.checks import CheckResult, first_difference
 from combalg.cylindric.profile import Profile, as_profile
 from combalg.core.validation import nonnegative_int
 
 __all__ = ["CheckResult", "check_borodin", "check_bivariate", "check_qt", "check_rpp"]
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    """The outcome of comparing two independent computations of a series.
-
-    Attributes
-    ----------
-    identity : str
-        What was checked.
-    profile : Profile
-    order : int
-        Number of coefficients compared.
-    left_method, right_method : str
-        How each side was computed.
-    left, right : list
-        The two coefficient lists (rows for bivariate checks).
-    left_seconds, right_seconds : float
-        Wall time of each side.
-    first_mismatch : Mismatch or None
-        ``Mismatch(degree, left, right)`` at the first degree where the sides differ.
-    parameters : dict
-        Extra parameters (e.g. the point ``(q, t)``).
-    """
-
-    identity: str
-    profile: Profile
-    order: int
-    left_method: str
-    right_method: str
-    left: list
-    right: list
-    left_seconds: float
-    right_seconds: float
-    first_mismatch: Any
-    parameters: dict = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        """Whether the two sides agree on every compared coefficient."""
-        return self.first_mismatch is None
-
-    def __bool__(self) -> bool:
-        return self.ok
-
-    def __repr__(self) -> str:
-        return f"<CheckResult {self}>"
-
-    def __str__(self) -> str:
-        """One line: the identity, the verdict and both timings."""
-        extra = "".join(f", {k}={v}" for k, v in self.parameters.items())
-        head = f"{self.identity} for profile {self.profile}{extra}, order {self.order}"
-        if self.ok:
-            verdict = "OK: both sides agree"
-        else:
-            m = self.first_mismatch
-            verdict = f"MISMATCH at degree {m.degree}: {m.left} ({self.left_method}) != {m.right} ({self.right_method})"
-        return (
-            f"{head}: {verdict}; {self.left_method} {self.left_seconds:.3f} s, "
-            f"{self.right_method} {self.right_seconds:.3f} s"
-        )
 
 
 def _warm_imports() -> None:
@@ -116,16 +57,11 @@ def _timed(fn: Callable[[], Any]) -> tuple[Any, float]:
     return out, time.perf_counter() - t0
 
 
-def _first_mismatch(left: list, right: list):
-    from combalg.core.series import Mismatch
-
-    for d, (a, b) in enumerate(zip(left, right)):
-        if a != b:
-            return Mismatch(d, a, b)
-    if len(left) != len(right):  # pragma: no cover - both sides have `order` entries
-        d = min(len(left), len(right))
-        return Mismatch(d, left[d] if d < len(left) else None, right[d] if d < len(right) else None)
-    return None
+def _result(name: str, params: dict, methods: tuple[str, str], left: Any, right: Any,
+            tl: float, tr: float) -> CheckResult:
+    """The core :class:`~combalg.core.checks.CheckResult` of a series identity (degree = where)."""
+    return CheckResult(name, params, methods, first_difference(list(left), list(right)), tl + tr,
+                       (tl, tr), left, right)
 
 
 def check_borodin(profile: Profile | str | Iterable[int], order: int) -> CheckResult:
@@ -152,8 +88,8 @@ def check_borodin(profile: Profile | str | Iterable[int], order: int) -> CheckRe
     n = nonnegative_int("order", order)
     left, tl = _timed(lambda: count_series(pi, n))
     right, tr = _timed(lambda: borodin_series(pi, n))
-    return CheckResult("Borodin's product", pi, n, "transfer-matrix count", "product",
-                       left, right, tl, tr, _first_mismatch(left, right))
+    return _result("Borodin's product", {"profile": str(pi), "order": n},
+                   ("transfer-matrix count", "product"), left, right, tl, tr)
 
 
 def check_bivariate(profile: Profile | str | Iterable[int], order: int) -> CheckResult:
@@ -173,8 +109,8 @@ def check_bivariate(profile: Profile | str | Iterable[int], order: int) -> Check
     n = nonnegative_int("order", order)
     left, tl = _timed(lambda: count_bivariate(pi, n))
     right, tr = _timed(lambda: borodin_bivariate(pi, n))
-    return CheckResult("Borodin's bivariate product", pi, n, "transfer-matrix count",
-                       "product", left, right, tl, tr, _first_mismatch(left, right))
+    return _result("Borodin's bivariate product", {"profile": str(pi), "order": n},
+                   ("transfer-matrix count", "product"), left, right, tl, tr)
 
 
 def check_rpp(profile: Profile | str | Iterable[int], order: int) -> CheckResult:
@@ -191,8 +127,8 @@ def check_rpp(profile: Profile | str | Iterable[int], order: int) -> CheckResult
     n = nonnegative_int("order", order)
     left, tl = _timed(lambda: rpp_series(pi, n))
     right, tr = _timed(lambda: rpp_hook_series(pi, n))
-    return CheckResult("Stanley's hook formula", pi, n, "transfer-matrix count",
-                       "hook product", left, right, tl, tr, _first_mismatch(left, right))
+    return _result("Stanley's hook formula", {"profile": str(pi), "order": n},
+                   ("transfer-matrix count", "hook product"), left, right, tl, tr)
 
 
 def check_qt(profile: Profile | str | Iterable[int], order: int, q: Any, t: Any, *,
@@ -222,11 +158,12 @@ def check_qt(profile: Profile | str | Iterable[int], order: int, q: Any, t: Any,
     n = nonnegative_int("order", order)
     left, tl = _timed(lambda: qt_series(pi, n, q, t, convention=convention, method=method))
     right, tr = _timed(lambda: qt_product_series(pi, n, q, t, deform_period=deform_period))
-    params: dict = {"q": q, "t": t}
+    params: dict = {"profile": str(pi), "order": n, "q": q, "t": t}
     if convention != "langer":
         params["convention"] = convention
     if deform_period:
         params["deform_period"] = True
-    return CheckResult("(q,t)-analogue of Borodin's formula (reconstruction of Langer's)", pi, n,
-                       f"Macdonald-weighted sum ({method})", "(q,t) product", left, right, tl, tr,
-                       _first_mismatch(left, right), params)
+    if method != "transfer":
+        params["method"] = method
+    return _result("(q,t)-analogue of Borodin's formula (reconstruction of Langer's)", params,
+                   (f"Macdonald-weighted sum ({method})", "(q,t) product"), left, right, tl, tr)

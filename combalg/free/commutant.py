@@ -36,7 +36,7 @@ from flint import fmpq_mat, fmpz_mat
 
 from combalg.core.errors import InvalidInputError, ResourceLimitError, expect
 from combalg.core.validation import nonnegative_int, positive_int
-from combalg.free.fock import FockVector, Word, check_word, count_words, words_exceed, words_up_to
+from combalg.free.fock import FockVector, Word, as_word, count_words, words_exceed, words_up_to
 
 __all__ = [
     "CommutantData",
@@ -283,7 +283,7 @@ def split_core(word: Iterable[int], generator: int = 1) -> tuple[int, Word, int]
     >>> split_core((1, 1), 1)
     (2, (), 0)
     """
-    w = check_word(word)
+    w = as_word(word)
     generator = positive_int("generator", generator)
     a = 0
     while a < len(w) and w[a] == generator:

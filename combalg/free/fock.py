@@ -63,8 +63,8 @@ __all__ = [
     "MAX_CHEBYSHEV_DEGREE",
     "MAX_OPERATOR_TERMS",
     "MAX_DP_LENGTH",
-    "check_word",
-    "check_coefficient",
+    "as_word",
+    "as_coefficient",
     "words_exceed",
     "vacuum",
     "left_creation",
@@ -113,7 +113,7 @@ def _vec(v: object, name: str = "v") -> Mapping[Word, object]:
     return v
 
 
-def check_coefficient(c: object, name: str = "coefficient") -> object:
+def as_coefficient(c: object, name: str = "coefficient") -> object:
     """Return ``c`` if it is an exact rational (int, Fraction, flint fmpz/fmpq); floats, bools, strings are refused.
 
     Raises
@@ -123,7 +123,7 @@ def check_coefficient(c: object, name: str = "coefficient") -> object:
 
     Examples
     --------
-    >>> check_coefficient(Fraction(1, 2))
+    >>> as_coefficient(Fraction(1, 2))
     Fraction(1, 2)
     """
     if isinstance(c, bool) or not (isinstance(c, numbers.Rational) or isinstance(c, (fmpq, fmpz))):
@@ -154,7 +154,7 @@ def words_exceed(n_generators: int, max_length: int, limit: int) -> bool:
     return count_words(n, L) > lim
 
 
-def check_word(word: Iterable[int], n_generators: int | None = None) -> Word:
+def as_word(word: Iterable[int], n_generators: int | None = None) -> Word:
     """Return ``word`` as a tuple of letters, checking that every letter exists.
 
     Parameters
@@ -170,7 +170,7 @@ def check_word(word: Iterable[int], n_generators: int | None = None) -> Word:
 
     Examples
     --------
-    >>> check_word([1, 2, 2], 2)
+    >>> as_word([1, 2, 2], 2)
     (1, 2, 2)
     """
     if isinstance(word, (str, bytes)):
@@ -341,7 +341,7 @@ def apply_word(word: Iterable[int], v: Mapping[Word, object] | None = None) -> F
     >>> apply_word((1, 1, 1))
     {(1,): 2, (1, 1, 1): 1}
     """
-    w = check_word(word)
+    w = as_word(word)
     out: FockVector = dict(vacuum() if v is None else _vec(v))
     for a in reversed(w):
         out = apply_semicircular(a, out)
@@ -367,7 +367,7 @@ def apply_polynomial(poly: Mapping[Iterable[int], object], v: Mapping[Word, obje
         _vec(v)
     out: FockVector = {}
     for word, c in poly.items():
-        check_coefficient(c, f"coefficient of {word!r}")
+        as_coefficient(c, f"coefficient of {word!r}")
         for w, x in apply_word(word, v).items():
             _add(out, w, c * x)
     return dict(sorted(out.items(), key=lambda kv: (len(kv[0]), kv[0])))
@@ -404,7 +404,7 @@ def count_colour_pairings(word: Iterable[int]) -> int:
     >>> count_colour_pairings((1, 2, 1, 2))
     0
     """
-    w = check_word(word)
+    w = as_word(word)
     return sum(1 for p in noncrossing_pairings(len(w)) if all(w[a - 1] == w[b - 1] for a, b in p))
 
 
@@ -491,7 +491,7 @@ def mixed_moment(word: Iterable[int], method: str = "dp", n_generators: int | No
     """
     if n_generators is not None:
         n_generators = positive_int("n_generators", n_generators)
-    w = check_word(word, n_generators)
+    w = as_word(word, n_generators)
     if method == "dp":
         return _moment_dp(w)
     if method == "operator":
@@ -550,7 +550,7 @@ def wick_polynomial(word: Iterable[int]) -> dict[Word, int]:
     >>> wick_polynomial((1, 1, 2))
     {(1, 1, 2): 1, (2,): -1}
     """
-    t = check_word(word)
+    t = as_word(word)
     polys: list[dict[Word, int]] = [{(): 1}]  # polys[j] = W of the suffix of length j
     suffix: Word = ()
     for j, a in enumerate(reversed(t)):
@@ -821,7 +821,7 @@ class FockSpace:
         InvalidInputError
             If the word has letters that do not exist or is too long.
         """
-        w = check_word(word, self.n_generators)
+        w = as_word(word, self.n_generators)
         expect(len(w) <= self.max_length, "word", w, f"a word of length <= {self.max_length}")
         return self._index[w]
 
@@ -893,7 +893,7 @@ class FockSpace:
         >>> FockSpace(3, 3).mixed_moment((1, 2, 3, 3, 2, 1))
         1
         """
-        w = check_word(word, self.n_generators)
+        w = as_word(word, self.n_generators)
         expect(len(w) <= 2 * self.max_length, "word", w,
                f"a word of length <= 2*max_length = {2 * self.max_length} for this truncation")
         v: list[object] = self.vacuum_vector()

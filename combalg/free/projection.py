@@ -32,7 +32,7 @@ Examples
 >>> from combalg.free.projection import jacobi_commutant_projection
 >>> (6 * jacobi_commutant_projection(2)).tolist() == [[3, 0, 0, 3], [0, 3, 3, 0], [0, 3, 3, 0], [3, 0, 0, 3]]
 True
->>> check_self_similarity(3) is None
+>>> check_self_similarity(3).ok
 True
 
 References
@@ -47,15 +47,18 @@ References
 from __future__ import annotations
 
 import functools
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
+from itertools import product
 
 from flint import fmpq, fmpq_mat, fmpz, fmpz_mat
 
+from combalg.core.checks import CheckResult, Mismatch
 from combalg.core.errors import InvalidInputError, ResourceLimitError, expect
 from combalg.core.validation import nonnegative_int, positive_int
-from combalg.free.fock import Word, check_coefficient, check_word, monomial_to_tensor_matrix, words_exceed
+from combalg.free.fock import Word, as_coefficient, as_word, monomial_to_tensor_matrix, words_exceed
 
 __all__ = [
     "MAX_PROJECTION_N",
@@ -348,14 +351,10 @@ def projection_report(P: fmpq_mat) -> ProjectionReport:
     return ProjectionReport(n, P * P == P, P.transpose() == P, trace, int(P.rank()), mx)
 
 
-@dataclass(frozen=True)
-class EntryMismatch:
-    """The first entry where two matrices disagree: row and column labels and both values."""
-
-    row: tuple[int, ...]
-    column: tuple[int, ...]
-    left: Fraction
-    right: Fraction
+#: Former name of the mismatch of the projection checks; they now return the core
+#: :class:`~combalg.core.checks.CheckResult`, whose ``first_mismatch`` is a
+#: :class:`~combalg.core.checks.Mismatch` with ``where = (row, column)`` labels.
+EntryMismatch = Mismatch
 
 
 def _given(P: object, N: int) -> fmpq_mat:
@@ -365,7 +364,7 @@ def _given(P: object, N: int) -> fmpq_mat:
     return P
 
 
-def check_self_similarity(N: int, method: str = "closed_form", *, P: fmpq_mat | None = None) -> EntryMismatch | None:
+def check_self_similarity(N: int, method: str = "closed_form", *, P: fmpq_mat | None = None) -> CheckResult:
     """Check ``P_{2N+1}[(2a+1,2b+1),(2c+1,2d+1)] = P_N[(a,b),(c,d)] / 2`` for all indices.
 
     A property of the reconstruction :func:`jacobi_commutant_projection` (the
@@ -384,34 +383,38 @@ def check_self_similarity(N: int, method: str = "closed_form", *, P: fmpq_mat | 
 
     Returns
     -------
-    None or EntryMismatch
-        ``None`` if the identity holds exactly, else the first disagreement
-        (``left`` from ``P_{2N+1}``, ``right`` is ``P_N / 2``).
+    CheckResult
+        ``ok`` when the identity holds exactly; otherwise ``first_mismatch``
+        is the first disagreement, ``where = ((a, b), (c, d))``, ``left`` from
+        ``P_{2N+1}``, ``right`` is ``P_N / 2`` (as Fractions).
 
     Examples
     --------
-    >>> [check_self_similarity(N) for N in range(1, 5)]
-    [None, None, None, None]
+    >>> [check_self_similarity(N).ok for N in range(1, 5)]
+    [True, True, True, True]
+    >>> print(check_self_similarity(2))  # doctest: +ELLIPSIS
+    self-similarity of the commutant projection (N=2, method=closed_form): OK, ... [... s]
     """
     N = _size(N)
     _size(2 * N + 1, "2N+1")
+    t0 = time.perf_counter()
     big = jacobi_commutant_projection(2 * N + 1, method)
     small = jacobi_commutant_projection(N, method) if P is None else _given(P, N)
     M = 2 * N + 1
-    for a in range(N):
-        for b in range(N):
-            for c in range(N):
-                for d in range(N):
-                    left = big[(2 * a + 1) * M + 2 * b + 1, (2 * c + 1) * M + 2 * d + 1]
-                    right = small[a * N + b, c * N + d] / 2
-                    if left != right:
-                        return EntryMismatch((a, b), (c, d), _frac(left), _frac(right))
-    return None
+    mismatch = None
+    for a, b, c, d in product(range(N), repeat=4):
+        left = big[(2 * a + 1) * M + 2 * b + 1, (2 * c + 1) * M + 2 * d + 1]
+        right = small[a * N + b, c * N + d] / 2
+        if left != right:
+            mismatch = Mismatch(((a, b), (c, d)), _frac(left), _frac(right))
+            break
+    return CheckResult("self-similarity of the commutant projection", {"N": N, "method": method},
+                       ("P_{2N+1} on odd indices", "P_N / 2"), mismatch, time.perf_counter() - t0)
 
 
 def check_projection_methods(N: int, methods: Iterable[str] = ("closed_form", "nullspace"), *,
-                             P: fmpq_mat | None = None) -> EntryMismatch | None:
-    """Compare ``P_N`` computed by several methods; return the first differing entry or ``None``.
+                             P: fmpq_mat | None = None) -> CheckResult:
+    """Compare ``P_N`` computed by several methods.
 
     Parameters
     ----------
@@ -423,23 +426,41 @@ def check_projection_methods(N: int, methods: Iterable[str] = ("closed_form", "n
         ``P_N`` by the first method, if the caller has already computed it
         (it is then not computed again).
 
+    Returns
+    -------
+    CheckResult
+        ``methods`` is ``(first method, the method that disagreed)`` (the last
+        method when all agree); ``first_mismatch.where`` is the pair of index
+        labels ``((a, b), (c, d))`` of the first differing entry.
+
     Examples
     --------
-    >>> check_projection_methods(4) is None
+    >>> check_projection_methods(4).ok
     True
+    >>> check_projection_methods(3, ("closed_form", "powers", "nullspace")).methods
+    ('closed_form', 'nullspace')
     """
     N = _size(N)
     ms = list(methods)
     expect(len(ms) >= 2, "methods", ms, "at least two methods")
+    for m in ms:
+        expect(isinstance(m, str), "method", m, "a method name (str)")
+    t0 = time.perf_counter()
     ref = jacobi_commutant_projection(N, ms[0]) if P is None else _given(P, N)
+    mismatch = None
+    other_name = ms[-1]
     for m in ms[1:]:
         other = jacobi_commutant_projection(N, m)
         if other != ref:
-            for i in range(N * N):
-                for j in range(N * N):
-                    if ref[i, j] != other[i, j]:
-                        return EntryMismatch(divmod(i, N), divmod(j, N), _frac(ref[i, j]), _frac(other[i, j]))
-    return None
+            other_name = m
+            for i, j in product(range(N * N), repeat=2):
+                if ref[i, j] != other[i, j]:
+                    mismatch = Mismatch((divmod(i, N), divmod(j, N)), _frac(ref[i, j]), _frac(other[i, j]))
+                    break
+            break
+    params: dict = {"N": N, "methods": ms}
+    return CheckResult("projection P_N by several methods", params, (ms[0], other_name), mismatch,
+                       time.perf_counter() - t0)
 
 
 @dataclass(frozen=True)
@@ -488,8 +509,8 @@ class ConditionalExpectation:
         index = {w: i for i, w in enumerate(self.words)}
         v = fmpq_mat(len(self.words), 1)
         for word, c in polynomial.items():
-            check_coefficient(c, f"coefficient of {word!r}")
-            w = check_word(word, self.n_generators)
+            as_coefficient(c, f"coefficient of {word!r}")
+            w = as_word(word, self.n_generators)
             expect(w in index, "word", w, f"a word of length <= {self.degree}")
             v[index[w], 0] += c if isinstance(c, (fmpz, fmpq)) else fmpq(int(c.numerator), int(c.denominator))
         r = self.E * v

@@ -41,10 +41,11 @@ References
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
 from itertools import product
 from typing import Iterable, Sequence
 
+from combalg.core.checks import CheckResult, Mismatch
 from combalg.core.errors import InvalidInputError, ResourceLimitError
 from combalg.core.validation import nonnegative_int
 from combalg.partitions import partitions_of
@@ -182,24 +183,11 @@ def _down(p: tuple[int, ...]) -> list[tuple[int, ...]]:
     return out
 
 
-@dataclass(frozen=True)
-class RuleMismatch:
-    """The first failure found by :meth:`Rule.check_duality`.
-
-    Attributes
-    ----------
-    kind : str
-        ``"DU-UD"``, ``"backward(forward)"`` or ``"forward(backward)"``.
-    data : tuple
-        The labels (and content) at which the failure happened.
-    expected, got : object
-        What should have come out, and what did.
-    """
-
-    kind: str
-    data: tuple
-    expected: object
-    got: object
+#: Former name of the failure :meth:`Rule.check_duality` reports; it now returns the
+#: core :class:`~combalg.core.checks.CheckResult`, whose ``first_mismatch`` is a
+#: :class:`~combalg.core.checks.Mismatch` with ``where = (kind, labels)`` and
+#: ``left``/``right`` = what should have come out / what did.
+RuleMismatch = Mismatch
 
 
 # ---------------------------------------------------------------- rules
@@ -313,7 +301,7 @@ class Rule:
             frontier = nxt
         return sorted(seen)
 
-    def check_duality(self, max_rank: int = 4, max_content: int = 2) -> RuleMismatch | None:
+    def check_duality(self, max_rank: int = 4, max_content: int = 2) -> CheckResult:
         """Check the rule against itself for all labels of small rank.
 
         Three things are checked:
@@ -337,8 +325,12 @@ class Rule:
 
         Returns
         -------
-        RuleMismatch or None
-            ``None`` when every check passes, else the first failure.
+        CheckResult
+            ``ok`` when every check passes; otherwise ``first_mismatch.where``
+            is ``(kind, labels)`` with ``kind`` one of ``"DU-UD"``,
+            ``"forward strips"``, ``"backward(forward)"``, ``"backward strips"``,
+            ``"forward(backward)"``, and ``left``/``right`` are what should have
+            come out and what did.
 
         Raises
         ------
@@ -350,10 +342,10 @@ class Rule:
 
         Examples
         --------
-        >>> RuleRSK().check_duality(3) is None
+        >>> RuleRSK().check_duality(3).ok
         True
-        >>> RuleBurge().check_duality(3) is None
-        True
+        >>> print(RuleBurge().check_duality(3))  # doctest: +ELLIPSIS
+        duality of the Burge rule (rule=RuleBurge, max_rank=3, max_content=2): OK, forward rule = backward rule [... s]
         """
         max_rank = nonnegative_int("max_rank", max_rank)
         max_content = nonnegative_int("max_content", max_content)
@@ -364,6 +356,14 @@ class Rule:
                 "too long; keep 3^max_rank * (max_content + 1) <= 3^9 * 3 (max_rank = 9 with "
                 "max_content = 2 takes about a minute)"
             )
+        t0 = time.perf_counter()
+        mismatch = self._duality_mismatch(max_rank, max_content)
+        return CheckResult(f"duality of the {self.name} rule",
+                           {"rule": type(self).__name__, "max_rank": max_rank, "max_content": max_content},
+                           ("forward rule", "backward rule"), mismatch, time.perf_counter() - t0)
+
+    def _duality_mismatch(self, max_rank: int, max_content: int) -> Mismatch | None:
+        """The first failure of :meth:`check_duality`, or None."""
         # 1. dual graded graph identity on Young's lattice
         for n in range(max_rank + 1):
             for v in map(tuple, partitions_of(n)):
@@ -376,7 +376,7 @@ class Rule:
                     for u in _up(w):
                         ud[u] = ud.get(u, 0) + 1
                 if du != ud:
-                    return RuleMismatch("DU-UD", (v,), ud, du)
+                    return Mismatch(("DU-UD", (v,)), ud, du)
         # 2. backward(forward) = identity
         for n in range(max_rank + 1):
             for t in map(tuple, partitions_of(n)):
@@ -385,10 +385,10 @@ class Rule:
                     for m in range(max_content + 1):
                         z = self.forward_rule(y, t, x, m)
                         if not (self.is_edge(x, z) and self.is_edge(y, z)):
-                            return RuleMismatch("forward strips", (y, t, x, m), "strips", z)
+                            return Mismatch(("forward strips", (y, t, x, m)), "strips", z)
                         back = self.backward_rule(y, z, x)
                         if back != (t, m):
-                            return RuleMismatch("backward(forward)", (y, t, x, m), (t, m), back)
+                            return Mismatch(("backward(forward)", (y, t, x, m)), (t, m), back)
         # 3. forward(backward) = identity
         for n in range(max_rank + 2):
             for z in map(tuple, partitions_of(n)):
@@ -396,10 +396,10 @@ class Rule:
                 for x, y in product(downs, downs):
                     t, m = self.backward_rule(y, z, x)
                     if m < 0 or not (self.is_edge(t, x) and self.is_edge(t, y)):
-                        return RuleMismatch("backward strips", (y, z, x), "strips", (t, m))
+                        return Mismatch(("backward strips", (y, z, x)), "strips", (t, m))
                     again = self.forward_rule(y, t, x, m)
                     if again != z:
-                        return RuleMismatch("forward(backward)", (y, z, x), z, again)
+                        return Mismatch(("forward(backward)", (y, z, x)), z, again)
         return None
 
     def _strips_under(self, z: tuple[int, ...], max_boxes: int) -> list[tuple[int, ...]]:

@@ -61,8 +61,8 @@ def build(args: argparse.Namespace) -> Table:
         row: list[object] = [N, r.size, trace, r.rank, r.idempotent and r.symmetric, r.max_abs_entry,
                              r.max_abs_entry * 2 * (N + 1)]
         # P (the closed form) is the reference of both checks: computed once per row
-        row.append((check_projection_methods(N, P=P) is None) if methods and N <= 16 else "-")
-        row.append((check_self_similarity(N, P=P) is None) if selfsim and 2 * N + 1 <= MAX_PROJECTION_N else "-")
+        row.append(check_projection_methods(N, P=P).ok if methods and N <= 16 else "-")
+        row.append(check_self_similarity(N, P=P).ok if selfsim and 2 * N + 1 <= MAX_PROJECTION_N else "-")
         rows.append(row)
     return Table(
         title="Commutant projection P_N of the truncated free Jacobi matrix (reconstruction)",
