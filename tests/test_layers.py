@@ -19,7 +19,7 @@ LAYER = {
     "core": 0,
     "partitions": 1,
     "cylindric": 2, "growth": 2, "asm": 2, "lambdadet": 2, "linking": 2, "free": 2,
-    "cli": 3, "tables": 3, "tour": 3, "strategies": 3, "plot": 3,
+    "cli": 3, "tables": 3, "tour": 3, "strategies": 3, "plot": 3, "sweep": 3,
 }
 #: engine -> engines it may import (the mathematics needs them)
 ENGINE_EDGES = {

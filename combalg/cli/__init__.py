@@ -63,6 +63,11 @@ def build_parser() -> ArgumentParser:
     table = sub.add_parser("table", help="print a table for a paper (md, latex, csv, json)")
     register_table(table)
 
+    from combalg.cli import sweep as sweep_cli
+
+    sw = sub.add_parser(sweep_cli.COMMAND, help=sweep_cli.HELP, description=sweep_cli.HELP)
+    sweep_cli.register(sw)
+
     for modname in ENGINE_COMMAND_MODULES:
         mod = importlib.import_module(modname)
         p = sub.add_parser(mod.COMMAND, help=mod.HELP, description=getattr(mod, "DESCRIPTION", mod.HELP))
