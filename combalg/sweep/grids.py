@@ -1,8 +1,10 @@
 """Parameter generators for sweep grids, as plain iterables of plain values.
 
-Each generator yields values that every engine function accepts and that store
-exactly in JSON: profiles as 0/1 strings, partitions as tuples, matrices as tuples
-of tuples, words as tuples.  They reuse the engines' own generators.
+Each function returns a list (so that a grid can be reused, measured and indexed) of
+values that every engine function accepts and that store exactly in JSON: profiles as
+0/1 strings, partitions as tuples, matrices as tuples of tuples, words as tuples.  They
+reuse the engines' own generators, and refuse sizes past their stated limits before
+listing anything.
 
 Examples
 --------
@@ -42,7 +44,7 @@ def _min_rotation(word: str) -> str:
     return min(word[i:] + word[:i] for i in range(len(word)))
 
 
-def profiles(length: int | Iterable[int], *, up_to_rotation: bool = False, both_letters: bool = False) -> Iterator[str]:
+def profiles(length: int | Iterable[int], *, up_to_rotation: bool = False, both_letters: bool = False) -> list[str]:
     """All 0/1 profiles of a length (or of each length in an iterable), as strings.
 
     Parameters
@@ -55,13 +57,17 @@ def profiles(length: int | Iterable[int], *, up_to_rotation: bool = False, both_
     both_letters : bool
         Keep only profiles with at least one 0 and one 1.
     """
+    return list(_iter_profiles(length, up_to_rotation=up_to_rotation, both_letters=both_letters))
+
+
+def _iter_profiles(length: int | Iterable[int], *, up_to_rotation: bool = False, both_letters: bool = False) -> Iterator[str]:
     lengths = [length] if isinstance(length, int) else list(length)
     for T in lengths:
         T = nonnegative_int("length", T)
         if T < 1:
             raise InvalidInputError(f"invalid length {T!r}: expected a profile length T >= 1")
-        if T > 23:
-            raise ResourceLimitError(f"profiles of length {T} number 2^{T}: the limit is length 23")
+        if T > 20:
+            raise ResourceLimitError(f"profiles of length {T} number 2^{T}: the limit is length 20")
         for bits in itertools.product("01", repeat=T):
             w = "".join(bits)
             if both_letters and ("0" not in w or "1" not in w):
@@ -71,9 +77,13 @@ def profiles(length: int | Iterable[int], *, up_to_rotation: bool = False, both_
             yield w
 
 
-def partitions(n: int | Iterable[int]) -> Iterator[tuple[int, ...]]:
+def partitions(n: int | Iterable[int]) -> list[tuple[int, ...]]:
     """All partitions of ``n`` (or of each size in an iterable), as tuples, in reverse
     lexicographic order."""
+    return list(_iter_partitions(n))
+
+
+def _iter_partitions(n: int | Iterable[int]) -> Iterator[tuple[int, ...]]:
     from combalg.partitions import count_partitions, partitions_of
 
     sizes = [n] if isinstance(n, int) else list(n)
@@ -85,8 +95,12 @@ def partitions(n: int | Iterable[int]) -> Iterator[tuple[int, ...]]:
             yield tuple(lam)
 
 
-def asms(n: int) -> Iterator[tuple[tuple[int, ...], ...]]:
+def asms(n: int) -> list[tuple[tuple[int, ...], ...]]:
     """All alternating sign matrices of size ``n``, as tuples of rows."""
+    return list(_iter_asms(n))
+
+
+def _iter_asms(n: int) -> Iterator[tuple[tuple[int, ...], ...]]:
     from combalg.asm import alternating_sign_matrices
 
     n = nonnegative_int("n", n)
@@ -96,8 +110,12 @@ def asms(n: int) -> Iterator[tuple[tuple[int, ...], ...]]:
         yield tuple(tuple(int(x) for x in row) for row in A)
 
 
-def int_matrices(rows: int, cols: int | None = None, *, bound: int = 1) -> Iterator[tuple[tuple[int, ...], ...]]:
+def int_matrices(rows: int, cols: int | None = None, *, bound: int = 1) -> list[tuple[tuple[int, ...], ...]]:
     """All ``rows x cols`` integer matrices with entries in ``[-bound, bound]``, as tuples of rows."""
+    return list(_iter_int_matrices(rows, cols, bound=bound))
+
+
+def _iter_int_matrices(rows: int, cols: int | None = None, *, bound: int = 1) -> Iterator[tuple[tuple[int, ...], ...]]:
     rows = nonnegative_int("rows", rows)
     cols = rows if cols is None else nonnegative_int("cols", cols)
     bound = nonnegative_int("bound", bound)
@@ -110,8 +128,12 @@ def int_matrices(rows: int, cols: int | None = None, *, bound: int = 1) -> Itera
         yield tuple(tuple(entries[i * cols:(i + 1) * cols]) for i in range(rows))
 
 
-def words(length: int, letters: int) -> Iterator[tuple[int, ...]]:
+def words(length: int, letters: int) -> list[tuple[int, ...]]:
     """All words of a length in the letters ``1..letters``, in lexicographic order."""
+    return list(_iter_words(length, letters))
+
+
+def _iter_words(length: int, letters: int) -> Iterator[tuple[int, ...]]:
     length = nonnegative_int("length", length)
     letters = nonnegative_int("letters", letters)
     if letters ** length > MAX_POINTS:
@@ -119,8 +141,12 @@ def words(length: int, letters: int) -> Iterator[tuple[int, ...]]:
     yield from itertools.product(range(1, letters + 1), repeat=length)
 
 
-def permutations(n: int) -> Iterator[tuple[int, ...]]:
+def permutations(n: int) -> list[tuple[int, ...]]:
     """All permutations of ``1..n`` in one-line notation, in lexicographic order."""
+    return list(_iter_permutations(n))
+
+
+def _iter_permutations(n: int) -> Iterator[tuple[int, ...]]:
     n = nonnegative_int("n", n)
     if n > 10:
         raise ResourceLimitError(f"{n}! permutations: the limit is n = 10")
@@ -145,7 +171,11 @@ def expand(grid: Mapping[str, Iterable[Any]] | Iterable[Mapping[str, Any]]) -> l
                 raise InvalidInputError(
                     f"invalid grid values for {name!r}: expected an iterable of values, got {values!r} "
                     f"(write [{values!r}] for a single value)")
-            axes.append(list(itertools.islice(values, MAX_POINTS + 1)))
+            axis = list(itertools.islice(values, MAX_POINTS + 1))
+            if not axis:
+                raise InvalidInputError(
+                    f"invalid grid values for {name!r}: no values (an iterator that was already used up?)")
+            axes.append(axis)
         total = 1
         for a in axes:
             total *= len(a)

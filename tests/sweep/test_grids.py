@@ -79,10 +79,10 @@ def test_expand_refuses_what_is_not_a_grid(bad):
 
 def test_limits_are_refused_before_work():
     with pytest.raises(ResourceLimitError):
-        next(grids.profiles(40))
+        grids.profiles(40)
     with pytest.raises(ResourceLimitError):
-        next(grids.int_matrices(5, 5, bound=3))
+        grids.int_matrices(5, 5, bound=3)
     with pytest.raises(ResourceLimitError):
         grids.expand({"a": range(10**4), "b": range(10**4)})
     with pytest.raises(InvalidInputError):
-        next(grids.profiles(0))
+        grids.profiles(0)

@@ -157,7 +157,7 @@ def test_user_function_by_module_path():
     ("asm.cuont", {"n": [1]}, "did you mean asm.count"),
     ("asm.count", {"m": [1]}, "invalid parameter 'm'"),
     ("cylindric.borodin", {"profile": ["10"]}, "needs the parameter"),
-    ("asm.count", {"n": []}, "no points"),
+    ("asm.count", {"n": []}, "no values"),
     ("asm.count", [], "no points"),
     ("asm.count", {"n": [1, 1]}, "appears twice"),
     ("asm.count", {"n": [1.5j]}, "exact JSON"),
