@@ -64,11 +64,20 @@ def _check_parameters(info: CheckInfo, points: list[dict[str, Any]]) -> None:
                 f"(it takes {', '.join(accepted)})") from None
 
 
+def max_workers() -> int:
+    """The most local worker processes a sweep starts: eight per core."""
+    return 8 * (os.cpu_count() or 1)
+
+
 def _workers(workers: Any) -> int:
     if workers is None:
         return os.cpu_count() or 1
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
         raise InvalidInputError(f"invalid workers {workers!r}: expected None (all cores) or an integer >= 1")
+    if workers > max_workers():
+        raise InvalidInputError(
+            f"invalid workers {workers!r}: expected at most {max_workers()} (eight per core of this machine); "
+            "for more, use a Dask cluster (scheduler=...)")
     return workers
 
 
