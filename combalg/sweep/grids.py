@@ -40,6 +40,22 @@ __all__ = ["profiles", "partitions", "asms", "int_matrices", "words", "permutati
 MAX_POINTS = 10_000_000
 
 
+def _sizes(name: str, value: int | Iterable[int]) -> list[int]:
+    """One size or an iterable of sizes, each a nonnegative integer (at most MAX_POINTS of them)."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        return [nonnegative_int(name, value)]
+    sizes = list(itertools.islice(value, 10_001))
+    if len(sizes) > 10_000:
+        raise ResourceLimitError(f"invalid {name}: more than 10000 sizes")
+    return [nonnegative_int(name, v) for v in sizes]
+
+
+def _flag(name: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidInputError(f"invalid {name} {value!r}: expected True or False")
+    return value
+
+
 def _min_rotation(word: str) -> str:
     return min(word[i:] + word[:i] for i in range(len(word)))
 
@@ -61,9 +77,9 @@ def profiles(length: int | Iterable[int], *, up_to_rotation: bool = False, both_
 
 
 def _iter_profiles(length: int | Iterable[int], *, up_to_rotation: bool = False, both_letters: bool = False) -> Iterator[str]:
-    lengths = [length] if isinstance(length, int) else list(length)
-    for T in lengths:
-        T = nonnegative_int("length", T)
+    up_to_rotation = _flag("up_to_rotation", up_to_rotation)
+    both_letters = _flag("both_letters", both_letters)
+    for T in _sizes("length", length):
         if T < 1:
             raise InvalidInputError(f"invalid length {T!r}: expected a profile length T >= 1")
         if T > 20:
@@ -86,11 +102,13 @@ def partitions(n: int | Iterable[int]) -> list[tuple[int, ...]]:
 def _iter_partitions(n: int | Iterable[int]) -> Iterator[tuple[int, ...]]:
     from combalg.partitions import count_partitions, partitions_of
 
-    sizes = [n] if isinstance(n, int) else list(n)
+    sizes = _sizes("n", n)
+    total = 0
     for m in sizes:
-        m = nonnegative_int("n", m)
-        if m > 120:
-            raise ResourceLimitError(f"partitions of {m} number {count_partitions(min(m, 10**4))}: the limit is n = 120")
+        total += count_partitions(m) if m <= 200 else MAX_POINTS + 1
+        if total > MAX_POINTS:
+            raise ResourceLimitError(f"the partitions of {m} are too many to list: the limit is {MAX_POINTS} points")
+    for m in sizes:
         for lam in partitions_of(m):
             yield tuple(lam)
 

@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from combalg.core.errors import InvalidInputError
 from combalg.sweep.store import STATUSES, SQLiteStore, Store
 
 __all__ = ["SweepResult", "open_store"]
@@ -170,6 +171,8 @@ def open_store(path: str | os.PathLike[str]) -> SweepResult:
     InvalidInputError
         If the file does not exist or is not a combalg sweep store.
     """
+    if not isinstance(path, (str, os.PathLike)):
+        raise InvalidInputError(f"invalid store {path!r}: expected a file path")
     store = SQLiteStore(Path(path), readonly=True)
     try:
         return SweepResult(store)

@@ -84,5 +84,14 @@ def test_limits_are_refused_before_work():
         grids.int_matrices(5, 5, bound=3)
     with pytest.raises(ResourceLimitError):
         grids.expand({"a": range(10**4), "b": range(10**4)})
+    with pytest.raises(ResourceLimitError):
+        grids.partitions(80)  # p(80) = 15796476 > 10^7
     with pytest.raises(InvalidInputError):
         grids.profiles(0)
+    for bad in (None, "3", 2.5, [1, None]):
+        with pytest.raises(InvalidInputError):
+            grids.profiles(bad)
+        with pytest.raises(InvalidInputError):
+            grids.partitions(bad)
+    with pytest.raises(InvalidInputError):
+        grids.profiles(3, up_to_rotation=None)
