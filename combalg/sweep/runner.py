@@ -135,9 +135,13 @@ def _open(store: Any, info: CheckInfo, keys: list[str], resume: bool, extend: bo
     if not isinstance(store, (str, os.PathLike)):
         raise InvalidInputError(f"invalid store {store!r}: expected a file path or None")
     path = Path(store)
-    if path.exists() and not path.is_file():
+    try:
+        exists, is_file, parent_ok = path.exists(), path.is_file(), path.parent.is_dir()
+    except OSError as exc:
+        raise InvalidInputError(f"invalid store {str(store)[:200]!r}: {exc.strerror}") from None
+    if exists and not is_file:
         raise InvalidInputError(f"invalid store {str(path)!r}: not a file")
-    if not path.exists() and not path.parent.is_dir():
+    if not exists and not parent_ok:
         raise InvalidInputError(f"invalid store {str(path)!r}: the folder {str(path.parent)!r} does not exist")
     s = SQLiteStore(path, create=True)
     if not s.meta():  # a new file, or one whose creation was cut short before its first commit

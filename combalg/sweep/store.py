@@ -81,6 +81,11 @@ def fingerprint(keys: Iterable[str]) -> str:
     return h.hexdigest()
 
 
+def _short(path: Path) -> str:
+    text = str(path)
+    return repr(text if len(text) <= 200 else text[:200] + "...")
+
+
 def utc_now() -> str:
     """The current time, UTC, ISO 8601 to the second."""
     return _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -189,8 +194,12 @@ class SQLiteStore(Store):
 
     def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False, create: bool = False) -> None:
         self.path = Path(path)
-        if not create and not self.path.is_file():
-            raise InvalidInputError(f"invalid store {str(self.path)!r}: no such file")
+        try:
+            exists = self.path.is_file()
+        except OSError as exc:  # a name too long, a loop of links...
+            raise InvalidInputError(f"invalid store {_short(self.path)}: {exc.strerror}") from None
+        if not create and not exists:
+            raise InvalidInputError(f"invalid store {_short(self.path)}: no such file")
         try:
             if readonly:
                 uri = self.path.resolve().as_uri() + "?mode=ro"
@@ -203,7 +212,9 @@ class SQLiteStore(Store):
             meta = self.meta()
         except sqlite3.DatabaseError as exc:
             raise InvalidInputError(
-                f"invalid store {str(self.path)!r}: not a combalg sweep store ({exc})") from None
+                f"invalid store {_short(self.path)}: not a combalg sweep store ({exc})") from None
+        except (sqlite3.Error, OSError) as exc:
+            raise InvalidInputError(f"invalid store {_short(self.path)}: cannot open it ({exc})") from None
         if not create and meta.get("format") != FORMAT:
             raise InvalidInputError(
                 f"invalid store {str(self.path)!r}: not a combalg sweep store (format {meta.get('format')!r}, "
