@@ -739,6 +739,16 @@ class PowerSeries:
 
     __str__ = __repr__
 
+    def __reduce__(self) -> tuple:
+        # FLINT polynomials do not pickle; a series pickles as its coefficients
+        return (PowerSeries, (self.coefficients(), self._order, self._var))
+
+    def __copy__(self) -> PowerSeries:
+        return self
+
+    def __deepcopy__(self, memo: dict) -> PowerSeries:
+        return self
+
     def _jsonable_(self) -> dict[str, Any]:
         """``{"coefficients": [...], "order": n, "var": name}`` (see :mod:`combalg.core.encoding`)."""
         from combalg.core.encoding import rational_text

@@ -808,6 +808,14 @@ class FockSpace:
     def __repr__(self) -> str:
         return f"FockSpace(n_generators={self.n_generators}, max_length={self.max_length})"
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, FockSpace):
+            return NotImplemented
+        return (self.n_generators, self.max_length) == (other.n_generators, other.max_length)
+
+    def __hash__(self) -> int:
+        return hash(("FockSpace", self.n_generators, self.max_length))
+
     @property
     def dimension(self) -> int:
         """Number of basis words."""
