@@ -488,6 +488,8 @@ class PowerSeries:
     def __eq__(self, other: object) -> bool:
         if isinstance(other, PowerSeries):
             return self._order == other._order and self._poly == other._poly
+        if isinstance(other, list):   # a list of all ``order`` known coefficients
+            return len(other) == self._order and self.coefficients() == other
         try:
             c = as_number(other)
         except InvalidInputError:

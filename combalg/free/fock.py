@@ -694,6 +694,13 @@ class SparseMatrix:
 
     __hash__ = None  # type: ignore[assignment]
 
+    def _jsonable_(self) -> dict:
+        """``{"shape": [r, c], "entries": [[i, j, value], ...]}`` (see :mod:`combalg.core.encoding`)."""
+        from combalg.core.encoding import rational_text
+
+        return {"shape": list(self.shape),
+                "entries": [[i, j, rational_text(v)] for (i, j), v in sorted(self.entries.items())]}
+
     def _combine(self, other: SparseMatrix, sign: int) -> SparseMatrix:
         expect(isinstance(other, SparseMatrix) and other.shape == self.shape, "other", other,
                f"a SparseMatrix of shape {self.shape}")
@@ -815,6 +822,9 @@ class FockSpace:
 
     def __hash__(self) -> int:
         return hash(("FockSpace", self.n_generators, self.max_length))
+
+    def _jsonable_(self) -> dict:
+        return {"n_generators": self.n_generators, "max_length": self.max_length}
 
     @property
     def dimension(self) -> int:

@@ -491,3 +491,9 @@ class GrowthDiagram:
 
     def __hash__(self) -> int:
         return hash((self.rule, self.shape, tuple(sorted(self.filling().items()))))
+
+    def _jsonable_(self) -> dict:
+        """``{"rule", "shape", "filling": [[row, column, entry], ...], "labels": [[i, j, partition], ...]}``."""
+        return {"rule": type(self.rule).__name__, "shape": self.shape,
+                "filling": [[i, j, v] for (i, j), v in sorted(self.filling().items())],
+                "labels": [[i, j, list(p)] for (i, j), p in sorted(self._labels.items())]}

@@ -297,6 +297,11 @@ class Matroid:
                     type(self).__name__, type(self).__name__)
         return f"{kind} of rank {self.full_rank()} on {n} element{'s' if n != 1 else ''}"
 
+    def _jsonable_(self) -> dict:
+        """``{"type", "groundset", "rank", "bases"}`` (small ground sets; see :mod:`combalg.core.encoding`)."""
+        return {"type": type(self).__name__, "groundset": list(self.sorted_groundset()),
+                "rank": self.full_rank(), "bases": [list(sort_labels(B)) for B in self.bases()]}
+
     def _repr_latex_(self) -> str:
         from combalg.core.latex import escape_text
 
