@@ -73,8 +73,10 @@ def _is_int(v: Any) -> bool:
     return isinstance(v, numbers.Integral) and not isinstance(v, bool) and type(v).__name__ != "bool_"
 
 
-def _tableaux(P: Any, Q: Any) -> tuple:
+def _tableaux(P: Any, Q: Any, trusted: bool = False) -> tuple:
     """The pair as :class:`Tableau` objects (plain tuples if some letter is not an integer)."""
+    if trusted:
+        return Tableau._trusted(P), Tableau._trusted(Q)
     try:
         return Tableau(P), Tableau(Q)
     except InvalidInputError:
@@ -164,9 +166,13 @@ def insert_two_line(top: Sequence[int], bottom: Sequence[int]) -> tuple[Tableau,
     >>> insert_two_line([1, 1, 2, 2], [1, 2, 1, 1])
     (Tableau([[1, 1, 1], [2]]), Tableau([[1, 1, 2], [2]]))
     """
-    top = [int(v) if _is_int(v) else v for v in top]
-    bottom = [int(v) if _is_int(v) else v for v in bottom]
-    return _tableaux(*_insert_two_line(top, bottom))
+    top = list(top)
+    bottom = list(bottom)
+    trusted = set(map(type, bottom)) <= {int} and set(map(type, top)) <= {int}
+    if not trusted:
+        top = [int(v) if _is_int(v) else v for v in top]
+        bottom = [int(v) if _is_int(v) else v for v in bottom]
+    return _tableaux(*_insert_two_line(top, bottom), trusted=trusted)
 
 
 def _insert_two_line(top: list, bottom: list) -> tuple:
