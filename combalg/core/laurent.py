@@ -214,6 +214,10 @@ class LaurentRing:
     def __repr__(self) -> str:
         return f"LaurentRing({self.variables!r}, params={self.params!r}, domain={self.domain!r})"
 
+    def _jsonable_(self) -> dict:
+        """``{"variables": [...], "params": [...], "domain": "ZZ"}`` (see :mod:`combalg.core.encoding`)."""
+        return {"variables": list(self.variables), "params": list(self.params), "domain": self.domain}
+
     def __reduce__(self):
         return (LaurentRing, (self.variables, self.params, self.domain))
 

@@ -110,6 +110,10 @@ class Field:
     def _flint_entry(self, value: Any) -> Any:
         raise NotImplementedError
 
+    def _jsonable_(self) -> str:
+        """The field's name, ``"QQ"`` or ``"GF(p)"`` (see :mod:`combalg.core.encoding`)."""
+        return repr(self)
+
     def _from_flint_entry(self, value: Any) -> Scalar:
         raise NotImplementedError
 

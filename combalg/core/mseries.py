@@ -641,6 +641,16 @@ class MultiSeries:
 
     __str__ = __repr__
 
+    def __reduce__(self) -> tuple:
+        # FLINT polynomials do not pickle; a series pickles as its terms
+        return (MultiSeries, (self.to_dict(), self._variables, self._order))
+
+    def __copy__(self) -> MultiSeries:
+        return self
+
+    def __deepcopy__(self, memo: dict) -> MultiSeries:
+        return self
+
     def _jsonable_(self) -> dict[str, Any]:
         """``{"variables": [...], "order": n, "terms": [[exponents, coefficient], ...]}``."""
         from combalg.core.encoding import rational_text

@@ -488,6 +488,8 @@ class PowerSeries:
     def __eq__(self, other: object) -> bool:
         if isinstance(other, PowerSeries):
             return self._order == other._order and self._poly == other._poly
+        if isinstance(other, list):   # a list of all ``order`` known coefficients
+            return len(other) == self._order and self.coefficients() == other
         try:
             c = as_number(other)
         except InvalidInputError:
@@ -738,6 +740,16 @@ class PowerSeries:
         return _format_series(self.coefficients(), self._order, self._var, False, _REPR_TERMS)
 
     __str__ = __repr__
+
+    def __reduce__(self) -> tuple:
+        # FLINT polynomials do not pickle; a series pickles as its coefficients
+        return (PowerSeries, (self.coefficients(), self._order, self._var))
+
+    def __copy__(self) -> PowerSeries:
+        return self
+
+    def __deepcopy__(self, memo: dict) -> PowerSeries:
+        return self
 
     def _jsonable_(self) -> dict[str, Any]:
         """``{"coefficients": [...], "order": n, "var": name}`` (see :mod:`combalg.core.encoding`)."""

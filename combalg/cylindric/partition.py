@@ -385,6 +385,10 @@ class CylindricPartition:
 
         return r"\Lambda = (" + r" \mid ".join(one(p) for p in self._parts) + r") \in \mathrm{Cyl}(" + str(self._profile) + ")"
 
+    def _jsonable_(self) -> dict:
+        """``{"profile": "0/1 word", "parts": [[...], ...]}`` (see :mod:`combalg.core.encoding`)."""
+        return {"profile": str(self._profile), "parts": [list(p) for p in self._parts]}
+
     def _repr_latex_(self) -> str:
         return "$" + self.latex() + "$"
 

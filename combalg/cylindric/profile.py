@@ -327,6 +327,10 @@ class Profile:
         """LaTeX for the word, e.g. ``\\pi = 110100``."""
         return r"\pi = " + str(self)
 
+    def _jsonable_(self) -> str:
+        """The 0/1 word (see :mod:`combalg.core.encoding`)."""
+        return str(self)
+
     def _repr_latex_(self) -> str:
         return "$" + self.latex() + "$"
 

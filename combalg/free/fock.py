@@ -694,6 +694,13 @@ class SparseMatrix:
 
     __hash__ = None  # type: ignore[assignment]
 
+    def _jsonable_(self) -> dict:
+        """``{"shape": [r, c], "entries": [[i, j, value], ...]}`` (see :mod:`combalg.core.encoding`)."""
+        from combalg.core.encoding import rational_text
+
+        return {"shape": list(self.shape),
+                "entries": [[i, j, rational_text(v)] for (i, j), v in sorted(self.entries.items())]}
+
     def _combine(self, other: SparseMatrix, sign: int) -> SparseMatrix:
         expect(isinstance(other, SparseMatrix) and other.shape == self.shape, "other", other,
                f"a SparseMatrix of shape {self.shape}")
@@ -807,6 +814,17 @@ class FockSpace:
 
     def __repr__(self) -> str:
         return f"FockSpace(n_generators={self.n_generators}, max_length={self.max_length})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, FockSpace):
+            return NotImplemented
+        return (self.n_generators, self.max_length) == (other.n_generators, other.max_length)
+
+    def __hash__(self) -> int:
+        return hash(("FockSpace", self.n_generators, self.max_length))
+
+    def _jsonable_(self) -> dict:
+        return {"n_generators": self.n_generators, "max_length": self.max_length}
 
     @property
     def dimension(self) -> int:

@@ -490,6 +490,11 @@ class ConditionalExpectation:
     projection: fmpz_mat
     E: fmpq_mat
 
+    def __reduce__(self) -> tuple:
+        # FLINT matrices do not pickle: rebuild from the parameters (exact, deterministic)
+        return (conditional_expectation_matrix,
+                (self.n_generators, self.degree, self.generator, max(len(self.words), 1)))
+
     @functools.cached_property
     def gram(self) -> fmpz_mat:
         """``G = K^T K``, the Gram matrix of the monomials for the trace (computed once, on first use)."""

@@ -15,7 +15,7 @@ Examples
 --------
 >>> from combalg.growth import rsk, cylinder_forward
 >>> rsk([3, 1, 2])
-(((1, 2), (3,)), ((1, 3), (2,)))
+(Tableau([[1, 2], [3]]), Tableau([[1, 3], [2]]))
 >>> cylinder_forward("10", parts=[[2], [3, 1]])
 ((1,), {(0, 1): 1, (0, 3): 1})
 """
@@ -40,9 +40,11 @@ from combalg.growth.insertion import (
     two_line_array,
 )
 from combalg.growth.rules import Rule, RuleBurge, RuleMismatch, RuleRSK
+from combalg.growth.tableau import Tableau
 
 __all__ = [
     "GrowthDiagram",
+    "Tableau",
     "Rule",
     "RuleRSK",
     "RuleBurge",

@@ -41,7 +41,7 @@ GrowthDiagram(RuleRSK(), shape=(3, 3, 3))
   0  0  1
   1  0  0
 >>> G.P_symbol(), G.Q_symbol()
-(((1, 3), (2,)), ((1, 2), (3,)))
+(Tableau([[1, 3], [2]]), Tableau([[1, 2], [3]]))
 >>> G.out_labels()
 [(), (1,), (1, 1), (2, 1), (2,), (1,), ()]
 >>> GrowthDiagram(RuleRSK(), labels=G.out_labels()).to_word()
@@ -54,6 +54,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from combalg.core.errors import InvalidInputError, ResourceLimitError
 from combalg.growth.rules import Rule, as_partition
+from combalg.growth.tableau import Tableau
 
 __all__ = ["GrowthDiagram", "tableau_from_chain", "chain_from_tableau"]
 
@@ -181,7 +182,7 @@ def _in_path(lam: Sequence[int], mu: Sequence[int]) -> list[tuple[int, int]]:
     return path
 
 
-def tableau_from_chain(chain: Sequence[Sequence[int]]) -> tuple[tuple[Any, ...], ...]:
+def tableau_from_chain(chain: Sequence[Sequence[int]]) -> Tableau:
     """The (skew) tableau whose entries ``k`` fill ``chain[k] / chain[k-1]``.
 
     Cells of ``chain[0]`` hold ``None``.
@@ -189,9 +190,9 @@ def tableau_from_chain(chain: Sequence[Sequence[int]]) -> tuple[tuple[Any, ...],
     Examples
     --------
     >>> tableau_from_chain([(), (1,), (2,), (2, 1)])
-    ((1, 2), (3,))
+    Tableau([[1, 2], [3]])
     >>> tableau_from_chain([(1,), (2,), (2, 1)])
-    ((None, 1), (2,))
+    Tableau([[None, 1], [2]])
     """
     final = chain[-1] if chain else ()
     rows: list[list[Any]] = [[None] * p for p in final]
@@ -201,7 +202,7 @@ def tableau_from_chain(chain: Sequence[Sequence[int]]) -> tuple[tuple[Any, ...],
             start = prev[i] if i < len(prev) else 0
             for j in range(start, p):
                 rows[i][j] = k
-    return tuple(tuple(r) for r in rows)
+    return Tableau(rows)
 
 
 def chain_from_tableau(tableau: Sequence[Sequence[int]], length: int | None = None) -> list[tuple[int, ...]]:
@@ -254,7 +255,7 @@ class GrowthDiagram:
     >>> from combalg.growth import GrowthDiagram, RuleRSK
     >>> G = GrowthDiagram(RuleRSK(), [[0, 1, 0], [1, 0, 2]])
     >>> G.P_symbol(), G.Q_symbol()
-    (((1, 3, 3), (2,)), ((1, 2, 2), (2,)))
+    (Tableau([[1, 3, 3], [2]]), Tableau([[1, 2, 2], [2]]))
     >>> GrowthDiagram(RuleRSK(), {(1, 2): 1}, shape=[3, 2])
     Traceback (most recent call last):
     ...
@@ -439,12 +440,12 @@ class GrowthDiagram:
         c = self._lam[0] if r else 0
         return [self._labels[(i, c)] for i in range(r + 1)]
 
-    def P_symbol(self) -> tuple[tuple[Any, ...], ...]:
-        """The insertion tableau: entry ``j+1`` fills the boxes added by column ``j``."""
+    def P_symbol(self) -> Tableau:
+        """The insertion tableau (a :class:`~combalg.growth.tableau.Tableau`): entry ``j+1`` fills the boxes added by column ``j``."""
         return tableau_from_chain(self.P_chain())
 
-    def Q_symbol(self) -> tuple[tuple[Any, ...], ...]:
-        """The recording tableau: entry ``i+1`` fills the boxes added by row ``i``."""
+    def Q_symbol(self) -> Tableau:
+        """The recording tableau (a :class:`~combalg.growth.tableau.Tableau`): entry ``i+1`` fills the boxes added by row ``i``."""
         return tableau_from_chain(self.Q_chain())
 
     def to_matrix(self) -> list[list[int]]:
@@ -491,3 +492,9 @@ class GrowthDiagram:
 
     def __hash__(self) -> int:
         return hash((self.rule, self.shape, tuple(sorted(self.filling().items()))))
+
+    def _jsonable_(self) -> dict:
+        """``{"rule", "shape", "filling": [[row, column, entry], ...], "labels": [[i, j, partition], ...]}``."""
+        return {"rule": type(self.rule).__name__, "shape": self.shape,
+                "filling": [[i, j, v] for (i, j), v in sorted(self.filling().items())],
+                "labels": [[i, j, list(p)] for (i, j), p in sorted(self._labels.items())]}

@@ -20,20 +20,24 @@ correspondence as inserting letter by letter; the tests check it against a
 plain letter-by-letter insertion and against the growth-diagram path
 (``method="growth"``).
 
-Tableaux are tuples of rows, each row a tuple of integers.
+Tableaux are :class:`~combalg.growth.tableau.Tableau` objects: tuples of rows,
+each row a tuple of integers, with shape, content, standardness and display.
+Words, permutations and matrices may be lists, tuples or numpy integer arrays.
 
 Examples
 --------
 >>> from combalg.growth import rsk, rsk_inverse
 >>> P, Q = rsk([3, 1, 2, 2, 1])
 >>> P
-((1, 1, 2), (2,), (3,))
+Tableau([[1, 1, 2], [2], [3]])
 >>> Q
-((1, 3, 4), (2,), (5,))
+Tableau([[1, 3, 4], [2], [5]])
+>>> P == ((1, 1, 2), (2,), (3,)), P.shape, Q.is_standard()
+(True, Partition([3, 1, 1]), True)
 >>> rsk_inverse(P, Q)
 [3, 1, 2, 2, 1]
 >>> rsk([[1, 0], [0, 2]])
-(((1, 2, 2),), ((1, 2, 2),))
+(Tableau([[1, 2, 2]]), Tableau([[1, 2, 2]]))
 >>> rsk_inverse(((1, 2, 2),), ((1, 2, 2),), output="matrix")
 [[1, 0], [0, 2]]
 
@@ -46,11 +50,13 @@ Section 7.11.
 
 from __future__ import annotations
 
+import numbers
 from bisect import bisect_left, bisect_right
 from itertools import compress
 from typing import Any, Sequence
 
 from combalg.core.errors import InvalidInputError, ResourceLimitError
+from combalg.growth.tableau import Tableau
 
 __all__ = [
     "rsk",
@@ -62,13 +68,19 @@ __all__ = [
     "tableau_shape",
 ]
 
-#: a tableau: a tuple of rows, each a tuple of integers
-Tableau = tuple[tuple[int, ...], ...]
-
-
-
 def _is_int(v: Any) -> bool:
-    return isinstance(v, int) and not isinstance(v, bool)
+    """An integer, including numpy and FLINT integers (not a bool)."""
+    return isinstance(v, numbers.Integral) and not isinstance(v, bool) and type(v).__name__ != "bool_"
+
+
+def _tableaux(P: Any, Q: Any, trusted: bool = False) -> tuple:
+    """The pair as :class:`Tableau` objects (plain tuples if some letter is not an integer)."""
+    if trusted:
+        return Tableau._trusted(P), Tableau._trusted(Q)
+    try:
+        return Tableau(P), Tableau(Q)
+    except InvalidInputError:
+        return tuple(map(tuple, P)), tuple(map(tuple, Q))
 
 
 #: largest total of the entries of a matrix given to :func:`two_line_array` (the
@@ -113,6 +125,7 @@ def two_line_array(matrix: Sequence[Sequence[int]]) -> tuple[list[int], list[int
                 raise InvalidInputError(
                     f"invalid matrix entry {v!r} at ({i}, {j}): expected a nonnegative integer"
                 )
+            v = int(v)
             total += v
             if total > MAX_TWO_LINE:
                 raise ResourceLimitError(
@@ -130,6 +143,8 @@ def insert_two_line(top: Sequence[int], bottom: Sequence[int]) -> tuple[Tableau,
     The letters of ``bottom`` are inserted in order; the box created by the
     ``k``-th insertion receives ``top[k]`` in the recording tableau.  ``top``
     must be weakly increasing for ``Q`` to be semistandard (not checked here).
+    Integer letters give :class:`Tableau` objects (other comparable letters
+    plain tuples of rows).
 
     Distinct nonnegative integer letters (a permutation, say) are inserted as
     they are, one row and then bands of rows at a time (see the module
@@ -147,12 +162,21 @@ def insert_two_line(top: Sequence[int], bottom: Sequence[int]) -> tuple[Tableau,
     Examples
     --------
     >>> insert_two_line([1, 2, 3], [2, 1, 3])
-    (((1, 3), (2,)), ((1, 3), (2,)))
+    (Tableau([[1, 3], [2]]), Tableau([[1, 3], [2]]))
     >>> insert_two_line([1, 1, 2, 2], [1, 2, 1, 1])
-    (((1, 1, 1), (2,)), ((1, 1, 2), (2,)))
+    (Tableau([[1, 1, 1], [2]]), Tableau([[1, 1, 2], [2]]))
     """
     top = list(top)
     bottom = list(bottom)
+    trusted = set(map(type, bottom)) <= {int} and set(map(type, top)) <= {int}
+    if not trusted:
+        top = [int(v) if _is_int(v) else v for v in top]
+        bottom = [int(v) if _is_int(v) else v for v in bottom]
+    return _tableaux(*_insert_two_line(top, bottom), trusted=trusted)
+
+
+def _insert_two_line(top: list, bottom: list) -> tuple:
+    """The work of :func:`insert_two_line` (rows as tuples)."""
     n = len(bottom)
     if len(top) != n:
         raise InvalidInputError(
@@ -442,9 +466,10 @@ def rsk(obj: Sequence[Any], method: str = "insertion") -> tuple[Tableau, Tableau
 
     Returns
     -------
-    (P, Q) : pair of tableaux
+    (P, Q) : pair of :class:`~combalg.growth.tableau.Tableau`
         ``P`` semistandard with the letters; ``Q`` with the positions (word,
-        standard) or row indices (matrix, semistandard).
+        standard) or row indices (matrix, semistandard).  Tableaux are tuples
+        of rows, so ``P[0]`` is the first row.
 
     Raises
     ------
@@ -455,11 +480,16 @@ def rsk(obj: Sequence[Any], method: str = "insertion") -> tuple[Tableau, Tableau
     Examples
     --------
     >>> rsk([2, 3, 1])
-    (((1, 3), (2,)), ((1, 2), (3,)))
-    >>> rsk([2, 3, 1], method="growth")
-    (((1, 3), (2,)), ((1, 2), (3,)))
-    >>> rsk([[0, 1], [1, 1]])
-    (((1, 2), (2,)), ((1, 2), (2,)))
+    (Tableau([[1, 3], [2]]), Tableau([[1, 2], [3]]))
+    >>> rsk([2, 3, 1], method="growth") == rsk([2, 3, 1])
+    True
+    >>> P, Q = rsk([[0, 1], [1, 1]])
+    >>> print(P)
+    1 2
+    2
+    >>> import numpy
+    >>> rsk(numpy.array([2, 3, 1]))[0]
+    Tableau([[1, 3], [2]])
     """
     if method not in ("insertion", "growth"):
         raise InvalidInputError(
@@ -476,6 +506,8 @@ def rsk(obj: Sequence[Any], method: str = "insertion") -> tuple[Tableau, Tableau
             f"invalid input {obj!r}: expected a word of integers or a matrix"
         ) from None
     is_word = set(map(type, items)) <= {int} or all(_is_int(v) for v in items)
+    if is_word:
+        items = [int(v) for v in items]   # numpy or FLINT integers become Python ints
     if not is_word:
         try:
             rows = [list(r) for r in items]
@@ -489,12 +521,12 @@ def rsk(obj: Sequence[Any], method: str = "insertion") -> tuple[Tableau, Tableau
         from combalg.growth.engine import GrowthDiagram
         from combalg.growth.rules import RuleRSK
 
-        G = GrowthDiagram(RuleRSK(), rows)
+        G = GrowthDiagram(RuleRSK(), [[int(v) for v in r] for r in rows])
         return G.P_symbol(), G.Q_symbol()
     if method == "insertion":
         return insert_two_line(range(1, len(items) + 1), items)
     if not items:
-        return (), ()
+        return Tableau(), Tableau()
     from combalg.growth.engine import GrowthDiagram
     from combalg.growth.rules import RuleRSK
 
@@ -502,7 +534,7 @@ def rsk(obj: Sequence[Any], method: str = "insertion") -> tuple[Tableau, Tableau
     letters = sorted(set(items))
     rank = {v: k + 1 for k, v in enumerate(letters)}
     G = GrowthDiagram(RuleRSK(), [rank[v] for v in items])
-    P = tuple(tuple(letters[k - 1] for k in row) for row in G.P_symbol())
+    P = Tableau([[letters[k - 1] for k in row] for row in G.P_symbol()])
     return P, G.Q_symbol()
 
 

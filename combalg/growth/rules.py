@@ -286,6 +286,10 @@ class Rule:
     def __hash__(self) -> int:
         return hash(type(self).__name__)
 
+    def _jsonable_(self) -> str:
+        """The class name, e.g. ``"RuleRSK"`` (see :mod:`combalg.core.encoding`)."""
+        return type(self).__name__
+
     # ---------------------------------------------------------- self-check
     def _strips_over(self, t: tuple[int, ...], max_boxes: int) -> list[tuple[int, ...]]:
         """All labels ``x`` with ``x / t`` an allowed strip of at most max_boxes boxes."""

@@ -53,6 +53,10 @@ class FormRing:
     def __repr__(self) -> str:
         return f"FormRing({self.variables!r}, {self.params!r}, {self.domain!r})"
 
+    def __reduce__(self) -> tuple:
+        # FLINT contexts do not pickle; the context is rebuilt (and shared) from the names
+        return (FormRing, (self.variables, self.params, self.domain))
+
     def const(self, c) -> "Form":
         if isinstance(c, Fraction):
             if c.denominator != 1 and self.domain == "ZZ":
@@ -77,6 +81,15 @@ class FormRing:
                 shifted[k] = c if self.domain == "ZZ" or not isinstance(c, Fraction) else flint.fmpq(c.numerator, c.denominator)
         p = self.ctx.from_dict(shifted) if shifted else self.ctx.constant(0)
         return Form(self, p, tuple(low)).normalized()
+
+
+def _form_from_terms(ring: FormRing, terms: dict, s: tuple[int, ...]) -> "Form":
+    """Rebuild a pickled :class:`Form`."""
+    if ring.domain == "ZZ":
+        coeffs = {k: int(c) for k, c in terms.items()}
+    else:
+        coeffs = {k: flint.fmpq(Fraction(c).numerator, Fraction(c).denominator) for k, c in terms.items()}
+    return Form(ring, ring.ctx.from_dict(coeffs), s)
 
 
 class Form:
@@ -160,6 +173,19 @@ class Form:
 
     def __hash__(self) -> int:
         return hash((self.s, str(self.p)))
+
+    def __reduce__(self) -> tuple:
+        # FLINT polynomials do not pickle: store the terms with Python coefficients
+        terms = {tuple(int(e) for e in k): (int(c) if self.ring.domain == "ZZ" else Fraction(int(c.p), int(c.q)))
+                 for k, c in self.p.to_dict().items()}
+        return (_form_from_terms, (self.ring, terms, self.s))
+
+    def _jsonable_(self) -> dict:
+        """``{"names", "shift", "terms": [[exponents, coefficient], ...]}`` (value ``P * X^shift``)."""
+        from combalg.core.encoding import rational_text
+
+        return {"names": list(self.ring.names), "shift": list(self.s),
+                "terms": [[[int(e) for e in k], rational_text(c)] for k, c in sorted(self.p.to_dict().items())]}
 
     def __len__(self) -> int:
         return len(self.p)

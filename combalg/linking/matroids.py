@@ -91,14 +91,31 @@ class Matroid:
     def __len__(self) -> int:
         return len(self._groundset)
 
-    def _subset(self, X: Iterable[Hashable] | None, name: str = "set") -> frozenset:
+    def _subset(self, X: Hashable | Iterable[Hashable] | None, name: str = "set") -> frozenset:
+        """``X`` as a frozenset of ground-set elements: one element or an iterable of them.
+
+        An element of the ground set stands for the one-element set (so a tuple or
+        frozenset label is read as that label); a string that is not a label is
+        read as its characters (``"abc"`` for labels ``"a"``, ``"b"``, ``"c"``).
+        """
         if X is None:
             return self._groundset
-        if isinstance(X, (str, bytes)) and X not in self._groundset:
+        try:
+            if X in self._groundset:
+                return frozenset((X,))
+        except TypeError:  # unhashable, e.g. a list
+            pass
+        if isinstance(X, (str, bytes)):
             X = list(X)
-        elif isinstance(X, (str, bytes)):
-            X = [X]
-        X = frozenset(X)
+        elif not isinstance(X, Iterable):
+            raise InvalidInputError(
+                f"invalid {name} {X!r}: expected an element of the ground set {self.sorted_groundset()!r} "
+                "or an iterable of elements"
+            )
+        try:
+            X = frozenset(X)
+        except TypeError:
+            raise InvalidInputError(f"invalid {name} {X!r}: expected hashable ground-set elements") from None
         bad = X - self._groundset
         if bad:
             raise InvalidInputError(
@@ -106,11 +123,11 @@ class Matroid:
             )
         return X
 
-    def rank(self, X: Iterable[Hashable] | None = None) -> int:
-        """Rank of ``X`` (default: the whole ground set).
+    def rank(self, X: Hashable | Iterable[Hashable] | None = None) -> int:
+        """Rank of ``X``, one element or an iterable of elements (default: the whole ground set).
 
-        >>> UniformMatroid(2, 4).rank([0, 1, 2])
-        2
+        >>> UniformMatroid(2, 4).rank([0, 1, 2]), UniformMatroid(2, 4).rank(3)
+        (2, 1)
         """
         return self._cached_rank(self._subset(X))
 
@@ -118,11 +135,11 @@ class Matroid:
         """Rank of the ground set."""
         return self._cached_rank(self._groundset)
 
-    def is_independent(self, X: Iterable[Hashable]) -> bool:
-        """Whether ``r(X) = |X|``.
+    def is_independent(self, X: Hashable | Iterable[Hashable]) -> bool:
+        """Whether ``r(X) = |X|`` (``X`` one element or an iterable of elements).
 
-        >>> UniformMatroid(2, 4).is_independent([0, 3])
-        True
+        >>> UniformMatroid(2, 4).is_independent([0, 3]), UniformMatroid(0, 2).is_independent(1)
+        (True, False)
         """
         X = self._subset(X)
         return self._cached_rank(X) == len(X)
@@ -188,29 +205,119 @@ class Matroid:
                     out.append(X)
         return out
 
-    def equals(self, other: "Matroid", limit: int = 1 << 16) -> bool:
-        """Same ground set and the same rank on every subset (small ground sets).
+    def equals(self, other: "Matroid", limit: int = 1 << 20) -> bool:
+        """Same ground set and the same rank function (the same bases), by comparing bases.
+
+        The cost is about ``C(|E|, r)`` rank evaluations on each side.
+
+        Raises
+        ------
+        InvalidInputError
+            If ``other`` is not a Matroid.
+        ResourceLimitError
+            If ``C(|E|, r)`` exceeds ``limit`` (checked before starting).
 
         >>> UniformMatroid(1, 2).equals(LinearMatroid([[1, 1]], [0, 1]))
         True
         """
         if not isinstance(other, Matroid):
-            raise InvalidInputError(f"invalid matroid {other!r}")
+            raise InvalidInputError(f"invalid matroid {other!r}: expected a Matroid")
+        if self is other:
+            return True
         if self._groundset != other._groundset:
             return False
+        mine, theirs = self._structure_key(), other._structure_key()
+        if type(self) is type(other) and mine is not None and mine == theirs:
+            return True
+        r = self.full_rank()
+        if r != other.full_rank():
+            return False
         E = self.sorted_groundset()
-        if 2 ** len(E) > limit:
-            raise ResourceLimitError(f"equals(): 2^{len(E)} subsets exceed limit={limit}")
-        for k in range(len(E) + 1):
-            for X in itertools.combinations(E, k):
-                X = frozenset(X)
-                if self._cached_rank(X) != other._cached_rank(X):
-                    return False
+        count = math.comb(len(E), r)
+        if count > limit:
+            raise ResourceLimitError(
+                f"comparing two matroids on {len(E)} elements of rank {r} checks C({len(E)}, {r}) = {count} "
+                f"sets, more than limit={limit}; call M.equals(N, limit=...) to proceed"
+            )
+        for B in itertools.combinations(E, r):
+            B = frozenset(B)
+            if (self._cached_rank(B) == r) != (other._cached_rank(B) == r):
+                return False
         return True
+
+    def _structure_key(self) -> Any:
+        """A hashable description of the representation, or None.
+
+        Two matroids of the same class with equal keys (and ground sets) are
+        equal; unequal keys prove nothing (the same matroid has many
+        representations)."""
+        return None
+
+    def __eq__(self, other: object) -> bool:
+        """Equal ground sets and equal rank functions (see :meth:`equals`; :meth:`is_isomorphic` is separate).
+
+        Two matroids of the same class and the same representation compare
+        at once; otherwise the bases are compared, at a cost of about
+        ``C(|E|, r)`` rank evaluations, and a :class:`ResourceLimitError` is
+        raised above ``2^20`` candidate sets (use :meth:`equals` with a larger
+        ``limit``).
+
+        >>> UniformMatroid(2, 4) == UniformMatroid(2, 4)
+        True
+        >>> UniformMatroid(1, 2) == LinearMatroid([[1, 1]], [0, 1])
+        True
+        >>> UniformMatroid(1, 3) == UniformMatroid(1, "abc")   # different ground sets
+        False
+        """
+        if not isinstance(other, Matroid):
+            return NotImplemented
+        return self.equals(other)
+
+    def __hash__(self) -> int:
+        # a hash of invariants of the rank function, so that equal matroids hash alike
+        return hash((self._groundset, self.full_rank()))
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state.pop("_rank_cache", None)   # a cache, rebuilt on use
+        return state
 
     def __repr__(self) -> str:
         n = len(self._groundset)
         return f"<{type(self).__name__} of rank {self.full_rank()} on {n} element{'s' if n != 1 else ''}>"
+
+    def _description(self) -> str:
+        """A short description: the representation, the rank and the ground set size."""
+        n = len(self._groundset)
+        kind = {"LinearMatroid": "linear matroid", "GraphicMatroid": "graphic matroid",
+                "UniformMatroid": "uniform matroid", "BasesMatroid": "matroid given by its bases",
+                "RankMatroid": "matroid given by a rank function", "DualMatroid": "dual matroid",
+                "MinorMatroid": "minor", "DirectSumMatroid": "direct sum", "UnionMatroid": "matroid union",
+                "TwoSumMatroid": "2-sum", "ParallelConnectionMatroid": "parallel connection"}.get(
+                    type(self).__name__, type(self).__name__)
+        return f"{kind} of rank {self.full_rank()} on {n} element{'s' if n != 1 else ''}"
+
+    def _jsonable_(self) -> dict:
+        """``{"type", "groundset", "rank", "bases"}`` (small ground sets; see :mod:`combalg.core.encoding`)."""
+        return {"type": type(self).__name__, "groundset": list(self.sorted_groundset()),
+                "rank": self.full_rank(), "bases": [list(sort_labels(B)) for B in self.bases()]}
+
+    def _repr_latex_(self) -> str:
+        from combalg.core.latex import escape_text
+
+        head = escape_text(self._description())
+        E = self.sorted_groundset()
+        if len(E) <= 12:
+            shown = ", ".join(escape_text(str(e)) for e in E)
+            return rf"$\text{{{head}, }}E = \{{\text{{{shown}}}\}}$"
+        return rf"$\text{{{head}}}$"
+
+    def _repr_html_(self) -> str:
+        import html
+
+        E = self.sorted_groundset()
+        shown = ", ".join(html.escape(str(e)) for e in E[:12]) + (", ..." if len(E) > 12 else "")
+        return f"<b>{html.escape(self._description())}</b>, E = {{{shown}}}"
 
     # ---------------------------------------------------------- operations
     def dual(self) -> "Matroid":
@@ -219,35 +326,262 @@ class Matroid:
 
         return dual(self)
 
-    def delete(self, X: Iterable[Hashable]) -> "Matroid":
-        """Deletion M \\ X."""
+    def delete(self, X: Hashable | Iterable[Hashable]) -> "Matroid":
+        """Deletion M \\ X (``X`` one element or an iterable of elements).
+
+        >>> UniformMatroid(2, 4).delete(1).groundset == frozenset({0, 2, 3})
+        True
+        """
         from combalg.linking.matroid_ops import delete
 
         return delete(self, X)
 
-    def contract(self, X: Iterable[Hashable]) -> "Matroid":
-        """Contraction M / X, r(Y) = r(Y ∪ X) - r(X)."""
+    def contract(self, X: Hashable | Iterable[Hashable]) -> "Matroid":
+        """Contraction M / X, r(Y) = r(Y ∪ X) - r(X) (``X`` one element or an iterable).
+
+        >>> UniformMatroid(2, 4).contract(1) == UniformMatroid(1, [0, 2, 3])
+        True
+        """
         from combalg.linking.matroid_ops import contract
 
         return contract(self, X)
 
-    def restrict(self, X: Iterable[Hashable]) -> "Matroid":
-        """Restriction M | X = M \\ (E - X)."""
+    def restrict(self, X: Hashable | Iterable[Hashable]) -> "Matroid":
+        """Restriction M | X = M \\ (E - X) (``X`` one element or an iterable)."""
         from combalg.linking.matroid_ops import restrict
 
         return restrict(self, X)
 
-    def union(self, *others: "Matroid") -> "Matroid":
-        """Matroid union (rank by the matroid partition algorithm)."""
+    def _same_groundset(self, others: Sequence["Matroid"], what: str) -> None:
+        for N in others:
+            if isinstance(N, Matroid) and N.groundset != self._groundset:
+                raise InvalidInputError(
+                    f"invalid {what}: the ground sets differ ({self.sorted_groundset()!r} and "
+                    f"{N.sorted_groundset()!r}); pass allow_different_groundsets=True to "
+                    + ("extend each matroid by loops to the union of the ground sets" if what == "union"
+                       else "use only the common elements")
+                )
+
+    def union(self, *others: "Matroid", allow_different_groundsets: bool = False) -> "Matroid":
+        """Matroid union (rank by the matroid partition algorithm).
+
+        Raises
+        ------
+        InvalidInputError
+            If the ground sets differ, unless ``allow_different_groundsets=True``
+            (each matroid is then extended by loops to the union of the ground sets).
+
+        >>> UniformMatroid(1, 3).union(UniformMatroid(1, 3)) == UniformMatroid(2, 3)
+        True
+        """
         from combalg.linking.matroid_ops import union
 
+        if not allow_different_groundsets:
+            self._same_groundset(others, "union")
         return union(self, *others)
 
-    def intersection(self, other: "Matroid") -> frozenset:
-        """A maximum common independent set (augmenting paths)."""
+    def intersection(self, other: "Matroid", allow_different_groundsets: bool = False) -> frozenset:
+        """A maximum common independent set (augmenting paths).
+
+        Raises
+        ------
+        InvalidInputError
+            If the ground sets differ, unless ``allow_different_groundsets=True``
+            (only the common elements are then used).
+
+        >>> len(UniformMatroid(2, 4).intersection(UniformMatroid(3, 4)))
+        2
+        """
         from combalg.linking.matroid_ops import intersection
 
+        if not allow_different_groundsets:
+            self._same_groundset([other], "intersection")
         return intersection(self, other)
+
+    # ---------------------------------------------------- more structure
+    def closure(self, X: Hashable | Iterable[Hashable]) -> frozenset:
+        """The closure ``cl(X) = {e : r(X ∪ e) = r(X)}`` (``X`` one element or an iterable).
+
+        >>> sorted(LinearMatroid([[1, 0, 1, 0], [0, 1, 1, 0]], "abcd").closure("ab"))
+        ['a', 'b', 'c', 'd']
+        >>> sorted(UniformMatroid(2, 4).closure(0))
+        [0]
+        """
+        X = self._subset(X)
+        r = self._cached_rank(X)
+        return X | frozenset(e for e in self._groundset - X if self._cached_rank(X | {e}) == r)
+
+    def flats(self, r: int, limit: int = 1_000_000) -> list[frozenset]:
+        """All flats of rank ``r`` (closures of the independent ``r``-sets), in label order.
+
+        Raises
+        ------
+        InvalidInputError
+            If ``r`` is not a nonnegative integer.
+        ResourceLimitError
+            If ``C(|E|, r)`` exceeds ``limit`` (checked before starting).
+
+        >>> [sorted(F) for F in UniformMatroid(2, 3).flats(1)]
+        [[0], [1], [2]]
+        >>> UniformMatroid(2, 3).flats(3)
+        []
+        """
+        if isinstance(r, bool) or not isinstance(r, int) or r < 0:
+            raise InvalidInputError(f"invalid rank {r!r}: expected a nonnegative integer")
+        E = self.sorted_groundset()
+        if r > self.full_rank():
+            return []
+        count = math.comb(len(E), r)
+        if count > limit:
+            raise ResourceLimitError(f"flats({r}): C({len(E)}, {r}) = {count} candidate sets exceed limit={limit}")
+        out: set = set()
+        for I in itertools.combinations(E, r):
+            I = frozenset(I)
+            if self._cached_rank(I) == r:
+                out.add(self.closure(I))
+        return sorted(out, key=lambda F: [label_key(x) for x in sort_labels(F)])
+
+    def components(self) -> list[frozenset]:
+        """The connected components (classes of "lie on a common circuit"; loops and coloops alone).
+
+        Computed from the fundamental circuits of one basis (two elements are in
+        one component exactly when the fundamental-circuit graph joins them).
+
+        >>> import networkx as nx
+        >>> G = nx.Graph([(0, 1), (1, 2), (2, 0), (2, 3)])
+        >>> sorted(len(c) for c in GraphicMatroid(G).components())
+        [1, 3]
+        """
+        E = self.sorted_groundset()
+        B: set = set()
+        for e in E:  # a greedy basis
+            if self._cached_rank(frozenset(B | {e})) > len(B):
+                B.add(e)
+        B = frozenset(B)
+        parent = {e: e for e in E}
+
+        def find(v):
+            while parent[v] != v:
+                parent[v] = parent[parent[v]]
+                v = parent[v]
+            return v
+
+        for y, circ in self._circuits(B, [e for e in E if e not in B]).items():
+            for z in circ or ():
+                ry, rz = find(y), find(z)
+                if ry != rz:
+                    parent[ry] = rz
+        groups: dict = {}
+        for e in E:
+            groups.setdefault(find(e), []).append(e)
+        comps = [frozenset(g) for g in groups.values()]
+        return sorted(comps, key=lambda c: [label_key(x) for x in sort_labels(c)])
+
+    def is_connected(self) -> bool:
+        """Whether the matroid has at most one component (the empty matroid is connected).
+
+        >>> UniformMatroid(2, 4).is_connected(), UniformMatroid(4, 4).is_connected()
+        (True, False)
+        """
+        return len(self.components()) <= 1
+
+    def tutte_polynomial(self, x: str = "x", y: str = "y", limit: int = 1 << 22) -> Any:
+        """The Tutte polynomial ``T(x, y)``, by deletion-contraction with memoisation.
+
+        A minor ``M / C \\ D`` is determined by its ground set and the flat
+        ``cl(C)``, which keys the memo.  Meant for small ground sets.
+
+        Returns
+        -------
+        LaurentPolynomial
+            A polynomial with integer coefficients in the ring on ``x``, ``y``
+            (``sympy.sympify`` and ``.as_sympy()`` give the sympy expression).
+
+        Raises
+        ------
+        ResourceLimitError
+            If more than ``limit`` minors would be visited (checked as it goes,
+            and at once when ``2^|E|`` exceeds ``limit``).
+
+        >>> UniformMatroid(2, 3).tutte_polynomial()
+        x^2 + x + y
+        >>> import networkx as nx
+        >>> GraphicMatroid(nx.complete_graph(4)).tutte_polynomial()
+        x^3 + y^3 + 3*x^2 + 4*x*y + 3*y^2 + 2*x + 2*y
+        """
+        from combalg.core.laurent import LaurentRing
+
+        E = self.sorted_groundset()
+        if 2 ** len(E) > limit:
+            raise ResourceLimitError(f"tutte_polynomial(): 2^{len(E)} subsets exceed limit={limit}")
+        R = LaurentRing([x, y])
+        order = {e: i for i, e in enumerate(E)}
+        memo: dict = {}
+        cache_cl: dict = {}
+
+        def cl(S: frozenset) -> frozenset:
+            c = cache_cl.get(S)
+            if c is None:
+                c = cache_cl[S] = self.closure(S)
+            return c
+
+        def add(a: dict, b: dict) -> dict:
+            out = dict(a)
+            for k, v in b.items():
+                out[k] = out.get(k, 0) + v
+            return out
+
+        def times(a: dict, di: int, dj: int) -> dict:
+            return {(i + di, j + dj): v for (i, j), v in a.items()}
+
+        def T(rest: frozenset, F: frozenset) -> dict:
+            if not rest:
+                return {(0, 0): 1}
+            key = (rest, F)
+            got = memo.get(key)
+            if got is not None:
+                return got
+            if len(memo) > limit:
+                raise ResourceLimitError(f"tutte_polynomial(): more than limit={limit} minors")
+            e = min(rest, key=order.__getitem__)
+            others = rest - {e}
+            if e in F:                                   # a loop of the minor
+                out = times(T(others, F), 0, 1)
+            elif self._cached_rank(rest | F) > self._cached_rank(others | F):  # a coloop
+                out = times(T(others, cl(F | {e})), 1, 0)
+            else:
+                out = add(T(others, F), T(others, cl(F | {e})))
+            memo[key] = out
+            return out
+
+        terms = T(self._groundset, cl(frozenset()))
+        return R.from_terms({k: v for k, v in terms.items() if v})
+
+    def characteristic_polynomial(self, var: str = "t") -> Any:
+        """The characteristic polynomial ``chi(t) = sum_{A ⊆ E} (-1)^|A| t^(r(E) - r(A))``.
+
+        Computed as ``(-1)^r(E) T(1 - t, 0)`` from :meth:`tutte_polynomial`; it is
+        zero when the matroid has a loop.
+
+        >>> UniformMatroid(2, 3).characteristic_polynomial()
+        t^2 - 3*t + 2
+        >>> import networkx as nx    # chi of a graph's cycle matroid is P(G, t) / t^components
+        >>> GraphicMatroid(nx.complete_graph(3)).characteristic_polynomial()
+        t^2 - 3*t + 2
+        """
+        from combalg.core.laurent import LaurentRing
+
+        R = LaurentRing([var])
+        T = self.tutte_polynomial("x", "y").terms()
+        r = self.full_rank()
+        coeffs: dict = {}
+        for (i, j), c in T.items():   # T(1 - t, 0): only the y^0 terms
+            if j:
+                continue
+            for k in range(i + 1):   # (1 - t)^i = sum_k C(i, k) (-t)^k
+                coeffs[k] = coeffs.get(k, 0) + c * math.comb(i, k) * (-1) ** k
+        sign = -1 if r % 2 else 1
+        return R.from_terms({(k,): sign * c for k, c in coeffs.items() if c})
 
     def direct_sum(self, *others: "Matroid") -> "Matroid":
         """Direct sum on disjoint ground sets."""
@@ -294,6 +628,9 @@ class RankMatroid(Matroid):
     def _rank(self, X: frozenset) -> int:
         return int(self._fn(X))
 
+    def _structure_key(self) -> Any:
+        return self._fn
+
 
 class UniformMatroid(Matroid):
     """The uniform matroid U_{r,n}: every set of size <= r is independent.
@@ -320,6 +657,9 @@ class UniformMatroid(Matroid):
 
     def _rank(self, X: frozenset) -> int:
         return min(len(X), self.r)
+
+    def _structure_key(self) -> Any:
+        return ("uniform", self.r)
 
     def __repr__(self) -> str:
         return f"UniformMatroid({self.r}, {len(self._groundset)})"
@@ -365,6 +705,9 @@ class BasesMatroid(Matroid):
     def _rank(self, X: frozenset) -> int:
         return max(len(b & X) for b in self._bases)
 
+    def _structure_key(self) -> Any:
+        return frozenset(self._bases)
+
     def bases(self, limit: int = 1_000_000) -> list[frozenset]:
         return list(self._bases)
 
@@ -402,15 +745,8 @@ class LinearMatroid(Matroid):
         self.space = V
         self.p = V.p
         self._groundset = frozenset(V.labels)
-        p = V.p
         self._nrows = V.dim
-        cols = {}
-        for j, lab in enumerate(V.labels):
-            col = [r[j] for r in V.rows]
-            if p == 0:
-                col = [x if isinstance(x, int) else flint.fmpq(x.numerator, x.denominator) for x in col]
-            cols[lab] = col
-        self._cols = cols
+        self._cols = _columns(V)
 
     @classmethod
     def from_space(cls, V: LabelledSpace) -> "LinearMatroid":
@@ -428,6 +764,18 @@ class LinearMatroid(Matroid):
         if not X or self._nrows == 0:
             return 0
         return int(self._matrix(list(X)).rank())
+
+    def _structure_key(self) -> Any:
+        return self.space
+
+    def __getstate__(self) -> dict:
+        state = Matroid.__getstate__(self)
+        state.pop("_cols")   # FLINT rationals do not pickle; the space rebuilds them
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._cols = _columns(self.space)
 
     def _circuits(self, I: frozenset, Y: Iterable[Hashable]) -> dict:
         Il = list(I)
@@ -456,6 +804,17 @@ class LinearMatroid(Matroid):
         return out
 
 
+def _columns(V: LabelledSpace) -> dict:
+    """``{label: column}`` of the basis rows of ``V``, entries ready for FLINT matrices."""
+    cols = {}
+    for j, lab in enumerate(V.labels):
+        col = [r[j] for r in V.rows]
+        if V.p == 0:
+            col = [x if isinstance(x, int) else flint.fmpq(x.numerator, x.denominator) for x in col]
+        cols[lab] = col
+    return cols
+
+
 class GraphicMatroid(Matroid):
     """The cycle matroid of a networkx graph (edges labelled as in :mod:`combalg.linking.graphs`).
 
@@ -474,6 +833,9 @@ class GraphicMatroid(Matroid):
         self._ends = {lab: (t, h) for lab, (t, h, _) in rec.items()}
         self._groundset = frozenset(rec)
         self.graph = G
+
+    def _structure_key(self) -> Any:
+        return frozenset((lab, frozenset(ends)) for lab, ends in self._ends.items())
 
     def _rank(self, X: frozenset) -> int:
         parent: dict = {}

@@ -659,6 +659,10 @@ class LabelledSpace:
         array = rf"\left[\begin{{array}}{{{'c' * len(names)}}}{' & '.join(names)} \\ \hline {body}\end{{array}}\right]"
         return rf"{array} \subseteq {field}^{{{len(names)}}}"
 
+    def _jsonable_(self) -> dict:
+        """``{"field": "QQ", "labels": [...], "rows": [...]}`` (see :mod:`combalg.core.encoding`)."""
+        return {"field": self.field_name, "labels": list(self.labels), "rows": [list(r) for r in self.rows]}
+
     def _repr_latex_(self) -> str:
         """:meth:`latex` in math delimiters (for Jupyter)."""
         return f"${self.latex()}$"
