@@ -82,6 +82,7 @@ INSTANCES = {
     "RationalField": ["QQ"],
     "FiniteField": ["GF2", "GF3"],
     "Table": ["Table"],
+    "Tableau": ["Tableau", "TableauQ"],
     "CheckResult": ["CheckResult"],
     "Mismatch": ["Mismatch"],
     "ExactJSONEncoder": ["ExactJSONEncoder"],

@@ -102,6 +102,8 @@ def _instance(name):
         "CheckResult": lambda: importlib.import_module("combalg.core.checks").CheckResult("c", {"n": 1}, ("a", "b")),
         "Mismatch": lambda: importlib.import_module("combalg.core.checks").Mismatch(1, 2, 3),
         "ASM": lambda: ((0, 1, 0), (1, -1, 1), (0, 1, 0)),
+        "Tableau": lambda: importlib.import_module("combalg.growth").rsk([2, 3, 1, 3])[0],
+        "TableauQ": lambda: importlib.import_module("combalg.growth").rsk([2, 3, 1, 3])[1],
         "ExactJSONEncoder": lambda: importlib.import_module("combalg.core.encoding").ExactJSONEncoder(),
         "OctahedronResult": lambda: importlib.import_module("combalg.lambdadet").octahedron("generic", 3),
         "LaurentRunResult": lambda: importlib.import_module("combalg.lambdadet").laurent_run(
