@@ -58,7 +58,7 @@ def build_parser() -> ArgumentParser:
     tour = sub.add_parser("tour", help="run every engine on a default example and check its identities")
     register_tour(tour)
 
-    from combalg.tables.cli import register as register_table
+    from combalg.cli.table import register as register_table
 
     table = sub.add_parser("table", help="print a table for a paper (md, latex, csv, json)")
     register_table(table)
