@@ -9,8 +9,12 @@ the inner labels through the backward rule.
 
 Conventions
 -----------
-Matrix (English) coordinates, as in SageMath: cell ``(i, j)`` is in row ``i``
-(counted from the top, from 0) and column ``j`` (from the left, from 0).  A
+Matrix (English) coordinates: cell ``(i, j)`` is in row ``i`` (counted from
+the top, from 0) and column ``j`` (from the left, from 0).  SageMath's
+``GrowthDiagram`` uses ``(column, row)`` instead: its ``filling()`` keys are the
+transposes of these, and it places the ``k``-th letter of a word in column ``k``
+where this module places it in row ``k`` (see the page "Coming from SageMath"
+of the documentation for the conversions, including ``P_symbol``/``Q_symbol``).  A
 shape is a partition ``lam`` (row ``i`` has the cells ``0 <= j < lam[i]``) or a
 skew shape ``(lam, mu)`` (cells ``mu[i] <= j < lam[i]``).  The corner
 ``(i, j)`` is the top-left corner of cell ``(i, j)``; labels grow to the right
