@@ -80,9 +80,9 @@ def plot_paths(cp: CylindricPartition, ax: Any = None, periods: int = 2, extra: 
     word = str(cp.profile)
     ax.set_xticks(range(periods * T + 1))
     ax.set_xticklabels([""] + [word[k % T] for k in range(periods * T)])
-    ax.set_xlabel("step letter (1 = grow, 0 = shrink)")
-    ax.set_ylabel("mu^k_i - i")
-    ax.set_title(f"non-intersecting paths on the cylinder, profile {word}, |Lambda| = {cp.weight}")
+    ax.set_xlabel(r"step $k$ (letter $1$ = grow, $0$ = shrink)")
+    ax.set_ylabel(r"$\mu^k_i - i$")
+    ax.set_title(f"Non-intersecting paths on the cylinder, profile {word}, $|\\Lambda| = {cp.weight}$")
     return ax
 
 
@@ -175,5 +175,5 @@ def plot_lozenges(cp: CylindricPartition, ax: Any = None, periods: int = 2) -> A
     ax.set_ylim(min(ys) - 1, max(ys) + zmax + 1)
     ax.set_aspect("equal")
     ax.axis("off")
-    ax.set_title(f"profile {cp.profile}, |Lambda| = {cp.weight}, {periods} period(s)")
+    ax.set_title(f"Profile {cp.profile}, $|\\Lambda| = {cp.weight}$, {periods} period(s)")
     return ax

@@ -42,6 +42,8 @@ from combalg.growth.insertion import (
 from combalg.growth.rules import Rule, RuleBurge, RuleMismatch, RuleRSK
 
 __all__ = [
+    "plot_growth_diagram",
+    "plot_cylinder_sweep",
     "GrowthDiagram",
     "Rule",
     "RuleRSK",
@@ -64,3 +66,23 @@ __all__ = [
     "SweepStep",
     "LABEL",
 ]
+
+
+def plot_growth_diagram(G, ax=None, **kwargs):
+    """Draw a growth diagram with its filling and corner labels (needs matplotlib).
+
+    See :func:`combalg.growth.plot.plot_growth_diagram`.
+    """
+    from combalg.growth.plot import plot_growth_diagram as _plot
+
+    return _plot(G, ax=ax, **kwargs)
+
+
+def plot_cylinder_sweep(cp, parts=None, ax=None, **kwargs):
+    """Draw the sweeps of the growth bijection on the cylinder (needs matplotlib).
+
+    See :func:`combalg.growth.plot.plot_cylinder_sweep`.
+    """
+    from combalg.growth.plot import plot_cylinder_sweep as _plot
+
+    return _plot(cp, parts=parts, ax=ax, **kwargs)
