@@ -57,7 +57,7 @@ __all__ = [
 def plot_asm(A, ax=None, **kwargs):
     """Draw an ASM as a matrix, a six-vertex configuration or osculating paths (needs matplotlib).
 
-    See :func:`combalg.asm.plot.plot_asm`.
+    See [`combalg.asm.plot.plot_asm`][combalg.asm.plot.plot_asm].
     """
     from combalg.asm.plot import plot_asm as _plot_asm
 

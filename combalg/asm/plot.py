@@ -42,7 +42,7 @@ from combalg.core.errors import InvalidInputError
 
 __all__ = ["plot_asm", "six_vertex_arrows", "STYLES"]
 
-#: the pictures :func:`plot_asm` draws
+#: the pictures [`plot_asm`][plot_asm] draws
 STYLES = ("matrix", "six-vertex", "paths")
 
 _PLUS, _MINUS = "tab:blue", "tab:red"

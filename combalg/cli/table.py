@@ -1,10 +1,10 @@
-"""``combalg table NAME ...``: print or save a table built by :func:`combalg.tables.make`.
+"""``combalg table NAME ...``: print or save a table built by [`combalg.tables.make`][combalg.tables.make].
 
 A thin layer: one sub-subcommand per table, one option per table parameter
 (``--name VALUE``, or ``--no-name`` for a switch that is on by default), and the
 output options ``--format``, ``--output``, ``--label``, ``--landscape`` and
 ``--provenance-comments``.  Everything it prints, ``combalg.tables.make(NAME,
-**params)`` returns as a :class:`~combalg.tables.Table`.
+**params)`` returns as a [`Table`][combalg.tables.Table].
 """
 
 from __future__ import annotations

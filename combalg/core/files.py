@@ -140,7 +140,7 @@ def save_figure(figure: Any, path: str | os.PathLike[str], **savefig_kwargs: Any
 
     The format comes from the suffix (``.pdf`` and ``.svg`` for LaTeX and the web,
     ``.png``); ``bbox_inches="tight"`` unless given.  Same guarantees as
-    :func:`atomic_write_text` (no partial file, mode ``0o666 & ~umask``).
+    [`atomic_write_text`][atomic_write_text] (no partial file, mode ``0o666 & ~umask``).
 
     Examples
     --------

@@ -2,9 +2,9 @@
 
 matplotlib is imported inside the functions, never at module level.
 
-* :func:`plot_paths`: the non-intersecting paths ``P_i`` through the points
+* [`plot_paths`][plot_paths]: the non-intersecting paths ``P_i`` through the points
   ``(k, mu^k_i - i)``, unrolled over a few periods of the cylinder;
-* :func:`plot_lozenges`: the object as stacks of cubes on the cells below the
+* [`plot_lozenges`][plot_lozenges]: the object as stacks of cubes on the cells below the
   profile's staircase path (letter 1 an east step, letter 0 a south step), seen in
   isometric projection, i.e. a periodic lozenge tiling.
 

@@ -1,15 +1,15 @@
 """Growth diagrams, RSK and the growth bijection for cylindric partitions.
 
-* :class:`GrowthDiagram` -- Fomin growth diagrams on Ferrers and skew shapes,
-  generic in the local rule (:class:`RuleRSK`, :class:`RuleBurge`, or your own
-  subclass of :class:`Rule`);
-* :func:`rsk` / :func:`rsk_inverse` -- RSK for words, permutations and
+* [`GrowthDiagram`][GrowthDiagram] -- Fomin growth diagrams on Ferrers and skew shapes,
+  generic in the local rule ([`RuleRSK`][RuleRSK], [`RuleBurge`][RuleBurge], or your own
+  subclass of [`Rule`][Rule]);
+* [`rsk`][rsk] / [`rsk_inverse`][rsk_inverse] -- RSK for words, permutations and
   nonnegative integer matrices (fast row insertion, cross-checked against the
   growth diagram);
-* :func:`cylinder_forward` / :func:`cylinder_inverse` -- the growth bijection
+* [`cylinder_forward`][cylinder_forward] / [`cylinder_inverse`][cylinder_inverse] -- the growth bijection
   on the cylinder (a reconstruction of Langer's) between cylindric partitions
   and pairs ``(nu, m)``, which proves Borodin's product object by object;
-* :mod:`combalg.growth.plot` -- drawings (needs matplotlib).
+* [`combalg.growth.plot`][combalg.growth.plot] -- drawings (needs matplotlib).
 
 Examples
 --------
@@ -71,7 +71,7 @@ __all__ = [
 def plot_growth_diagram(G, ax=None, **kwargs):
     """Draw a growth diagram with its filling and corner labels (needs matplotlib).
 
-    See :func:`combalg.growth.plot.plot_growth_diagram`.
+    See [`combalg.growth.plot.plot_growth_diagram`][combalg.growth.plot.plot_growth_diagram].
     """
     from combalg.growth.plot import plot_growth_diagram as _plot
 
@@ -81,7 +81,7 @@ def plot_growth_diagram(G, ax=None, **kwargs):
 def plot_cylinder_sweep(cp, parts=None, ax=None, **kwargs):
     """Draw the sweeps of the growth bijection on the cylinder (needs matplotlib).
 
-    See :func:`combalg.growth.plot.plot_cylinder_sweep`.
+    See [`combalg.growth.plot.plot_cylinder_sweep`][combalg.growth.plot.plot_cylinder_sweep].
     """
     from combalg.growth.plot import plot_cylinder_sweep as _plot
 

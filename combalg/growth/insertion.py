@@ -1,16 +1,16 @@
 """The Robinson-Schensted-Knuth correspondence by row insertion.
 
-:func:`rsk` maps a word (a permutation is a word), or a matrix of nonnegative
+[`rsk`][rsk] maps a word (a permutation is a word), or a matrix of nonnegative
 integers read as a two-line array, to a pair ``(P, Q)`` of tableaux of the same
 shape: ``P`` is semistandard and holds the letters (for a matrix, the column
 indices from 1), ``Q`` records when each box appeared (for a word, the
 positions ``1..n``, so ``Q`` is standard; for a matrix, the row indices from 1,
-so ``Q`` is semistandard).  :func:`rsk_inverse` undoes it.
+so ``Q`` is semistandard).  [`rsk_inverse`][rsk_inverse] undoes it.
 
-The fast path (:func:`insert_two_line`) works one row at a time instead of
+The fast path ([`insert_two_line`][insert_two_line]) works one row at a time instead of
 one letter at a time: the first row evolves from the word alone, and the
 letters it bumps, in the order they are bumped, are the input of the second
-row, and so on.  The first row uses :func:`bisect.bisect_right`; below it a
+row, and so on.  The first row uses `bisect.bisect_right`; below it a
 letter bumped from column ``j`` enters the next row in a column ``<= j``, so
 a short walk left from ``j`` replaces the binary search, and rows are handled
 in bands of eight per pass over the input.  Words whose letters are not
@@ -71,7 +71,7 @@ def _is_int(v: Any) -> bool:
     return isinstance(v, int) and not isinstance(v, bool)
 
 
-#: largest total of the entries of a matrix given to :func:`two_line_array` (the
+#: largest total of the entries of a matrix given to [`two_line_array`][two_line_array] (the
 #: length of its two-line array); larger matrices raise ResourceLimitError
 MAX_TWO_LINE = 10_000_000
 
@@ -309,7 +309,7 @@ def _drop(seq: list, positions: list[int]) -> list:
 def _row(vals: list[int], hint: list[int], width: int, base: int):
     """Insert ``vals`` (in time order) into one empty row of at most ``width`` boxes.
 
-    Returns what :func:`_band` returns, for a band of one row.
+    Returns what [`_band`][_band] returns, for a band of one row.
     """
     R = list(range(base, base + width))
     R.append(-1)
@@ -434,10 +434,10 @@ def rsk(obj: Sequence[Any], method: str = "insertion") -> tuple[Tableau, Tableau
     obj : sequence of int, or matrix
         A word (sequence of integers; a permutation is a word), or a matrix
         (sequence of rows) of nonnegative integers, read as its two-line array
-        (:func:`two_line_array`).
+        ([`two_line_array`][two_line_array]).
     method : {"insertion", "growth"}
         ``"insertion"`` (default): fast row insertion.  ``"growth"``: read the
-        pair off a growth diagram with :class:`~combalg.growth.RuleRSK` (slow;
+        pair off a growth diagram with [`RuleRSK`][combalg.growth.RuleRSK] (slow;
         a word gets one column per distinct letter).
 
     Returns
@@ -568,7 +568,7 @@ def _check_tableau(T: Any, name: str) -> list[list[int]]:
 
 
 def rsk_inverse(P: Sequence[Sequence[int]], Q: Sequence[Sequence[int]], output: str = "auto") -> Any:
-    """Undo :func:`rsk`: recover the word or matrix from ``(P, Q)``.
+    """Undo [`rsk`][rsk]: recover the word or matrix from ``(P, Q)``.
 
     Parameters
     ----------

@@ -7,7 +7,7 @@ factor in ``X``.  With that normalisation, a division by ``Q * X^t`` is exact
 in ``Z[params][X^{+-1}]`` if and only if ``Q`` divides ``P`` in the polynomial
 ring (the ``X_i`` are primes not dividing ``Q``), so every division is a single
 FLINT exact division.  This module is private: public functions convert the
-results to :mod:`combalg.core.laurent` values.
+results to [`combalg.core.laurent`][combalg.core.laurent] values.
 """
 
 from __future__ import annotations
@@ -170,7 +170,7 @@ class Form:
         return len(self.p)
 
     def divide(self, other: "Form") -> "Form":
-        """Exact division; raises :class:`DivisionFailure` with the remainder."""
+        """Exact division; raises [`DivisionFailure`][DivisionFailure] with the remainder."""
         if other.p.is_zero():
             raise ZeroDivisionError("division by zero")
         s = tuple(a - b for a, b in zip(self.s, other.s))

@@ -1,10 +1,10 @@
 """Matroids given by a rank oracle: linear, graphic, uniform, from bases, and minors.
 
-A :class:`Matroid` has a finite ground set of hashable labels and a rank
+A [`Matroid`][Matroid] has a finite ground set of hashable labels and a rank
 function.  Subclasses implement ``_rank(X)`` for a frozenset ``X``; the public
-:meth:`Matroid.rank` checks its argument and caches results.  Operations that
+[`Matroid.rank`][Matroid.rank] checks its argument and caches results.  Operations that
 build new matroids (dual, minors, union, sums, connections, linking) are in
-:mod:`combalg.linking.matroid_ops` and are also available as methods.
+[`combalg.linking.matroid_ops`][combalg.linking.matroid_ops] and are also available as methods.
 
 Examples
 --------
@@ -265,7 +265,7 @@ class Matroid:
     @staticmethod
     def from_bases(bases: Iterable[Iterable[Hashable]], groundset: Iterable[Hashable] | None = None,
                    check: bool = True) -> "BasesMatroid":
-        """The matroid with the given bases (see :class:`BasesMatroid`).
+        """The matroid with the given bases (see [`BasesMatroid`][BasesMatroid]).
 
         >>> M = Matroid.from_bases([["a", "b"], ["a", "c"], ["b", "c"]])
         >>> M.rank(["a"]), M.rank()
@@ -457,7 +457,7 @@ class LinearMatroid(Matroid):
 
 
 class GraphicMatroid(Matroid):
-    """The cycle matroid of a networkx graph (edges labelled as in :mod:`combalg.linking.graphs`).
+    """The cycle matroid of a networkx graph (edges labelled as in [`combalg.linking.graphs`][combalg.linking.graphs]).
 
     r(X) = |V(X)| - (number of components of the edge set X).
 

@@ -1,7 +1,7 @@
 """Tables for papers: Markdown, LaTeX (booktabs), CSV, JSON and aligned text.
 
-:func:`make` builds every table that ``combalg table NAME`` prints, with the
-same names and parameters; :class:`Table` holds rows with their provenance and
+[`make`][make] builds every table that ``combalg table NAME`` prints, with the
+same names and parameters; [`Table`][Table] holds rows with their provenance and
 renders or saves them.
 
 >>> from combalg.tables import Table, make, table_names

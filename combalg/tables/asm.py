@@ -38,7 +38,7 @@ PARAMETERS = (
 
 
 def build(n: list[int], x: list, distribution: bool) -> Table:
-    """Build the table for sizes ``n`` and weights ``x`` (normalized by :func:`combalg.tables.make`)."""
+    """Build the table for sizes ``n`` and weights ``x`` (normalized by [`combalg.tables.make`][combalg.tables.make])."""
     from combalg.asm import asm_count, negative_ones_distribution
 
     sizes, xs, dist_col = list(n), list(x), distribution

@@ -4,7 +4,7 @@ One row per degree ``n`` and one column per profile: the number of cylindric
 partitions of weight ``n``.  Every entry is computed twice, by the transfer-matrix
 count and by Borodin's product, and the table is only built if they agree.
 
-Example (shell)::
+Example (shell):
 
     combalg table cylindric --profiles 1100,1010,110100 --order 20 --format latex
 

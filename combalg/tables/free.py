@@ -34,7 +34,7 @@ PARAMETERS = (
 
 
 def build(N: list[int], methods: bool, self_similarity: bool) -> Table:
-    """Build the table for the sizes ``N`` (normalized by :func:`combalg.tables.make`)."""
+    """Build the table for the sizes ``N`` (normalized by [`combalg.tables.make`][combalg.tables.make])."""
     from combalg.free.projection import (
         MAX_PROJECTION_N,
         check_projection_methods,

@@ -47,7 +47,7 @@ PARAMETERS = (
 
 
 def build(p: list[int], sizes: list[str]) -> Table:
-    """Build the table (parameters normalized by :func:`combalg.tables.make`)."""
+    """Build the table (parameters normalized by [`combalg.tables.make`][combalg.tables.make])."""
     from combalg.core.errors import InvalidInputError
     from combalg.linking.enumeration import count_by_connectivity, count_subspaces
 

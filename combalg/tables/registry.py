@@ -1,8 +1,8 @@
-"""The table registry: :func:`make` builds any table ``combalg table NAME`` prints.
+"""The table registry: [`make`][make] builds any table ``combalg table NAME`` prints.
 
 Each table lives in a module ``combalg.tables.<name>`` that defines ``NAME``,
-``HELP``, ``PARAMETERS`` (a tuple of :class:`Param`) and ``build(**params) ->
-Table``.  :func:`make` checks and normalizes the parameters (Python values or
+``HELP``, ``PARAMETERS`` (a tuple of [`Param`][Param]) and ``build(**params) ->
+Table``.  [`make`][make] checks and normalizes the parameters (Python values or
 the command line's text, e.g. ``N="1..8"`` or ``N=range(1, 9)``), builds the
 table and records the wall time and the equivalent command line; the command
 line is a thin layer over it.
@@ -37,7 +37,7 @@ class Param:
     Attributes
     ----------
     name : str
-        Keyword of :func:`make`; the command-line option is ``--name`` (``_``
+        Keyword of [`make`][make]; the command-line option is ``--name`` (``_``
         as ``-``); a boolean with default ``True`` is switched off by
         ``--no-name``.
     default : object
@@ -46,7 +46,7 @@ class Param:
         One line for ``--help``; states the documented maximum.
     normalize : callable
         ``value -> value``: accepts the Python value or the command-line text,
-        returns the canonical value or raises :class:`InvalidInputError`.
+        returns the canonical value or raises [`InvalidInputError`][InvalidInputError].
     """
 
     name: str
@@ -113,9 +113,9 @@ def make(name: str, **params: Any):
     Parameters
     ----------
     name : str
-        One of :func:`table_names`: ``cylindric``, ``asm``, ``linking``, ``free``.
+        One of [`table_names`][table_names]: ``cylindric``, ``asm``, ``linking``, ``free``.
     **params
-        The table's parameters (:func:`table_parameters` lists them with their
+        The table's parameters ([`table_parameters`][table_parameters] lists them with their
         defaults); the keywords are the command line's options without the
         dashes, e.g. ``make("free", N=range(1, 5), methods=False)`` for
         ``combalg table free --N 1..4 --no-methods``.  Lists may also be given

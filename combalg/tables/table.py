@@ -1,9 +1,9 @@
-"""The :class:`Table` value object and its renderers.
+"""The [`Table`][Table] value object and its renderers.
 
 A table carries its provenance (combalg version, parameters, wall time, date)
 so that a table pasted into a paper can be regenerated.  Rendering is pure;
-:meth:`Table.save` writes atomically through
-:func:`combalg.core.files.atomic_write_text` (temporary file in the same
+[`Table.save`][Table.save] writes atomically through
+[`combalg.core.files.atomic_write_text`][combalg.core.files.atomic_write_text] (temporary file in the same
 folder, then rename; mode ``0o666 & ~umask``).
 
 Formats
@@ -17,10 +17,10 @@ Formats
     A ``booktabs`` table for ``\\documentclass{article}`` (needs the packages
     ``booktabs`` and ``amsmath``; ``rotating`` for ``landscape=True``), in
     ``\\small`` type, with stacked column headers, inline fractions ``a/b``,
-    numbers longer than :data:`LATEX_DIGITS` characters continued on further
+    numbers longer than [`LATEX_DIGITS`][LATEX_DIGITS] characters continued on further
     lines of their cell,
     a ``\\label`` when asked, and the provenance in a ``%`` comment.  More than
-    :data:`LONG_TABLE_ROWS` rows give a ``longtable`` (package ``longtable``)
+    [`LONG_TABLE_ROWS`][LONG_TABLE_ROWS] rows give a ``longtable`` (package ``longtable``)
     that breaks across pages.
 ``csv``
     The header row first, then one row per table row; title, notes and
@@ -53,7 +53,7 @@ from combalg.core.latex import escape_text
 
 __all__ = ["Table", "FORMATS", "atomic_write_text", "LONG_TABLE_ROWS", "LATEX_DIGITS", "latex_text"]
 
-#: the formats understood by :meth:`Table.render`
+#: the formats understood by [`Table.render`][Table.render]
 FORMATS = ("text", "md", "latex", "csv", "json")
 
 #: tables with more rows than this are typeset as a ``longtable`` (breaks across pages)
@@ -129,7 +129,7 @@ def _param_text(value: Any) -> str:
 
 
 def _long_number(text: str) -> str:
-    """A number in math mode; past :data:`LATEX_DIGITS` characters it continues on further lines of the cell."""
+    """A number in math mode; past [`LATEX_DIGITS`][LATEX_DIGITS] characters it continues on further lines of the cell."""
     if len(text) <= LATEX_DIGITS:
         return text if text.isdigit() else f"${text}$"
     # a taller row instead of a wider column: chunks stacked, right-aligned
@@ -184,7 +184,7 @@ class Table:
     r"""A titled table with notes and provenance.
 
     The constructor is public: any code that has rows can build a table and
-    get every format and :meth:`save` (``combalg.tables.make`` builds the
+    get every format and [`save`][save] (``combalg.tables.make`` builds the
     library's own tables with it).
 
     Parameters
@@ -220,7 +220,7 @@ class Table:
         ``rotating``), for tables too wide for the text block.
     latex_long : bool, optional
         Typeset the LaTeX as a ``longtable`` that breaks across pages (default:
-        when there are more than :data:`LONG_TABLE_ROWS` rows).
+        when there are more than [`LONG_TABLE_ROWS`][LONG_TABLE_ROWS] rows).
     source : str, optional
         How to regenerate the table (e.g. the ``combalg table`` command line),
         recorded in the provenance.
@@ -333,7 +333,7 @@ class Table:
         Parameters
         ----------
         fmt : str
-            One of :data:`FORMATS`.
+            One of [`FORMATS`][FORMATS].
         label, landscape : optional
             LaTeX only: override the table's ``label`` and ``landscape``.
         provenance_comments : bool
@@ -355,7 +355,7 @@ class Table:
         return self.render("md")
 
     def to_latex(self, label: str | None = None, landscape: bool | None = None) -> str:
-        """LaTeX with booktabs rules (see :meth:`render`)."""
+        """LaTeX with booktabs rules (see [`render`][render])."""
         return self.render("latex", label=label, landscape=landscape)
 
     def to_csv(self) -> str:
@@ -515,10 +515,10 @@ class Table:
         ----------
         path : str or path-like
         format : str, optional
-            One of :data:`FORMATS`; by default from the suffix (``.md``,
+            One of [`FORMATS`][FORMATS]; by default from the suffix (``.md``,
             ``.tex``, ``.csv``, ``.json``, ``.txt``).
         label, landscape, provenance_comments
-            As in :meth:`render`.
+            As in [`render`][render].
 
         Returns
         -------
@@ -548,5 +548,5 @@ class Table:
         return target
 
     def write(self, path: str | os.PathLike[str], fmt: str | None = None, **options: Any) -> Path:
-        """The same as :meth:`save` (kept for existing scripts)."""
+        """The same as [`save`][save] (kept for existing scripts)."""
         return self.save(path, fmt, **options)
