@@ -29,8 +29,9 @@ MAX_N = 13
 MAX_WEIGHTS = 3
 
 PARAMETERS = (
-    Param("n", list(range(1, 9)), f"sizes, e.g. 1..8 (default) ; at most {MAX_N}", int_list("n", 1, MAX_N)),
-    Param("x", [1, 2, 3], f"weights x, integers or rationals, e.g. 1,2,3 (default) or 1/2,-1; at most {MAX_WEIGHTS}",
+    Param("n", list(range(1, 9)), f"sizes, e.g. 1..8 (default); n <= {MAX_N}", int_list("n", 1, MAX_N)),
+    Param("x", [1, 2, 3], f"weights x, integers or rationals, e.g. 1,2,3 (default) or 1/2,-1 "
+          f"(write --x=-1,2 for a leading minus); at most {MAX_WEIGHTS} weights",
           rational_list("x", MAX_WEIGHTS)),
     Param("distribution", False, "add a column with the distribution {N: count} of the number of -1 entries",
           flag("distribution")),

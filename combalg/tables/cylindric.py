@@ -44,7 +44,7 @@ def _order(value: object) -> int:
 
 PARAMETERS = (
     Param("profiles", ["1100", "1010", "110100"],
-          f"comma-separated 0/1 words (default 1100,1010,110100); at most {MAX_PROFILES}",
+          f"comma-separated 0/1 words (default 1100,1010,110100); at most {MAX_PROFILES} profiles",
           str_list("profiles", f"1 to {MAX_PROFILES} comma-separated 0/1 words such as 1100,1010", MAX_PROFILES)),
     Param("order", 20, f"number of coefficients, q^0..q^(order-1) (default 20); at most {MAX_ORDER}", _order),
 )

@@ -27,7 +27,7 @@ HELP = "commutant projections P_N of the truncated free Jacobi matrix (reconstru
 MAX_N = 32
 
 PARAMETERS = (
-    Param("N", list(range(1, 9)), f"sizes, e.g. 1..8 (default) or 2,4,8; at most {MAX_N}", int_list("N", 1, MAX_N)),
+    Param("N", list(range(1, 9)), f"sizes, e.g. 1..8 (default) or 2,4,8; N <= {MAX_N}", int_list("N", 1, MAX_N)),
     Param("methods", True, "compare the closed form with exact linear algebra (for N <= 16)", flag("methods")),
     Param("self_similarity", True, "check P_{2N+1}|odd = P_N / 2", flag("self_similarity")),
 )

@@ -39,7 +39,7 @@ def _primes(value: object) -> list[int]:
 
 
 PARAMETERS = (
-    Param("p", [2, 3], f"primes, e.g. 2,3 (default 2,3); at most {MAX_P}", _primes),
+    Param("p", [2, 3], f"primes 2 or 3, e.g. 2,3 (default)", _primes),
     Param("sizes", ["1x1", "1x2", "2x2", "2x3"],
           f"splits |S|x|Q|, e.g. 2x2,2x3 (default 1x1,1x2,2x2,2x3); |S| + |Q| <= {MAX_LABELS}",
           str_list("sizes", "comma-separated splits |S|x|Q| such as 2x2,2x3")),
