@@ -82,7 +82,7 @@ def plot_paths(cp: CylindricPartition, ax: Any = None, periods: int = 2, extra: 
     ax.set_xticklabels([""] + [word[k % T] for k in range(periods * T)])
     ax.set_xlabel(r"step $k$ (letter $1$ = grow, $0$ = shrink)")
     ax.set_ylabel(r"$\mu^k_i - i$")
-    ax.set_title(f"Non-intersecting paths on the cylinder, profile {word}, $|\\Lambda| = {cp.weight}$")
+    ax.set_title(f"Paths on the cylinder, profile {word}, $|\\Lambda| = {cp.weight}$")
     return ax
 
 
