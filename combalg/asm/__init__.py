@@ -33,6 +33,7 @@ from combalg.asm.statistics import (
 )
 
 __all__ = [
+    "plot_asm",
     "alternating_sign_matrices",
     "monotone_triangles",
     "to_monotone_triangle",
@@ -51,3 +52,13 @@ __all__ = [
     "compatible_smaller",
     "compatible_pairs",
 ]
+
+
+def plot_asm(A, ax=None, **kwargs):
+    """Draw an ASM as a matrix, a six-vertex configuration or osculating paths (needs matplotlib).
+
+    See [`combalg.asm.plot.plot_asm`][combalg.asm.plot.plot_asm].
+    """
+    from combalg.asm.plot import plot_asm as _plot_asm
+
+    return _plot_asm(A, ax=ax, **kwargs)

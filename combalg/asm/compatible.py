@@ -1,8 +1,8 @@
 """Compatible pairs of alternating sign matrices (Elkies-Kuperberg-Larsen-Propp).
 
 An ``n x n`` ASM ``A`` and an ``(n-1) x (n-1)`` ASM ``B`` are *compatible* when
-their corner sums ``C_A, C_B`` (see :func:`combalg.asm.corner_sum_matrix`)
-satisfy, for all ``0 <= i, j <= n-1``::
+their corner sums ``C_A, C_B`` (see [`combalg.asm.corner_sum_matrix`][combalg.asm.corner_sum_matrix])
+satisfy, for all ``0 <= i, j <= n-1``:
 
     C_A(i,j) <= C_B(i,j) <= C_A(i+1,j),   C_B(i,j) <= C_A(i,j+1),
     C_B(i,j) >= C_A(i+1,j+1) - 1.

@@ -1,8 +1,8 @@
 """Counting alternating sign matrices: the product formula and the x-enumeration.
 
-* :func:`asm_count` -- the number ``A_n`` of ``n x n`` ASMs, from the product
+* [`asm_count`][asm_count] -- the number ``A_n`` of ``n x n`` ASMs, from the product
   formula ``A_n = prod_{k=0}^{n-1} (3k+1)! / (n+k)!`` (Zeilberger; Kuperberg).
-* :func:`x_enumeration` -- ``A(n; x) = sum_A x^{N(A)}`` and the distribution of
+* [`x_enumeration`][x_enumeration] -- ``A(n; x) = sum_A x^{N(A)}`` and the distribution of
   the number ``N(A)`` of ``-1`` entries.  The default method is a transfer
   computation over the rows of monotone triangles (fast up to ``n ~ 12``); the
   method ``"enumerate"`` visits every ASM and serves as the independent check.
@@ -38,9 +38,9 @@ __all__ = ["asm_count", "x_enumeration", "negative_ones_distribution"]
 Number = Union[int, Fraction]
 
 
-#: Largest size :func:`asm_count` accepts (``A_5000`` has about 2.8 million digits; a few seconds).
+#: Largest size [`asm_count`][asm_count] accepts (``A_5000`` has about 2.8 million digits; a few seconds).
 MAX_COUNT_SIZE = 5000
-#: Largest size of the row transfer in :func:`negative_ones_distribution`.
+#: Largest size of the row transfer in [`negative_ones_distribution`][negative_ones_distribution].
 MAX_TRANSFER_SIZE = 13
 #: Largest size that method ``"enumerate"`` visits (``A_8 = 10 850 216`` ASMs).
 MAX_ENUMERATE_SIZE = 8
@@ -169,7 +169,7 @@ def x_enumeration(n: int, x: Number = 1, method: str = "transfer") -> Number:
         The weight of a ``-1`` entry; a SymPy symbol gives the polynomial
         ``A(n; x)``.
     method : {"transfer", "enumerate"}
-        See :func:`negative_ones_distribution`.
+        See [`negative_ones_distribution`][negative_ones_distribution].
 
     Returns
     -------

@@ -313,7 +313,7 @@ def to_monotone_triangle(A: Sequence[Sequence[int]]) -> tuple[tuple[int, ...], .
 
 def from_monotone_triangle(T: Sequence[Sequence[int]]) -> ASM:
     """The ASM of a monotone triangle (rows top first; the inverse of
-    :func:`to_monotone_triangle`).
+    [`to_monotone_triangle`][to_monotone_triangle]).
 
     Raises
     ------

@@ -34,11 +34,11 @@ ENGINE_COMMAND_MODULES = (
 
 
 class UsageError(Exception):
-    """Raised by :class:`ArgumentParser` instead of printing usage and exiting."""
+    """Raised by [`ArgumentParser`][ArgumentParser] instead of printing usage and exiting."""
 
 
 class ArgumentParser(argparse.ArgumentParser):
-    """An argparse parser whose errors are one line (exit status 2 in :func:`main`)."""
+    """An argparse parser whose errors are one line (exit status 2 in [`main`][main])."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(f"{self.prog}: error: {message} (see '{self.prog} --help')")
@@ -58,7 +58,7 @@ def build_parser() -> ArgumentParser:
     tour = sub.add_parser("tour", help="run every engine on a default example and check its identities")
     register_tour(tour)
 
-    from combalg.tables.cli import register as register_table
+    from combalg.cli.table import register as register_table
 
     table = sub.add_parser("table", help="print a table for a paper (md, latex, csv, json)")
     register_table(table)

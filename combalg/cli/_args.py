@@ -1,6 +1,6 @@
 """Argument types shared by the command-line modules (for argparse ``type=``).
 
-Each raises :class:`argparse.ArgumentTypeError` with the offending text, which
+Each raises `argparse.ArgumentTypeError` with the offending text, which
 the top-level parser turns into a one-line error and exit status 2.
 
 >>> positive_int("3"), nonnegative_int("0")

@@ -1,6 +1,6 @@
 """``combalg cylindric``: series, lists and identity checks for cylindric partitions.
 
-Examples (shell)::
+Examples (shell):
 
     combalg cylindric series 110100 --order 20
     combalg cylindric series 110100 --order 12 --method count --bivariate

@@ -1,12 +1,12 @@
 """``combalg cylindric biject``: run the growth bijection on one cylindric partition.
 
-The cylindric command calls :func:`register_biject` on its sub-command parsers.
-Forward direction (a cylindric partition to ``(nu, m)``)::
+The cylindric command calls [`register_biject`][register_biject] on its sub-command parsers.
+Forward direction (a cylindric partition to ``(nu, m)``):
 
     combalg cylindric biject 10 --parts '[[2],[3,1]]'
     combalg cylindric biject 1010 --parts '1|2,1|1|2'
 
-Inverse direction::
+Inverse direction:
 
     combalg cylindric biject 1010 --nu '' --filling '0,1:1; 0,5:1; 2,1:1'
 
@@ -14,7 +14,7 @@ Inverse direction::
 ``|`` with parts separated by commas (an empty partition is written as nothing,
 ``0`` or ``()``).  ``--filling`` lists cells ``i,d:m`` (``i`` counted from 0)
 separated by ``;``, or is a JSON list of ``[i, d, m]`` triples.  Nothing is
-evaluated: the text is parsed by hand (or by :func:`json.loads`).
+evaluated: the text is parsed by hand (or by `json.loads`).
 """
 
 from __future__ import annotations

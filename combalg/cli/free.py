@@ -1,6 +1,6 @@
 """``combalg free``: moments and free cumulants, mixed moments, commutants, the projection reconstructions.
 
-Examples (shell)::
+Examples (shell):
 
     combalg free moments --order 20
     combalg free moments --moments "1, 2, 5, 14" --format md

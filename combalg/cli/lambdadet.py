@@ -1,6 +1,6 @@
 """``combalg lambda``: lambda-determinants, the octahedron recurrence, the Laurent checker.
 
-Examples (shell)::
+Examples (shell):
 
     combalg lambda det --n 4
     combalg lambda det --n 3 --lam -1

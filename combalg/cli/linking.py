@@ -2,9 +2,9 @@
 
 Spaces are labelled rational matrices in JSON (``{"labels": [...], "rows":
 [[...]]}``, optionally with ``"field": "GF(p)"``) or CSV whose header row holds
-the labels; they are read with the safe parser of :mod:`combalg.core.parsing`.
+the labels; they are read with the safe parser of [`combalg.core.parsing`][combalg.core.parsing].
 
-Examples (shell)::
+Examples (shell):
 
     combalg linking compose A.json B.json
     combalg linking compose A.json B.json --skew --format json

@@ -1,6 +1,6 @@
 """``combalg sweep``: run a check over a grid of parameters, resumably; inspect and report stores.
 
-Examples (shell)::
+Examples (shell):
 
     combalg sweep list
     combalg sweep run cylindric.borodin --param profile=profiles:2..8:rotation,mixed --param order=30 \\
@@ -13,7 +13,7 @@ VALUES of ``--param NAME=VALUES``:
 * ``1..10`` (an inclusive range of integers), ``1,2,3`` or ``3`` (a list; items that
   look like integers are integers, others such as ``1/3`` or ``110100`` stay text);
 * ``@FILE``: one value per line of a text file (e.g. recurrences);
-* a generator of :mod:`combalg.sweep.grids`, fields separated by ``:``:
+* a generator of [`combalg.sweep.grids`][combalg.sweep.grids], fields separated by ``:``:
   ``profiles:T[:rotation][,mixed]`` (``T`` an integer or a range ``A..B``),
   ``partitions:N``, ``asms:N``, ``permutations:N``, ``words:LENGTH:LETTERS``,
   ``matrices:ROWS:COLS:BOUND``.

@@ -1,14 +1,14 @@
 """The uniform result of every ``check_*`` function: two methods, one verdict, the first mismatch.
 
 Every identity combalg verifies is computed by two independent methods; a
-``check_*`` function (or method, such as :meth:`combalg.growth.Rule.check_duality`)
-compares them and returns a :class:`CheckResult`:
+``check_*`` function (or method, such as [`combalg.growth.Rule.check_duality`][combalg.growth.Rule.check_duality])
+compares them and returns a [`CheckResult`][CheckResult]:
 
 * ``result.ok`` (and ``bool(result)``) -- whether the two methods agree;
 * ``result.name`` -- what was checked; ``result.parameters`` -- the check's
   arguments as plain JSON values (rationals as strings like ``"-3/4"``);
 * ``result.methods`` -- the two methods compared (left, right);
-* ``result.first_mismatch`` -- ``None``, or a :class:`Mismatch` ``(where, left, right)``
+* ``result.first_mismatch`` -- ``None``, or a [`Mismatch`][Mismatch] ``(where, left, right)``
   at the first place the two methods disagree;
 * ``result.seconds`` -- wall time of the whole check (``side_seconds`` per side
   where the two sides were timed separately);
@@ -17,7 +17,7 @@ compares them and returns a :class:`CheckResult`:
 
 A result has a one-line ``str``, renders in Jupyter (``_repr_latex_``,
 ``_repr_html_``), pickles, and converts to and from JSON with
-:meth:`CheckResult.to_dict` / :meth:`CheckResult.from_dict`.
+[`CheckResult.to_dict`][CheckResult.to_dict] / [`CheckResult.from_dict`][CheckResult.from_dict].
 
 Examples
 --------
@@ -96,7 +96,7 @@ class Mismatch:
             return hash(repr(self.where))
 
     def to_dict(self) -> dict[str, Any]:
-        """``{"where": ..., "left": ..., "right": ...}`` with JSON values (see :func:`to_jsonable`)."""
+        """``{"where": ..., "left": ..., "right": ...}`` with JSON values (see [`to_jsonable`][to_jsonable])."""
         from combalg.core.encoding import to_jsonable
 
         return {"where": to_jsonable(self.where), "left": to_jsonable(self.left),
@@ -104,7 +104,7 @@ class Mismatch:
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Mismatch:
-        """Invert :meth:`to_dict` (lists become tuples, ``"p/q"`` strings Fractions)."""
+        """Invert [`to_dict`][to_dict] (lists become tuples, ``"p/q"`` strings Fractions)."""
         if not isinstance(d, Mapping) or not {"where", "left", "right"} <= set(d):
             raise InvalidInputError(f"invalid mismatch {d!r}: expected a dict with keys where, left, right")
         return cls(_decode(d["where"]), _decode(d["left"]), _decode(d["right"]))
@@ -146,7 +146,7 @@ class CheckResult:
     parameters : dict
         The check's arguments, as plain JSON values (ints, strings, lists;
         rationals as strings like ``"-3/4"``).  Non-JSON values passed here are
-        converted with :func:`combalg.core.encoding.to_jsonable`.
+        converted with [`combalg.core.encoding.to_jsonable`][combalg.core.encoding.to_jsonable].
     methods : (str, str)
         The two methods compared: ``(left, right)``.
     first_mismatch : Mismatch or None
@@ -299,7 +299,7 @@ class CheckResult:
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> CheckResult:
-        """Invert :meth:`to_dict`: ``CheckResult.from_dict(r.to_dict()) == r``.
+        """Invert [`to_dict`][to_dict]: ``CheckResult.from_dict(r.to_dict()) == r``.
 
         Mismatch values come back as Python values (JSON lists as tuples,
         rational strings ``"p/q"`` as Fractions); parameters stay JSON values.

@@ -1,4 +1,4 @@
-"""Exact values as JSON: :func:`to_jsonable` and :class:`ExactJSONEncoder`.
+"""Exact values as JSON: [`to_jsonable`][to_jsonable] and [`ExactJSONEncoder`][ExactJSONEncoder].
 
 JSON has integers, strings, lists and objects but no exact rationals, so
 combalg writes exact values as follows:
@@ -16,11 +16,11 @@ dict with other keys                            list of ``[key, value]`` pairs
 matrices (FLINT, sympy, numpy, combalg)         nested lists of rows
 ``PowerSeries``                                 ``{"coefficients": [...], "order": n, "var": "q"}``
 ``LaurentPolynomial``                           ``{"variables": [...], "terms": [[exponents, c], ...]}``
-``CheckResult``                                 its :meth:`~combalg.core.checks.CheckResult.to_dict`
+``CheckResult``                                 its [`to_dict`][combalg.core.checks.CheckResult.to_dict]
 objects with a ``_jsonable_()`` method          what that method returns (converted again)
 ==============================================  =========================================
 
-Anything else raises :class:`~combalg.core.errors.InvalidInputError`.  Use the
+Anything else raises [`InvalidInputError`][combalg.core.errors.InvalidInputError].  Use the
 encoder with ``json.dumps(x, cls=ExactJSONEncoder)``.
 
 Examples
@@ -168,7 +168,7 @@ def _short_repr(obj: Any) -> str:
 
 
 class ExactJSONEncoder(json.JSONEncoder):
-    """A :class:`json.JSONEncoder` that writes exact values with :func:`to_jsonable`.
+    """A `json.JSONEncoder` that writes exact values with [`to_jsonable`][to_jsonable].
 
     Examples
     --------

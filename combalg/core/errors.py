@@ -1,8 +1,8 @@
 """Exceptions raised by combalg.
 
-Every error raised on purpose by combalg derives from :class:`CombalgError`.
-Invalid input raises :class:`InvalidInputError`, which is also a
-:class:`ValueError`, so ordinary ``except ValueError`` clauses keep working.
+Every error raised on purpose by combalg derives from [`CombalgError`][CombalgError].
+Invalid input raises [`InvalidInputError`][InvalidInputError], which is also a
+`ValueError`, so ordinary ``except ValueError`` clauses keep working.
 
 Examples
 --------
@@ -42,8 +42,8 @@ class ResourceLimitError(CombalgError):
 class NotExactError(CombalgError, ArithmeticError):
     """An exact division that does not divide.
 
-    The remainder is kept in :attr:`remainder` (and the quotient computed so far
-    in :attr:`quotient`) so that a caller can report it.
+    The remainder is kept in `remainder` (and the quotient computed so far
+    in `quotient`) so that a caller can report it.
     """
 
     def __init__(self, message: str, quotient: Any = None, remainder: Any = None) -> None:
@@ -53,7 +53,7 @@ class NotExactError(CombalgError, ArithmeticError):
 
 
 def expect(condition: bool, name: str, value: Any, expected: str) -> None:
-    """Raise :class:`InvalidInputError` unless ``condition`` holds.
+    """Raise [`InvalidInputError`][InvalidInputError] unless ``condition`` holds.
 
     Parameters
     ----------

@@ -1,10 +1,10 @@
 """Exact multivariate Laurent polynomials over ZZ and QQ.
 
-A :class:`LaurentRing` has *variables* (for example the entries ``a[i,j]`` of a
+A [`LaurentRing`][LaurentRing] has *variables* (for example the entries ``a[i,j]`` of a
 matrix) and *parameters* (for example ``lam``).  Arithmetically both are
 invertible generators, so the ring is ``ZZ[x^{+-1}, lam^{+-1}]`` (or the same
 over ``QQ``); the split tells a caller which names play which role, and
-:meth:`LaurentPolynomial.is_polynomial_in` answers "is this a Laurent
+[`LaurentPolynomial.is_polynomial_in`][LaurentPolynomial.is_polynomial_in] answers "is this a Laurent
 polynomial in the variables and a polynomial in the parameters?".
 
 An element is stored as a pair ``(P, s)`` with ``P`` a python-flint
@@ -16,10 +16,10 @@ Laurent polynomial exactly when ``P_b`` divides ``P_a``; then the quotient of
 the numerators is already normalised.  So multiplication and exact division
 are single FLINT calls plus a vector addition.
 
-Division never returns a rational function: :meth:`LaurentPolynomial.try_divide`
+Division never returns a rational function: [`LaurentPolynomial.try_divide`][LaurentPolynomial.try_divide]
 reports whether the quotient exists and, if not, a quotient and remainder with
-``a == q*b + r``; :meth:`LaurentPolynomial.exact_divide` (and ``/``) raises
-:class:`~combalg.core.errors.NotExactError` carrying that remainder.
+``a == q*b + r``; [`LaurentPolynomial.exact_divide`][LaurentPolynomial.exact_divide] (and ``/``) raises
+[`NotExactError`][combalg.core.errors.NotExactError] carrying that remainder.
 
 Examples
 --------
@@ -78,23 +78,23 @@ __all__ = [
     "VARIABLE_NAME",
 ]
 
-#: Largest estimated number of terms :meth:`LaurentPolynomial.__pow__` starts on.
+#: Largest estimated number of terms [`LaurentPolynomial.__pow__`][LaurentPolynomial.__pow__] starts on.
 MAX_POWER_TERMS = 10**7
 
 #: Largest estimated coefficient size (in bits, numerator plus denominator)
-#: :meth:`LaurentPolynomial.__pow__` starts on: ``(2^10000)^10000`` is refused
+#: [`LaurentPolynomial.__pow__`][LaurentPolynomial.__pow__] starts on: ``(2^10000)^10000`` is refused
 #: with a ResourceLimitError instead of exhausting memory.  The estimated
 #: total size (terms times bits) may not exceed ``10 * MAX_POWER_BITS``.
 MAX_POWER_BITS = 10**8
 
 #: Largest degree in one variable (after deflation) of a numerator that
-#: :meth:`LaurentPolynomial.try_divide` divides; ``(x^(10^12) - 1) / (x - 1)``
+#: [`LaurentPolynomial.try_divide`][LaurentPolynomial.try_divide] divides; ``(x^(10^12) - 1) / (x - 1)``
 #: would have a dense quotient and is refused with a ResourceLimitError.
 MAX_DIVISION_DEGREE = 10**6
 
 #: Accepted generator names: an identifier (starting with a letter), optionally
 #: followed by integer indices in brackets, e.g. ``x``, ``lam_2``, ``a[1,2]``,
-#: ``x[-3]`` (no ``__``).  These are exactly the names :mod:`combalg.core.parsing` reads back.
+#: ``x[-3]`` (no ``__``).  These are exactly the names [`combalg.core.parsing`][combalg.core.parsing] reads back.
 VARIABLE_NAME = re.compile(r"(?!.*__)[A-Za-z][A-Za-z0-9_]*(\[-?[0-9]+(,-?[0-9]+)*\])?\Z")
 
 _DOMAINS = ("ZZ", "QQ")
@@ -125,7 +125,7 @@ def _as_fraction(value: Any) -> Fraction:
 
 @dataclass(frozen=True)
 class DivisionResult:
-    """Outcome of :meth:`LaurentPolynomial.try_divide`.
+    """Outcome of [`LaurentPolynomial.try_divide`][LaurentPolynomial.try_divide].
 
     Attributes
     ----------
@@ -149,10 +149,10 @@ class LaurentRing:
     Parameters
     ----------
     variables : sequence of str
-        Names of the variables (see :data:`VARIABLE_NAME` for the accepted form).
+        Names of the variables (see [`VARIABLE_NAME`][VARIABLE_NAME] for the accepted form).
     params : sequence of str, optional
         Names of the parameters.  They are invertible like the variables; use
-        :meth:`LaurentPolynomial.is_polynomial_in` to test polynomiality in them.
+        [`LaurentPolynomial.is_polynomial_in`][LaurentPolynomial.is_polynomial_in] to test polynomiality in them.
     domain : {"ZZ", "QQ"}
         Coefficient ring.
 
@@ -215,7 +215,7 @@ class LaurentRing:
         return f"LaurentRing({self.variables!r}, params={self.params!r}, domain={self.domain!r})"
 
     def _jsonable_(self) -> dict:
-        """``{"variables": [...], "params": [...], "domain": "ZZ"}`` (see :mod:`combalg.core.encoding`)."""
+        """``{"variables": [...], "params": [...], "domain": "ZZ"}`` (see [`combalg.core.encoding`][combalg.core.encoding])."""
         return {"variables": list(self.variables), "params": list(self.params), "domain": self.domain}
 
     def __reduce__(self):
@@ -227,7 +227,7 @@ class LaurentRing:
         return len(self.names)
 
     def index(self, name: str) -> int:
-        """Position of a generator name in :attr:`names`.
+        """Position of a generator name in `names`.
 
         Raises
         ------
@@ -481,7 +481,7 @@ class LaurentRing:
     def parse(self, text: str, env: Mapping[Any, Any] | None = None) -> "LaurentPolynomial":
         """Parse text such as ``"x^2*y^-1 + 3*lam"`` into this ring.
 
-        Uses the safe parser of :mod:`combalg.core.parsing` (no evaluation of
+        Uses the safe parser of [`combalg.core.parsing`][combalg.core.parsing] (no evaluation of
         text); ``str()`` of an element is text this method reads back.
 
         Raises
@@ -505,7 +505,7 @@ class LaurentRing:
         return expr_to_laurent(parse_expression(text), self, env=env)
 
     def sympy_symbols(self) -> tuple:
-        """The sympy Symbols used by :meth:`LaurentPolynomial.as_sympy`, in :attr:`names` order."""
+        """The sympy Symbols used by [`LaurentPolynomial.as_sympy`][LaurentPolynomial.as_sympy], in `names` order."""
         import sympy
 
         return tuple(sympy.Symbol(name) for name in self.names)
@@ -519,7 +519,7 @@ def _qq_to_zz(poly: Any, ctx: Any) -> Any:
 
 
 class LaurentPolynomial:
-    """An element of a :class:`LaurentRing`, ``numerator * x^shift``.
+    """An element of a [`LaurentRing`][LaurentRing], ``numerator * x^shift``.
 
     Do not construct directly; use the ring (``R(3)``, ``R.gen("x")``,
     ``R.from_terms(...)``, ``R.from_sympy(...)``) and arithmetic.
@@ -793,7 +793,7 @@ class LaurentPolynomial:
         LaurentZeroDivisionError
             If ``other`` is zero.
         ResourceLimitError
-            If the dividend has degree above :data:`MAX_DIVISION_DEGREE` in
+            If the dividend has degree above [`MAX_DIVISION_DEGREE`][MAX_DIVISION_DEGREE] in
             a variable (after deflation), so that the quotient could be huge.
 
         Examples
@@ -831,7 +831,7 @@ class LaurentPolynomial:
         ------
         NotExactError
             If ``other`` does not divide ``self``; the exception carries the
-            ``quotient`` and ``remainder`` of :meth:`try_divide`.
+            ``quotient`` and ``remainder`` of [`try_divide`][try_divide].
         LaurentZeroDivisionError
             If ``other`` is zero.
         """
@@ -909,7 +909,7 @@ class LaurentPolynomial:
             If 0 is substituted for a generator with a negative exponent.
         ResourceLimitError
             If the powers of the values could have more than
-            :data:`MAX_POWER_BITS` bits (e.g. ``2`` for ``x`` in ``x^(10^12)``).
+            [`MAX_POWER_BITS`][MAX_POWER_BITS] bits (e.g. ``2`` for ``x`` in ``x^(10^12)``).
 
         Examples
         --------
@@ -1070,7 +1070,7 @@ class LaurentPolynomial:
         return sympy.latex(self.as_sympy(), symbol_names=names)
 
     def _jsonable_(self) -> dict[str, Any]:
-        """``{"variables": [...], "terms": [[exponents, coefficient], ...]}`` (see :mod:`combalg.core.encoding`)."""
+        """``{"variables": [...], "terms": [[exponents, coefficient], ...]}`` (see [`combalg.core.encoding`][combalg.core.encoding])."""
         from combalg.core.encoding import rational_text
 
         return {"variables": list(self.ring.names),
@@ -1145,7 +1145,7 @@ def _add(a: LaurentPolynomial, poly: Any, shift: tuple[int, ...]) -> LaurentPoly
 def coefficient_bits(p: LaurentPolynomial) -> int:
     """The largest coefficient size of ``p`` in bits (numerator plus denominator bits).
 
-    A cheap size measure for budgets (see :data:`MAX_POWER_BITS`).
+    A cheap size measure for budgets (see [`MAX_POWER_BITS`][MAX_POWER_BITS]).
 
     Examples
     --------
@@ -1165,7 +1165,7 @@ def coefficient_bits(p: LaurentPolynomial) -> int:
 
 
 def _check_power_bits(p: LaurentPolynomial, n: int) -> None:
-    """Refuse ``p**n`` when its coefficients could exceed :data:`MAX_POWER_BITS` bits."""
+    """Refuse ``p**n`` when its coefficients could exceed [`MAX_POWER_BITS`][MAX_POWER_BITS] bits."""
     # log2 of the height, rounded down: 0 for coefficients +-1
     bits = 0
     for c in p.numerator.coeffs():

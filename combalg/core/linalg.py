@@ -1,6 +1,6 @@
 """Exact linear algebra over the rationals and over prime fields.
 
-Matrices are given as lists of rows (entries ``int``, :class:`fractions.Fraction`, or
+Matrices are given as lists of rows (entries ``int``, `fractions.Fraction`, or
 anything rational such as sympy ``Rational``; over ``GF(p)`` also fractions whose
 denominator is prime to ``p``) or as python-flint matrices (``fmpq_mat``, ``fmpz_mat``,
 ``nmod_mat``). The work is done by FLINT (``fmpq_mat``, ``nmod_mat``); results come
@@ -26,7 +26,7 @@ Examples
 
 References
 ----------
-.. [1] The FLINT team, *FLINT: Fast Library for Number Theory*, https://flintlib.org
+- [1] The FLINT team, *FLINT: Fast Library for Number Theory*, https://flintlib.org
    (``fmpq_mat_rref``, ``nmod_mat_rref``).
 """
 
@@ -90,10 +90,10 @@ _coprime_fraction = _coprime_fraction_maker()
 
 
 class Field:
-    """A field for exact linear algebra: :data:`QQ` or ``GF(p)``.
+    """A field for exact linear algebra: [`QQ`][QQ] or ``GF(p)``.
 
     Fields are immutable and hashable; two fields are equal when they are the same
-    field. Use :data:`QQ` and :func:`GF` rather than the classes.
+    field. Use [`QQ`][QQ] and [`GF`][GF] rather than the classes.
     """
 
     __slots__ = ()
@@ -111,7 +111,7 @@ class Field:
         raise NotImplementedError
 
     def _jsonable_(self) -> str:
-        """The field's name, ``"QQ"`` or ``"GF(p)"`` (see :mod:`combalg.core.encoding`)."""
+        """The field's name, ``"QQ"`` or ``"GF(p)"`` (see [`combalg.core.encoding`][combalg.core.encoding])."""
         return repr(self)
 
     def _from_flint_entry(self, value: Any) -> Scalar:
@@ -143,7 +143,7 @@ def _rational_parts(value: Any) -> tuple[int, int] | None:
 
 
 def _exact_parts(value: Any) -> tuple[int, int]:
-    """:func:`_rational_parts`, raising InvalidInputError for a value that is not an exact rational."""
+    """[`_rational_parts`][_rational_parts], raising InvalidInputError for a value that is not an exact rational."""
     nd = _rational_parts(value)
     if nd is None:
         raise InvalidInputError(
@@ -154,7 +154,7 @@ def _exact_parts(value: Any) -> tuple[int, int]:
 
 
 class RationalField(Field):
-    """The field QQ of rational numbers; use the instance :data:`QQ`.
+    """The field QQ of rational numbers; use the instance [`QQ`][QQ].
 
     Examples
     --------
@@ -217,7 +217,7 @@ class RationalField(Field):
 
 
 class FiniteField(Field):
-    """The prime field GF(p) = Z/pZ; build it with :func:`GF`.
+    """The prime field GF(p) = Z/pZ; build it with [`GF`][GF].
 
     Elements are represented by the ints ``0, ..., p - 1``.
 
@@ -373,7 +373,7 @@ def as_flint(M: MatrixLike, field: Field | None = None, ncols: int | None = None
     M : list of rows, or fmpq_mat / fmpz_mat / nmod_mat
         The matrix.
     field : Field, optional
-        :data:`QQ` (giving an ``fmpq_mat``) or ``GF(p)`` (giving an ``nmod_mat``).
+        [`QQ`][QQ] (giving an ``fmpq_mat``) or ``GF(p)`` (giving an ``nmod_mat``).
         By default QQ, or ``GF(modulus)`` for an ``nmod_mat``.
     ncols : int, optional
         The number of columns; needed only for a matrix with no rows.
@@ -504,7 +504,7 @@ def integral_row(r: Sequence[Any]) -> list:
     """A nonzero integer multiple of a rational row (or the zero row): the same line,
     and FLINT's fraction-free elimination is much faster on integer matrices.
 
-    Entries may be ``int``, :class:`fractions.Fraction`, ``fmpz`` or ``fmpq``.
+    Entries may be ``int``, `fractions.Fraction`, ``fmpz`` or ``fmpq``.
 
     Examples
     --------
@@ -523,7 +523,7 @@ def integral_row(r: Sequence[Any]) -> list:
 
 
 def _integral_row_flint(r: Sequence[Any]) -> list:
-    """:func:`integral_row` for rows that hold ``fmpz``/``fmpq`` entries too."""
+    """[`integral_row`][integral_row] for rows that hold ``fmpz``/``fmpq`` entries too."""
     den = 1
     for x in r:
         if isinstance(x, Fraction):
@@ -549,7 +549,7 @@ def _row_space_flint(M: MatrixLike, field: Field, ncols: int | None) -> FlintMat
 
     Over QQ, rows of ``int``/``Fraction``/``fmpz``/``fmpq`` entries are scaled to
     integers first, which FLINT reduces much faster; anything else goes through
-    :func:`as_flint`, which also does all the checking.
+    [`as_flint`][as_flint], which also does all the checking.
     """
     if (isinstance(field, RationalField) and isinstance(M, list) and M and M[0]
             and (ncols is None or (type(ncols) is int and ncols == len(M[0])))
@@ -567,7 +567,7 @@ def rref_flint(
 ) -> tuple[FlintMatrix, tuple[int, ...]]:
     """Reduced row echelon form as a flint matrix, with the pivot columns.
 
-    The fast variant of :func:`rref` for callers that keep working with flint.
+    The fast variant of [`rref`][rref] for callers that keep working with flint.
 
     Examples
     --------
@@ -606,7 +606,7 @@ def rref(
     M : list of rows, or flint matrix
         The matrix (see the module docstring for accepted entries).
     field : Field, optional
-        :data:`QQ` (default) or ``GF(p)``; an ``nmod_mat`` defaults to its own field.
+        [`QQ`][QQ] (default) or ``GF(p)``; an ``nmod_mat`` defaults to its own field.
     ncols : int, optional
         The number of columns, needed only when ``M`` has no rows.
 
@@ -697,7 +697,7 @@ def nullspace_from_rref(R: Sequence[Sequence[Scalar]], pivots: Sequence[int], nc
     ``R`` holds (at least) the nonzero rows of the reduced row echelon form and
     ``pivots`` their pivot columns.  There is one vector per non-pivot column ``f``
     (in increasing order), with entry ``1`` at ``f`` and ``0`` at the other
-    non-pivot columns; this is the basis :func:`nullspace` returns.
+    non-pivot columns; this is the basis [`nullspace`][nullspace] returns.
 
     Examples
     --------
@@ -734,7 +734,7 @@ def nullspace(
     Parameters
     ----------
     M, field, ncols
-        As in :func:`rref`.
+        As in [`rref`][rref].
 
     Returns
     -------
@@ -875,7 +875,7 @@ def solve(
     b : sequence
         A vector of length ``m``.
     field : Field, optional
-        As in :func:`rref`.
+        As in [`rref`][rref].
 
     Raises
     ------

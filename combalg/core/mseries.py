@@ -1,6 +1,6 @@
 """Exact truncated multivariate power series.
 
-A :class:`MultiSeries` is a power series in variables such as ``(q, w)`` or
+A [`MultiSeries`][MultiSeries] is a power series in variables such as ``(q, w)`` or
 ``(q, t)`` with rational coefficients, truncated in the degree of the FIRST
 variable: it is known modulo ``q**order``, and each coefficient of ``q^n`` is a
 polynomial in the other variables.  This is the shape of the bivariate and
@@ -231,7 +231,7 @@ class MultiSeries:
         return self._variables
 
     def to_flint(self) -> fmpq_mpoly:
-        """The known part as an ``fmpq_mpoly`` (lex order in :attr:`variables`)."""
+        """The known part as an ``fmpq_mpoly`` (lex order in `variables`)."""
         return self._poly
 
     def to_dict(self) -> dict[tuple[int, ...], Number]:
@@ -425,7 +425,7 @@ class MultiSeries:
 
     def _check_power_size(self, e: int) -> None:
         """Refuse ``self**e`` whose size (terms times coefficient bits) could exceed
-        the limits of :data:`combalg.core.series.MAX_POWER_BITS`.
+        the limits of [`combalg.core.series.MAX_POWER_BITS`][combalg.core.series.MAX_POWER_BITS].
 
         Only the first variable is truncated, so ``(2 + w)**(10**9)`` would be
         a polynomial of degree ``10**9`` in ``w`` with huge coefficients.
@@ -566,7 +566,7 @@ class MultiSeries:
     def subs(self, values: Mapping[str, Number]) -> MultiSeries | PowerSeries:
         """Substitute numbers for variables other than the first.
 
-        Returns a :class:`PowerSeries` when every other variable is given,
+        Returns a [`PowerSeries`][PowerSeries] when every other variable is given,
         otherwise a MultiSeries in the same variables.
 
         Examples
@@ -711,7 +711,7 @@ def multi_euler_product(factors: Iterable[Sequence[Any]], variables: Sequence[st
         polynomial in the other variables at each ``q``-degree).
     ResourceLimitError
         If the powers ``c^r`` of a coefficient would need more than ten times
-        :data:`combalg.core.series.MAX_POWER_BITS` bits in all.
+        [`combalg.core.series.MAX_POWER_BITS`][combalg.core.series.MAX_POWER_BITS] bits in all.
 
     Notes
     -----

@@ -2,15 +2,15 @@
 
 Nothing here evaluates text: there is no ``eval``, ``exec`` or
 ``sympy.sympify``.  Expressions go through a small tokenizer and a
-precedence-climbing parser into an immutable syntax tree (:class:`Expr`),
-which :func:`expr_to_laurent` and :func:`expr_to_sympy` then turn into
+precedence-climbing parser into an immutable syntax tree ([`Expr`][Expr]),
+which [`expr_to_laurent`][expr_to_laurent] and [`expr_to_sympy`][expr_to_sympy] then turn into
 mathematical objects.  Every parse error is an
-:class:`~combalg.core.errors.InvalidInputError` (more precisely a
-:class:`ParseError`) whose message shows the position with a caret line.
+[`InvalidInputError`][combalg.core.errors.InvalidInputError] (more precisely a
+[`ParseError`][ParseError]) whose message shows the position with a caret line.
 Text length, nesting depth, exponents and integer literals are bounded, so
 hostile input cannot make the parser hang.
 
-Grammar of expressions (``^`` and ``**`` are the same operator)::
+Grammar of expressions (``^`` and ``**`` are the same operator):
 
     equation   := expression "=" expression
     expression := term (("+" | "-") term)*
@@ -92,7 +92,7 @@ MAX_EXPONENT = 10_000
 #: Most digits in one integer literal (and largest decimal exponent in a matrix entry).
 MAX_DIGITS = 1_000
 #: Largest coefficient size (bits, estimated before any arithmetic) that
-#: :func:`expr_to_laurent` and :func:`expr_to_sympy` build from an expression;
+#: [`expr_to_laurent`][expr_to_laurent] and [`expr_to_sympy`][expr_to_sympy] build from an expression;
 #: ``(10^1000)^10000`` is refused with a ResourceLimitError.
 MAX_COEFFICIENT_BITS = 10**7
 
@@ -469,7 +469,7 @@ def parse_matrix(text: str, fmt: str = "auto", domain: str = "QQ") -> list[list[
         For a malformed entry (with its position), ragged rows or an empty
         matrix (except the JSON ``[]``, the 0 x 0 matrix).
     ResourceLimitError
-        If the text is longer than :data:`MAX_MATRIX_TEXT_LENGTH`.
+        If the text is longer than [`MAX_MATRIX_TEXT_LENGTH`][MAX_MATRIX_TEXT_LENGTH].
 
     Examples
     --------
@@ -541,7 +541,7 @@ def parse_labelled_matrix(
     -------
     (labels, rows)
         ``labels`` a list of distinct strings (JSON may also give integers);
-        ``rows`` as in :func:`parse_matrix` (may be empty: no vectors).
+        ``rows`` as in [`parse_matrix`][parse_matrix] (may be empty: no vectors).
 
     Examples
     --------
@@ -669,7 +669,7 @@ class Neg(Expr):
 
 @dataclass(frozen=True)
 class Add(Expr):
-    """A sum; subtraction appears as a :class:`Neg` term."""
+    """A sum; subtraction appears as a [`Neg`][Neg] term."""
 
     terms: tuple[Expr, ...]
     pos: int = field(default=0, compare=False, repr=False)
@@ -1111,9 +1111,9 @@ def parse_expression(text: str, variables: Sequence[str] | None = None) -> Expr:
     Raises
     ------
     ParseError
-        (an :class:`~combalg.core.errors.InvalidInputError`) with the position.
+        (an [`InvalidInputError`][combalg.core.errors.InvalidInputError]) with the position.
     ResourceLimitError
-        If the text is longer than :data:`MAX_TEXT_LENGTH`.
+        If the text is longer than [`MAX_TEXT_LENGTH`][MAX_TEXT_LENGTH].
 
     Examples
     --------
@@ -1168,7 +1168,7 @@ def evaluate_integer(expr: Expr, values: Mapping[str, int] | None = None) -> int
     ------
     InvalidInputError
         For a name without value, a division, a non-integer, or a value
-        (also an intermediate one) with more than :data:`MAX_DIGITS` digits.
+        (also an intermediate one) with more than [`MAX_DIGITS`][MAX_DIGITS] digits.
 
     Examples
     --------
@@ -1239,8 +1239,8 @@ def expression_size_bound(expr: Expr, leaf: Any = None) -> tuple[int, int, int]:
     ----------
     expr : Expr
     leaf : callable, optional
-        ``leaf(node)`` gives the bound ``(terms, N, D)`` of a :class:`Name`
-        or :class:`Indexed` node (default ``(1, 0, 0)``: a variable).
+        ``leaf(node)`` gives the bound ``(terms, N, D)`` of a [`Name`][Name]
+        or [`Indexed`][Indexed] node (default ``(1, 0, 0)``: a variable).
 
     Returns
     -------
@@ -1251,7 +1251,7 @@ def expression_size_bound(expr: Expr, leaf: Any = None) -> tuple[int, int, int]:
     ------
     ResourceLimitError
         As soon as a product or power could have coefficients of more than
-        :data:`MAX_COEFFICIENT_BITS` bits, or all products and powers
+        [`MAX_COEFFICIENT_BITS`][MAX_COEFFICIENT_BITS] bits, or all products and powers
         together more than ten times that.
 
     Examples
@@ -1341,7 +1341,7 @@ def expr_to_laurent(
     indices: Mapping[str, int] | None = None,
     max_terms: int | None = 10**7,
 ) -> Any:
-    """Evaluate a syntax tree in a :class:`~combalg.core.laurent.LaurentRing`.
+    """Evaluate a syntax tree in a [`LaurentRing`][combalg.core.laurent.LaurentRing].
 
     Parameters
     ----------
@@ -1356,7 +1356,7 @@ def expr_to_laurent(
     indices : mapping, optional
         Integer values of the names used inside index brackets.
     max_terms : int or None
-        Refuse (with :class:`~combalg.core.errors.ResourceLimitError`) a
+        Refuse (with [`ResourceLimitError`][combalg.core.errors.ResourceLimitError]) a
         product whose factors have more than this many term pairs, before
         multiplying; ``None`` for no limit.
 
@@ -1370,7 +1370,7 @@ def expr_to_laurent(
         For an unknown name, or a coefficient not in the ring's domain.
     ResourceLimitError
         If a product or power would exceed ``max_terms`` terms, or the
-        coefficients could exceed :data:`MAX_COEFFICIENT_BITS` bits (checked
+        coefficients could exceed [`MAX_COEFFICIENT_BITS`][MAX_COEFFICIENT_BITS] bits (checked
         on the whole expression before any arithmetic).
     NotExactError
         If a division is not exact in the ring (e.g. ``x/2`` over ZZ, or a
@@ -1504,7 +1504,7 @@ def expr_to_sympy(expr: Expr, indices: Mapping[str, int] | None = None) -> Any:
     InvalidInputError
         If a divisor is zero.
     ResourceLimitError
-        If the numbers could exceed :data:`MAX_COEFFICIENT_BITS` bits
+        If the numbers could exceed [`MAX_COEFFICIENT_BITS`][MAX_COEFFICIENT_BITS] bits
         (checked before sympy sees anything), e.g. ``(10^1000)^10000``.
 
     Examples

@@ -1,21 +1,21 @@
 """Exact truncated power series in one variable.
 
-A :class:`PowerSeries` is a power series with integer or rational coefficients
+A [`PowerSeries`][PowerSeries] is a power series with integer or rational coefficients
 known modulo ``q**order``: ``1 + q + 2*q^2 + O(q^5)``.  The arithmetic runs on
 python-flint (FLINT's ``fmpq_poly`` with truncated multiplication, and FLINT's
 Newton-iteration inverse, exponential and logarithm of ``fmpq_series``), so a
 series of order ten thousand is a fast object.  Coefficients come back as
-Python ``int`` (or :class:`fractions.Fraction` where they are not integers).
+Python ``int`` (or `fractions.Fraction` where they are not integers).
 
 Besides the ring operations the module builds the products that generating
 functions are made of:
 
-* :func:`euler_product` -- ``prod_e 1/(1-q^e)^(m_e)`` for many ``e`` at once
+* [`euler_product`][euler_product] -- ``prod_e 1/(1-q^e)^(m_e)`` for many ``e`` at once
   (one exponential of a divisor sum, ``O(N log N)`` work before FLINT's ``exp``);
-* :func:`qpochhammer` -- ``(a;q)_n`` and ``(a;q)_oo`` for ``a = c*q^k``;
-* :func:`partition_series` -- ``sum p(n) q^n``;
-* :func:`compare_series` -- the first degree where two series (or coefficient
-  lists) disagree, with both values, as a :class:`Mismatch`.
+* [`qpochhammer`][qpochhammer] -- ``(a;q)_n`` and ``(a;q)_oo`` for ``a = c*q^k``;
+* [`partition_series`][partition_series] -- ``sum p(n) q^n``;
+* [`compare_series`][compare_series] -- the first degree where two series (or coefficient
+  lists) disagree, with both values, as a [`Mismatch`][Mismatch].
 
 Truncation rules: a series known modulo ``q**m`` combined with one known modulo
 ``q**n`` is known modulo ``q**min(m, n)``; Python numbers (``int``,
@@ -37,9 +37,9 @@ Examples
 
 References
 ----------
-.. [1] G. E. Andrews, *The Theory of Partitions*, Cambridge University Press,
+- [1] G. E. Andrews, *The Theory of Partitions*, Cambridge University Press,
    1976 (Euler's pentagonal number theorem, q-Pochhammer symbols).
-.. [2] The FLINT team, *FLINT: Fast Library for Number Theory*, ``fmpq_poly``
+- [2] The FLINT team, *FLINT: Fast Library for Number Theory*, ``fmpq_poly``
    power series functions, https://flintlib.org.
 """
 
@@ -96,7 +96,7 @@ def as_number(value: Any, name: str = "coefficient") -> Number:
     """Return ``value`` as an exact ``int`` or ``Fraction``.
 
     Accepts Python ``int`` and ``Fraction``, FLINT ``fmpz``/``fmpq`` and any
-    :class:`numbers.Rational` (numpy integers, sympy ``Integer``/``Rational``).
+    `numbers.Rational` (numpy integers, sympy ``Integer``/``Rational``).
     Integral values come back as ``int``.
 
     Parameters
@@ -152,13 +152,13 @@ def as_number(value: Any, name: str = "coefficient") -> Number:
 class InexactOperandError(InvalidInputError, TypeError):
     """A float (or complex) operand in exact series arithmetic.
 
-    Both an :class:`~combalg.core.errors.InvalidInputError` and a
-    :class:`TypeError` (what Python raises for other unsupported operands).
+    Both an [`InvalidInputError`][combalg.core.errors.InvalidInputError] and a
+    `TypeError` (what Python raises for other unsupported operands).
     """
 
 
 def _refuse_inexact(value: Any, name: str = "operand") -> None:
-    """Raise :class:`InexactOperandError` for a float or complex ``value``."""
+    """Raise [`InexactOperandError`][InexactOperandError] for a float or complex ``value``."""
     if isinstance(value, numbers.Complex) and not isinstance(value, numbers.Rational):
         raise InexactOperandError(
             f"invalid {name} {value!r}: floats are not exact; use an int or a Fraction"
@@ -314,7 +314,7 @@ class PowerSeries:
         If a coefficient is not an exact rational number, or ``order`` is not
         a nonnegative integer.
     ResourceLimitError
-        If ``order`` exceeds :data:`MAX_ORDER`.
+        If ``order`` exceeds [`MAX_ORDER`][MAX_ORDER].
 
     Notes
     -----
@@ -752,7 +752,7 @@ class PowerSeries:
         return self
 
     def _jsonable_(self) -> dict[str, Any]:
-        """``{"coefficients": [...], "order": n, "var": name}`` (see :mod:`combalg.core.encoding`)."""
+        """``{"coefficients": [...], "order": n, "var": name}`` (see [`combalg.core.encoding`][combalg.core.encoding])."""
         from combalg.core.encoding import rational_text
 
         return {"coefficients": [rational_text(c) for c in self.coefficients()], "order": self._order,
@@ -796,7 +796,7 @@ class PowerSeries:
 
 
 def _check_power_size(a: PowerSeries, e: int) -> None:
-    """Refuse ``a**e`` (``e >= 1``) whose coefficients could exceed :data:`MAX_POWER_BITS` bits.
+    """Refuse ``a**e`` (``e >= 1``) whose coefficients could exceed [`MAX_POWER_BITS`][MAX_POWER_BITS] bits.
 
     With ``c`` the first nonzero coefficient, ``a = c q^v (1 + h)``, and the
     coefficient of ``q^k`` in ``(1 + h)^e`` is ``sum_j C(e, j) [h^j]_k`` with
@@ -1044,8 +1044,8 @@ def binomial_product(factors: Iterable[tuple[Any, int, Any]], order: int,
                      var: str = "q") -> PowerSeries:
     """``prod (1 - c q^e)^m`` over triples ``(c, e, m)``, modulo ``q**order``.
 
-    The general form behind :func:`euler_product` (``c = 1``, ``m -> -m``) and
-    :func:`qpochhammer` (``m = 1``).
+    The general form behind [`euler_product`][euler_product] (``c = 1``, ``m -> -m``) and
+    [`qpochhammer`][qpochhammer] (``m = 1``).
 
     Parameters
     ----------

@@ -1,7 +1,7 @@
 """Argument checks shared by the engines.
 
 Each check returns the normalised value or raises
-:class:`~combalg.core.errors.InvalidInputError` naming the argument, the value
+[`InvalidInputError`][combalg.core.errors.InvalidInputError] naming the argument, the value
 and what was expected.  Booleans are refused where an integer is expected
 (``True`` is an ``int`` in Python, but never a meaningful order or size).
 

@@ -11,15 +11,15 @@ Borodin's product, with ``C(pi)`` the pairs (1 at ``i``, 0 at cyclic distance ``
 
     sum_Lambda q^{|Lambda|} = 1/(q^T;q^T)_inf * prod_{(i,d) in C(pi)} 1/(1 - q^d).
 
-Every identity is computed by two independent methods: :func:`count_series` is a
-transfer-matrix count that never uses a product, :func:`borodin_series` is the
-product; :func:`check_borodin` compares them.
+Every identity is computed by two independent methods: [`count_series`][count_series] is a
+transfer-matrix count that never uses a product, [`borodin_series`][borodin_series] is the
+product; [`check_borodin`][check_borodin] compares them.
 
-.. warning::
-   The univariate series cannot tell a profile from its reverse or its
-   complement (nor from a rotation): univariate checks cannot detect a swapped
-   grow/shrink convention.  Use :func:`check_bivariate` (weight ``w^{|mu^0|}``)
-   or object-level checks to test conventions.
+!!! warning
+    The univariate series cannot tell a profile from its reverse or its
+    complement (nor from a rotation): univariate checks cannot detect a swapped
+    grow/shrink convention.  Use [`check_bivariate`][check_bivariate] (weight ``w^{|mu^0|}``)
+    or object-level checks to test conventions.
 
 Examples
 --------
@@ -89,7 +89,7 @@ __all__ = [
 def plot_paths(cp, ax=None, **kwargs):
     """Draw ``cp`` as non-intersecting paths on the cylinder (needs matplotlib).
 
-    See :func:`combalg.cylindric.plot.plot_paths`.
+    See [`combalg.cylindric.plot.plot_paths`][combalg.cylindric.plot.plot_paths].
     """
     from combalg.cylindric.plot import plot_paths as _plot_paths
 
@@ -99,7 +99,7 @@ def plot_paths(cp, ax=None, **kwargs):
 def plot_lozenges(cp, ax=None, **kwargs):
     """Draw ``cp`` as a periodic lozenge tiling (needs matplotlib).
 
-    See :func:`combalg.cylindric.plot.plot_lozenges`.
+    See [`combalg.cylindric.plot.plot_lozenges`][combalg.cylindric.plot.plot_lozenges].
     """
     from combalg.cylindric.plot import plot_lozenges as _plot_lozenges
 

@@ -21,9 +21,9 @@ Examples
 
 References
 ----------
-.. [1] A. Borodin, "Periodic Schur process and cylindric partitions",
+- [1] A. Borodin, "Periodic Schur process and cylindric partitions",
    Duke Math. J. 140 (2007), Proposition 1.1.
-.. [2] I. M. Gessel and C. Krattenthaler, "Cylindric partitions",
+- [2] I. M. Gessel and C. Krattenthaler, "Cylindric partitions",
    Trans. AMS 349 (1997).
 """
 
@@ -45,7 +45,7 @@ __all__ = [
     "BIVARIATE_ORDER_LIMIT",
 ]
 
-#: largest order accepted by :func:`borodin_bivariate` (the result has
+#: largest order accepted by [`borodin_bivariate`][borodin_bivariate] (the result has
 #: ``order * (order + 1) / 2`` entries; order 1000 takes about two seconds)
 BIVARIATE_ORDER_LIMIT = 3000
 
@@ -76,7 +76,7 @@ def borodin_cells(profile: Profile | str | Iterable[int], max_d: int) -> list[tu
 
 
 def _cells(word: tuple[int, ...], max_d: int) -> list[tuple[int, int]]:
-    """:func:`borodin_cells` of a 0/1 word without the argument checks."""
+    """[`borodin_cells`][borodin_cells] of a 0/1 word without the argument checks."""
     T = len(word)
     out = []
     for i in range(1, T + 1):
@@ -115,7 +115,7 @@ def borodin_exponents(profile: Profile | str | Iterable[int], order: int) -> dic
 
 
 def borodin_power_series(profile: Profile | str | Iterable[int], order: int):
-    """Borodin's product as a :class:`~combalg.core.series.PowerSeries` modulo ``q^order``.
+    """Borodin's product as a [`PowerSeries`][combalg.core.series.PowerSeries] modulo ``q^order``.
 
     Examples
     --------
@@ -148,7 +148,7 @@ def borodin_series(profile: Profile | str | Iterable[int], order: int) -> list[i
     Notes
     -----
     The exponents are grouped by multiplicity and the product is taken through
-    :func:`combalg.core.series.euler_product` (one logarithm, one FLINT
+    [`combalg.core.series.euler_product`][combalg.core.series.euler_product] (one logarithm, one FLINT
     exponential), so order 10 000 takes well under a second.
 
     Examples
@@ -194,7 +194,7 @@ def borodin_bivariate(profile: Profile | str | Iterable[int], order: int) -> lis
     -------
     list of list of int
         ``rows[n][j]`` for ``n < order``; row ``n`` has ``n + 1`` entries, as in
-        :func:`~combalg.cylindric.count_bivariate`.
+        [`count_bivariate`][combalg.cylindric.count_bivariate].
 
     Examples
     --------

@@ -2,13 +2,13 @@
 
 Each ``check_*`` function computes both sides of an identity by independent
 methods, times each side, and returns the core
-:class:`~combalg.core.checks.CheckResult` reporting the first degree where they
+[`CheckResult`][combalg.core.checks.CheckResult] reporting the first degree where they
 differ (``first_mismatch.where``, with both values) rather than a bare boolean;
 the two coefficient lists are kept as ``result.left`` and ``result.right``.
 
-* :func:`check_borodin`: transfer-matrix count versus Borodin's product.
-* :func:`check_bivariate`: the same, refined by ``w^{|mu^0|}``.
-* :func:`check_qt`: the Macdonald-weighted sum over enumerated objects versus the
+* [`check_borodin`][check_borodin]: transfer-matrix count versus Borodin's product.
+* [`check_bivariate`][check_bivariate]: the same, refined by ``w^{|mu^0|}``.
+* [`check_qt`][check_qt]: the Macdonald-weighted sum over enumerated objects versus the
   (q,t) product, the (q,t)-analogue of Borodin's formula (reconstruction of
   Langer's).
 
@@ -59,13 +59,13 @@ def _timed(fn: Callable[[], Any]) -> tuple[Any, float]:
 
 def _result(name: str, params: dict, methods: tuple[str, str], left: Any, right: Any,
             tl: float, tr: float) -> CheckResult:
-    """The core :class:`~combalg.core.checks.CheckResult` of a series identity (degree = where)."""
+    """The core [`CheckResult`][combalg.core.checks.CheckResult] of a series identity (degree = where)."""
     return CheckResult(name, params, methods, first_difference(list(left), list(right)), tl + tr,
                        (tl, tr), left, right)
 
 
 def check_borodin(profile: Profile | str | Iterable[int], order: int) -> CheckResult:
-    """Compare :func:`count_series` (transfer matrix) with :func:`borodin_series` (product).
+    """Compare [`count_series`][count_series] (transfer matrix) with [`borodin_series`][borodin_series] (product).
 
     Parameters
     ----------
@@ -93,7 +93,7 @@ def check_borodin(profile: Profile | str | Iterable[int], order: int) -> CheckRe
 
 
 def check_bivariate(profile: Profile | str | Iterable[int], order: int) -> CheckResult:
-    """Compare :func:`count_bivariate` with :func:`borodin_bivariate` (``q^{|Lambda|} w^{|mu^0|}``).
+    """Compare [`count_bivariate`][count_bivariate] with [`borodin_bivariate`][borodin_bivariate] (``q^{|Lambda|} w^{|mu^0|}``).
 
     A mismatch reports the ``q``-degree and both rows (indexed by the ``w``-degree).
 
@@ -114,7 +114,7 @@ def check_bivariate(profile: Profile | str | Iterable[int], order: int) -> Check
 
 
 def check_rpp(profile: Profile | str | Iterable[int], order: int) -> CheckResult:
-    """Compare :func:`rpp_series` (transfer matrix, ``mu^0`` empty) with the hook product.
+    """Compare [`rpp_series`][rpp_series] (transfer matrix, ``mu^0`` empty) with the hook product.
 
     Examples
     --------
@@ -134,12 +134,12 @@ def check_rpp(profile: Profile | str | Iterable[int], order: int) -> CheckResult
 def check_qt(profile: Profile | str | Iterable[int], order: int, q: Any, t: Any, *,
              convention: str = "langer", deform_period: bool = False,
              method: str = "transfer") -> CheckResult:
-    """Compare :func:`qt_series` (sum over objects) with :func:`qt_product_series` at ``(q, t)``.
+    """Compare [`qt_series`][qt_series] (sum over objects) with [`qt_product_series`][qt_product_series] at ``(q, t)``.
 
     This checks the (q,t)-analogue of Borodin's formula (reconstruction of Langer's).
     ``convention="phi-only"`` and ``deform_period=True`` are the negative controls
     of the identity: with either, the check must fail (for ``q != t``).  ``method`` is
-    passed to :func:`qt_series`: ``"transfer"`` (default, weighted transfer matrices
+    passed to [`qt_series`][qt_series]: ``"transfer"`` (default, weighted transfer matrices
     along the interlacing chain) or ``"enumerate"`` (object by object); neither
     uses the product.
 

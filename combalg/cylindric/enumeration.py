@@ -115,7 +115,7 @@ def cylindric_partitions(
         Only objects with ``|Lambda| <= max_weight`` (in order of weight).
         With neither bound the generator is infinite (in order of weight).
     mu0_empty : bool, optional
-        Only objects with ``mu^0`` empty (reverse plane partitions, see :mod:`combalg.cylindric.rpp`).
+        Only objects with ``mu^0`` empty (reverse plane partitions, see [`combalg.cylindric.rpp`][combalg.cylindric.rpp]).
     limit : int or None, optional
         Refuse (before starting) a bounded request that would produce more than
         ``limit`` objects; ``None`` for no limit.  The number is computed exactly

@@ -34,11 +34,11 @@ True
 
 References
 ----------
-.. [1] R. Langer, "Enumeration of cylindric plane partitions - part I",
+- [1] R. Langer, "Enumeration of cylindric plane partitions - part I",
    arXiv:1204.4583 (the (q,t) formula; its statement is reconstructed here).
-.. [2] S. Okada, "(q,t)-deformations of multivariate hook product formulae",
+- [2] S. Okada, "(q,t)-deformations of multivariate hook product formulae",
    J. Algebraic Combin. 32 (2010).
-.. [3] I. G. Macdonald, *Symmetric Functions and Hall Polynomials*, 2nd ed.,
+- [3] I. G. Macdonald, *Symmetric Functions and Hall Polynomials*, 2nd ed.,
    VI (6.24).
 """
 
@@ -66,17 +66,17 @@ __all__ = [
     "QT_WORK_LIMIT",
 ]
 
-#: the step-weight conventions accepted by :func:`qt_weight`
+#: the step-weight conventions accepted by [`qt_weight`][qt_weight]
 CONVENTIONS = ("langer", "swapped", "phi-only")
 
 #: largest order accepted for symbolic (sympy) q, t in the series functions
 SYMBOLIC_ORDER_LIMIT = 8
 
-#: largest order accepted by :func:`qt_product_series` at rational points (the
+#: largest order accepted by [`qt_product_series`][qt_product_series] at rational points (the
 #: coefficients of ``(t;q)_r/(q;q)_r`` grow quickly: order 300 takes a few seconds)
 PRODUCT_ORDER_LIMIT = 400
 
-#: default bound on :func:`~combalg.cylindric.transfer.estimated_work` for
+#: default bound on [`estimated_work`][combalg.cylindric.transfer.estimated_work] for
 #: ``qt_series(..., method="transfer")``; a unit of the weighted count costs up to
 #: about 150 microseconds (exact Fractions), so this is about a minute
 QT_WORK_LIMIT = 500_000
@@ -244,7 +244,7 @@ def _weight_raw(cp: CylindricPartition, q, t, convention: str, cache: dict | Non
 def _qt_transfer(word: tuple[int, ...], order: int, q, t, convention: str) -> list:
     """Sum of the weights by a transfer matrix over the interlacing chain.
 
-    Like :func:`~combalg.cylindric.count_series`, every object is filed under the
+    Like [`count_series`][combalg.cylindric.count_series], every object is filed under the
     first index ``s`` where ``|mu^s|`` is smallest, and the chain from ``mu^s``
     back to itself is followed with weight-truncated polynomials whose
     coefficients are the accumulated Macdonald weights.
@@ -368,7 +368,7 @@ def qt_series(
 ) -> list:
     """``sum_Lambda A_Lambda(q,t) z^{|Lambda|}`` below ``z^order``, summed over enumerated objects.
 
-    This is the combinatorial side of :func:`~combalg.cylindric.check_qt`.
+    This is the combinatorial side of [`check_qt`][combalg.cylindric.check_qt].
 
     Parameters
     ----------
@@ -376,13 +376,13 @@ def qt_series(
     order : int
     q, t : int, Fraction or sympy expression
     convention : str, optional
-        See :func:`qt_weight`.
+        See [`qt_weight`][qt_weight].
     limit : int, optional
         With ``method="enumerate"``: the bound on the number of objects, passed to
-        :func:`~combalg.cylindric.cylindric_partitions` (default
-        :data:`~combalg.cylindric.DEFAULT_LIMIT`).  With ``method="transfer"``: the
-        bound on :func:`~combalg.cylindric.transfer.estimated_work` (default
-        :data:`QT_WORK_LIMIT`).  Requests above it raise ``ResourceLimitError``
+        [`cylindric_partitions`][combalg.cylindric.cylindric_partitions] (default
+        [`DEFAULT_LIMIT`][combalg.cylindric.DEFAULT_LIMIT]).  With ``method="transfer"``: the
+        bound on [`estimated_work`][combalg.cylindric.transfer.estimated_work] (default
+        [`QT_WORK_LIMIT`][QT_WORK_LIMIT]).  Requests above it raise ``ResourceLimitError``
         before any work starts.
     method : {"enumerate", "transfer"}, optional
         ``"enumerate"`` (default) sums the weights of the enumerated objects;
@@ -461,7 +461,7 @@ def qt_product_series(
 
     Each pair factor is expanded by the q-binomial theorem,
     ``(t x;q)_inf/(x;q)_inf = sum_r (t;q)_r/(q;q)_r x^r``; numerically the logarithms
-    are summed and one exponential is taken with :mod:`combalg.core.series`.
+    are summed and one exponential is taken with [`combalg.core.series`][combalg.core.series].
 
     Parameters
     ----------

@@ -27,11 +27,11 @@ combalg.core.errors.InvalidInputError: invalid cylindric partition of profile 10
 
 References
 ----------
-.. [1] R. Langer, "Enumeration of cylindric plane partitions - part I",
+- [1] R. Langer, "Enumeration of cylindric plane partitions - part I",
    arXiv:1204.4583, Definition 1.1.
-.. [2] A. Borodin, "Periodic Schur process and cylindric partitions",
+- [2] A. Borodin, "Periodic Schur process and cylindric partitions",
    Duke Math. J. 140 (2007).
-.. [3] I. M. Gessel and C. Krattenthaler, "Cylindric partitions",
+- [3] I. M. Gessel and C. Krattenthaler, "Cylindric partitions",
    Trans. AMS 349 (1997) (the c-profile form).
 """
 
@@ -58,7 +58,7 @@ def interlaces(big: Sequence[int], small: Sequence[int]) -> bool:
     """Whether ``big / small`` is a horizontal strip (``big_1 >= small_1 >= big_2 >= ...``).
 
     Both arguments are weakly decreasing tuples of positive ints (not checked); this
-    is :func:`combalg.partitions.is_horizontal_strip` without its validation.
+    is [`combalg.partitions.is_horizontal_strip`][combalg.partitions.is_horizontal_strip] without its validation.
 
     Examples
     --------
@@ -175,7 +175,7 @@ class CylindricPartition:
 
     @property
     def parts(self) -> tuple[Partition, ...]:
-        """``(mu^0, ..., mu^{T-1})`` as a tuple of :class:`~combalg.partitions.Partition`."""
+        """``(mu^0, ..., mu^{T-1})`` as a tuple of [`Partition`][combalg.partitions.Partition]."""
         return self._parts
 
     @property
@@ -215,7 +215,7 @@ class CylindricPartition:
         s = _shift(shift) % self.T
         return CylindricPartition._trusted(self._profile.rotate(s), self._parts[s:] + self._parts[:s])
 
-    #: alias of :meth:`rotate`
+    #: alias of [`rotate`][rotate]
     rotation = rotate
 
     def reverse_complement(self) -> CylindricPartition:
@@ -236,7 +236,7 @@ class CylindricPartition:
     def to_c_profile_array(self) -> tuple[tuple[int, ...], tuple[Partition, ...]]:
         """The c-profile array ``(c, (lambda^(1), ..., lambda^(k)))`` of this object.
 
-        This inverts :meth:`from_c_profile_array` (the diagonal-slicing bijection);
+        This inverts [`from_c_profile_array`][from_c_profile_array] (the diagonal-slicing bijection);
         the profile must be ``Profile.from_composition(c)``, i.e. end with a 0.
 
         Returns
@@ -386,7 +386,7 @@ class CylindricPartition:
         return r"\Lambda = (" + r" \mid ".join(one(p) for p in self._parts) + r") \in \mathrm{Cyl}(" + str(self._profile) + ")"
 
     def _jsonable_(self) -> dict:
-        """``{"profile": "0/1 word", "parts": [[...], ...]}`` (see :mod:`combalg.core.encoding`)."""
+        """``{"profile": "0/1 word", "parts": [[...], ...]}`` (see [`combalg.core.encoding`][combalg.core.encoding])."""
         return {"profile": str(self._profile), "parts": [list(p) for p in self._parts]}
 
     def _repr_latex_(self) -> str:
@@ -453,7 +453,7 @@ def c_profile_array_is_valid(
     """Check the c-profile inequalities of ``rows`` (the literature's definition).
 
     Returns ``True``/``False``; with ``raise_error=True`` returns the rows as a tuple
-    of partitions or raises :class:`InvalidInputError` naming the failing inequality.
+    of partitions or raises [`InvalidInputError`][InvalidInputError] naming the failing inequality.
 
     Examples
     --------
@@ -504,14 +504,14 @@ def c_profile_array_is_valid(
 
 
 def to_c_profile_array(cp: CylindricPartition) -> tuple[tuple[int, ...], tuple[Partition, ...]]:
-    """Function form of :meth:`CylindricPartition.to_c_profile_array`."""
+    """Function form of [`CylindricPartition.to_c_profile_array`][CylindricPartition.to_c_profile_array]."""
     if not isinstance(cp, CylindricPartition):
         raise InvalidInputError(f"invalid cp {cp!r}: expected a CylindricPartition")
     return cp.to_c_profile_array()
 
 
 def from_c_profile_array(c: Iterable[int], rows: Sequence[Iterable[int]]) -> CylindricPartition:
-    """Function form of :meth:`CylindricPartition.from_c_profile_array`.
+    """Function form of [`CylindricPartition.from_c_profile_array`][CylindricPartition.from_c_profile_array].
 
     Examples
     --------

@@ -18,9 +18,9 @@ Examples
 
 References
 ----------
-.. [1] I. M. Gessel and C. Krattenthaler, "Cylindric partitions",
+- [1] I. M. Gessel and C. Krattenthaler, "Cylindric partitions",
    Trans. AMS 349 (1997) (the cylindric Lindstrom-Gessel-Viennot argument).
-.. [2] D. Betea and J. Bouttier, "The periodic Schur process and free fermions
+- [2] D. Betea and J. Bouttier, "The periodic Schur process and free fermions
    at finite temperature", arXiv:1807.09022, Figure 1.
 """
 

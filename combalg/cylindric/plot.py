@@ -2,9 +2,9 @@
 
 matplotlib is imported inside the functions, never at module level.
 
-* :func:`plot_paths`: the non-intersecting paths ``P_i`` through the points
+* [`plot_paths`][plot_paths]: the non-intersecting paths ``P_i`` through the points
   ``(k, mu^k_i - i)``, unrolled over a few periods of the cylinder;
-* :func:`plot_lozenges`: the object as stacks of cubes on the cells below the
+* [`plot_lozenges`][plot_lozenges]: the object as stacks of cubes on the cells below the
   profile's staircase path (letter 1 an east step, letter 0 a south step), seen in
   isometric projection, i.e. a periodic lozenge tiling.
 
@@ -80,9 +80,9 @@ def plot_paths(cp: CylindricPartition, ax: Any = None, periods: int = 2, extra: 
     word = str(cp.profile)
     ax.set_xticks(range(periods * T + 1))
     ax.set_xticklabels([""] + [word[k % T] for k in range(periods * T)])
-    ax.set_xlabel("step letter (1 = grow, 0 = shrink)")
-    ax.set_ylabel("mu^k_i - i")
-    ax.set_title(f"non-intersecting paths on the cylinder, profile {word}, |Lambda| = {cp.weight}")
+    ax.set_xlabel(r"step $k$ (letter $1$ = grow, $0$ = shrink)")
+    ax.set_ylabel(r"$\mu^k_i - i$")
+    ax.set_title(f"Paths on the cylinder, profile {word}, $|\\Lambda| = {cp.weight}$")
     return ax
 
 
@@ -175,5 +175,5 @@ def plot_lozenges(cp: CylindricPartition, ax: Any = None, periods: int = 2) -> A
     ax.set_ylim(min(ys) - 1, max(ys) + zmax + 1)
     ax.set_aspect("equal")
     ax.axis("off")
-    ax.set_title(f"profile {cp.profile}, |Lambda| = {cp.weight}, {periods} period(s)")
+    ax.set_title(f"Profile {cp.profile}, $|\\Lambda| = {cp.weight}$, {periods} period(s)")
     return ax

@@ -2,8 +2,8 @@
 
 A *profile* is a word ``pi = (pi_1, ..., pi_T)`` in the letters 0 and 1, with
 ``T >= 1``.  A letter 1 is a *grow* step and a letter 0 a *shrink* step of a
-cylindric partition (Langer/Borodin convention, see :mod:`combalg.cylindric`).
-``k`` (:attr:`Profile.ones`) is the number of 1s and ``l`` (:attr:`Profile.zeros`)
+cylindric partition (Langer/Borodin convention, see [`combalg.cylindric`][combalg.cylindric]).
+``k`` ([`Profile.ones`][Profile.ones]) is the number of 1s and ``l`` ([`Profile.zeros`][Profile.zeros])
 the number of 0s.
 
 Examples
@@ -23,9 +23,9 @@ Profile('110100')
 
 References
 ----------
-.. [1] R. Langer, "Cylindric plane partitions, Lambda determinants, Commutants in
+- [1] R. Langer, "Cylindric plane partitions, Lambda determinants, Commutants in
    semicircular systems", PhD thesis, Universite Paris-Est, 2013, arXiv:2110.12629.
-.. [2] A. Borodin, "Periodic Schur process and cylindric partitions",
+- [2] A. Borodin, "Periodic Schur process and cylindric partitions",
    Duke Math. J. 140 (2007).
 """
 
@@ -184,7 +184,7 @@ class Profile:
     def rotate(self, shift: int = 1) -> Profile:
         """The cyclic rotation ``pi_{1+shift} ... pi_T pi_1 ... pi_shift``.
 
-        :meth:`CylindricPartition.rotate` is the matching bijection of objects.
+        [`CylindricPartition.rotate`][CylindricPartition.rotate] is the matching bijection of objects.
 
         Examples
         --------
@@ -194,13 +194,13 @@ class Profile:
         s = _shift(shift) % len(self._word)
         return Profile(self._word[s:] + self._word[:s])
 
-    #: alias of :meth:`rotate`
+    #: alias of [`rotate`][rotate]
     rotation = rotate
 
     def reverse_complement(self) -> Profile:
         """The word ``(1 - pi_T, ..., 1 - pi_1)``.
 
-        :meth:`CylindricPartition.reverse_complement` is the matching bijection.
+        [`CylindricPartition.reverse_complement`][CylindricPartition.reverse_complement] is the matching bijection.
 
         Examples
         --------
@@ -213,7 +213,7 @@ class Profile:
         """The reversed word ``pi_T ... pi_1``.
 
         The univariate series does not change, but no simple bijection of objects is
-        known to the library; see the caution in :mod:`combalg.cylindric`.
+        known to the library; see the caution in [`combalg.cylindric`][combalg.cylindric].
 
         Examples
         --------
@@ -223,7 +223,7 @@ class Profile:
         return Profile(tuple(reversed(self._word)))
 
     def complement(self) -> Profile:
-        """The complemented word ``1 - pi_1 ... 1 - pi_T`` (see :meth:`reverse`).
+        """The complemented word ``1 - pi_1 ... 1 - pi_T`` (see [`reverse`][reverse]).
 
         Examples
         --------
@@ -328,7 +328,7 @@ class Profile:
         return r"\pi = " + str(self)
 
     def _jsonable_(self) -> str:
-        """The 0/1 word (see :mod:`combalg.core.encoding`)."""
+        """The 0/1 word (see [`combalg.core.encoding`][combalg.core.encoding])."""
         return str(self)
 
     def _repr_latex_(self) -> str:
@@ -376,7 +376,7 @@ def _composition(c: Iterable[int]) -> tuple[int, ...]:
 
 
 def as_profile(profile: str | Iterable[int] | Profile) -> Profile:
-    """Return ``profile`` as a :class:`Profile` (no copy if it already is one)."""
+    """Return ``profile`` as a [`Profile`][Profile] (no copy if it already is one)."""
     if isinstance(profile, Profile):
         return profile
     return Profile(profile)

@@ -18,7 +18,7 @@ True
 
 References
 ----------
-.. [1] R. P. Stanley, *Enumerative Combinatorics*, vol. 2, Theorem 7.22.1.
+- [1] R. P. Stanley, *Enumerative Combinatorics*, vol. 2, Theorem 7.22.1.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def rpp_shape(profile: Profile | str | Iterable[int]) -> Partition:
 def rpp_pair_hooks(profile: Profile | str | Iterable[int]) -> list[int]:
     """The distances ``j - i`` of the pairs (1 at ``i``, 0 at ``j > i``), sorted.
 
-    They are the hook lengths of :func:`rpp_shape`.
+    They are the hook lengths of [`rpp_shape`][rpp_shape].
 
     Examples
     --------
@@ -74,7 +74,7 @@ def rpp_series(profile: Profile | str | Iterable[int], order: int) -> list[int]:
     """Coefficients of ``sum q^{|Lambda|}`` over the objects with ``mu^0`` empty.
 
     Computed by the transfer matrix (no product formula); compare with
-    :func:`rpp_hook_series`.
+    [`rpp_hook_series`][rpp_hook_series].
 
     Examples
     --------

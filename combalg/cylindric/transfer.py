@@ -1,7 +1,7 @@
 """Counting cylindric partitions by a transfer-matrix dynamic programme.
 
 This is the *independent* side of every identity check in
-:mod:`combalg.cylindric`: it never calls a product formula.  It walks the
+[`combalg.cylindric`][combalg.cylindric]: it never calls a product formula.  It walks the
 interlacing chain ``mu^s -> mu^{s+1} -> ... -> mu^{s+T} = mu^s`` keeping, for each
 current partition, a weight-truncated polynomial counting the partial chains.
 
@@ -49,7 +49,7 @@ from combalg.partitions import partitions_up_to
 
 __all__ = ["count_series", "count_bivariate", "count_rpp_series", "estimated_work", "WORK_LIMIT"]
 
-#: default bound on :func:`estimated_work` for the transfer-matrix counts; one
+#: default bound on [`estimated_work`][estimated_work] for the transfer-matrix counts; one
 #: unit costs roughly 1 to 5 microseconds, so the default stops requests that would
 #: take more than a few minutes.  Pass ``limit=None`` to lift it.
 WORK_LIMIT = 50_000_000
@@ -329,7 +329,7 @@ def count_series(
     """Coefficients ``a_0, ..., a_{order-1}`` of ``sum_Lambda q^{|Lambda|}`` by a transfer matrix.
 
     This never uses a product formula: it is the independent side of
-    :func:`~combalg.cylindric.check_borodin`.
+    [`check_borodin`][combalg.cylindric.check_borodin].
 
     Parameters
     ----------
@@ -338,8 +338,8 @@ def count_series(
     order : int
         Number of coefficients (the series is known modulo ``q^order``).
     limit : int or None, optional
-        Refuse (before starting) a request whose :func:`estimated_work` exceeds
-        ``limit`` (default :data:`WORK_LIMIT`, a few minutes); ``None`` for no limit.
+        Refuse (before starting) a request whose [`estimated_work`][estimated_work] exceeds
+        ``limit`` (default [`WORK_LIMIT`][WORK_LIMIT], a few minutes); ``None`` for no limit.
 
     Returns
     -------
@@ -357,7 +357,7 @@ def count_series(
     Order 40 takes a few seconds at most for every profile of length <= 6; the
     cost grows roughly exponentially in the square root of the order (order 80
     for ``110100`` takes about a minute).  For high orders of the series itself
-    use :func:`~combalg.cylindric.borodin_series`.
+    use [`borodin_series`][combalg.cylindric.borodin_series].
 
     Examples
     --------
@@ -372,7 +372,7 @@ def count_series(
 
     References
     ----------
-    .. [1] R. P. Stanley, *Enumerative Combinatorics*, vol. 1, 2nd ed., section 4.7
+    - [1] R. P. Stanley, *Enumerative Combinatorics*, vol. 1, 2nd ed., section 4.7
        (the transfer-matrix method).
     """
     pi = as_profile(profile)
@@ -393,7 +393,7 @@ def count_bivariate(
     order : int
         Rows for ``q^0, ..., q^{order-1}``.
     limit : int or None, optional
-        As in :func:`count_series`.
+        As in [`count_series`][count_series].
 
     Returns
     -------

@@ -1,19 +1,19 @@
 """Free probability and semicircular systems.
 
-* :mod:`combalg.free.noncrossing` -- non-crossing partitions ``NC(n)``, pairings,
+* [`combalg.free.noncrossing`][combalg.free.noncrossing] -- non-crossing partitions ``NC(n)``, pairings,
   the Kreweras complement, the lattice (meet, join, Moebius function), Narayana numbers;
-* :mod:`combalg.free.cumulants` -- moments and free (also Boolean and classical)
+* [`combalg.free.cumulants`][combalg.free.cumulants] -- moments and free (also Boolean and classical)
   cumulants, free additive and multiplicative convolution, semicircle and free
   Poisson laws;
-* :mod:`combalg.free.fock` -- the full Fock space, creation/annihilation
+* [`combalg.free.fock`][combalg.free.fock] -- the full Fock space, creation/annihilation
   operators as exact sparse matrices, semicircular generators, mixed moments,
   Chebyshev and Wick polynomials;
-* :mod:`combalg.free.commutant` -- the commutant of semicircular generators,
+* [`combalg.free.commutant`][combalg.free.commutant] -- the commutant of semicircular generators,
   degree by degree (one generator: ``d + 1``; two: ``1``, the factor property);
-* :mod:`combalg.free.projection` -- two projection matrices that are
+* [`combalg.free.projection`][combalg.free.projection] -- two projection matrices that are
   *reconstructions* of the "self-similar projection matrix" of R. Langer's
   thesis (Part III, arXiv:2110.12629), whose own formula is not reproduced:
-  :func:`jacobi_commutant_projection` and :func:`conditional_expectation_matrix`.
+  [`jacobi_commutant_projection`][jacobi_commutant_projection] and [`conditional_expectation_matrix`][conditional_expectation_matrix].
 
 Examples
 --------

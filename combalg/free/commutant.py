@@ -21,9 +21,9 @@ Examples
 
 References
 ----------
-.. [1] S. Popa, Orthogonal pairs of *-subalgebras in finite von Neumann
+- [1] S. Popa, Orthogonal pairs of *-subalgebras in finite von Neumann
    algebras, J. Operator Theory 9 (1983) 253-268.
-.. [2] D. Voiculescu, K. Dykema, A. Nica, *Free Random Variables*, AMS, 1992.
+- [2] D. Voiculescu, K. Dykema, A. Nica, *Free Random Variables*, AMS, 1992.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ MAX_COMMUTANT_COLUMNS = 4_096
 #: largest number of entries of the dense stacked derivation matrix
 MAX_DERIVATION_ENTRIES = 80_000_000
 
-#: largest grid parameter ``m`` of :func:`sector_kernel_dimension` (a dense exact rank of about m^2/2 columns)
+#: largest grid parameter ``m`` of [`sector_kernel_dimension`][sector_kernel_dimension] (a dense exact rank of about m^2/2 columns)
 MAX_SECTOR_DEGREE = 60
 
 
@@ -126,7 +126,7 @@ def derivation_matrix(generators: Iterable[int] | int, degree: int, n_generators
         For an empty generator list, a letter outside ``1..n_generators``, or ``degree < 0``.
     ResourceLimitError
         If ``Poly_{<=degree}`` has more than ``max_columns`` words, or the
-        matrix would have more than :data:`MAX_DERIVATION_ENTRIES` entries.
+        matrix would have more than [`MAX_DERIVATION_ENTRIES`][MAX_DERIVATION_ENTRIES] entries.
 
     Examples
     --------
@@ -206,7 +206,7 @@ def commutant_dimension(generators: Iterable[int] | int, degree: int, n_generato
     InvalidInputError
         For bad generators, degree or ``n_generators < 1``.
     ResourceLimitError
-        If the space has more than :data:`MAX_COMMUTANT_COLUMNS` words.
+        If the space has more than [`MAX_COMMUTANT_COLUMNS`][MAX_COMMUTANT_COLUMNS] words.
 
     Examples
     --------

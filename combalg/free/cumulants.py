@@ -3,7 +3,7 @@
 Conventions: a *moment sequence* is the list ``[m_1, m_2, ..., m_n]`` (the
 zeroth moment ``m_0 = 1`` is implicit), and a *cumulant sequence* is
 ``[k_1, ..., k_n]``; entry ``i`` of either list has degree ``i + 1``.  Entries
-are exact rationals (``int``, :class:`fractions.Fraction`, or flint
+are exact rationals (``int``, `fractions.Fraction`, or flint
 ``fmpz``/``fmpq``); results are lists of ``int``/``Fraction``.
 
 The free moment-cumulant formula ``m_n = sum over NC(n) of prod of k_|V|``
@@ -12,7 +12,7 @@ is equivalent to the functional equation ``M(z) = C(z M(z))`` for
 ``w(z) = z M(z)`` gives ``z = w / C(w)``: the two series ``z M(z)`` and
 ``w / C(w)`` are compositional inverses.  Both maps are therefore one series
 reversion (flint ``fmpq_series.reversion``), fast to order several hundred.
-:func:`free_cumulants_to_moments_by_partitions` is the direct sum over
+[`free_cumulants_to_moments_by_partitions`][free_cumulants_to_moments_by_partitions] is the direct sum over
 non-crossing partitions, kept as an independent (slow) oracle.
 
 Examples
@@ -25,9 +25,9 @@ Examples
 
 References
 ----------
-.. [1] A. Nica and R. Speicher, *Lectures on the Combinatorics of Free
+- [1] A. Nica and R. Speicher, *Lectures on the Combinatorics of Free
    Probability*, Cambridge University Press, 2006, Lectures 11-12 and 16.
-.. [2] D. Voiculescu, K. Dykema, A. Nica, *Free Random Variables*, CRM
+- [2] D. Voiculescu, K. Dykema, A. Nica, *Free Random Variables*, CRM
    Monograph Series 1, AMS, 1992.
 """
 
@@ -164,7 +164,7 @@ def moments_to_free_cumulants(moments: Sequence[object]) -> list[int | Fraction]
     InvalidInputError
         If the sequence is empty or holds something that is not an exact rational.
     ResourceLimitError
-        If the sequence is longer than :data:`MAX_ORDER`.
+        If the sequence is longer than [`MAX_ORDER`][MAX_ORDER].
 
     Examples
     --------
@@ -183,14 +183,14 @@ def free_cumulants_to_moments(cumulants: Sequence[object]) -> list[int | Fractio
     """Return the moments ``[m_1, ..., m_n]`` of the free cumulants ``[k_1, ..., k_n]``.
 
     Computed by reverting the series ``w / C(w)``; this is the inverse map of
-    :func:`moments_to_free_cumulants`.
+    [`moments_to_free_cumulants`][moments_to_free_cumulants].
 
     Raises
     ------
     InvalidInputError
         If the sequence is empty or holds something that is not an exact rational.
     ResourceLimitError
-        If the sequence is longer than :data:`MAX_ORDER`.
+        If the sequence is longer than [`MAX_ORDER`][MAX_ORDER].
 
     Examples
     --------
@@ -264,7 +264,7 @@ def cauchy_transform(moments: Sequence[object]) -> list[int | Fraction]:
     InvalidInputError
         If the sequence is empty or holds something that is not an exact rational.
     ResourceLimitError
-        If the sequence is longer than :data:`MAX_ORDER`.
+        If the sequence is longer than [`MAX_ORDER`][MAX_ORDER].
 
     Examples
     --------
@@ -273,7 +273,7 @@ def cauchy_transform(moments: Sequence[object]) -> list[int | Fraction]:
 
     References
     ----------
-    .. [1] A. Nica and R. Speicher, *Lectures on the Combinatorics of Free
+    - [1] A. Nica and R. Speicher, *Lectures on the Combinatorics of Free
        Probability*, Cambridge University Press, 2006, Lectures 2-3.
     """
     return [1] + [_out(x) for x in _sequence(moments, "moments")]
@@ -304,7 +304,7 @@ def r_transform(moments: Sequence[object]) -> list[int | Fraction]:
     InvalidInputError
         If the sequence is empty or holds something that is not an exact rational.
     ResourceLimitError
-        If the sequence is longer than :data:`MAX_ORDER`.
+        If the sequence is longer than [`MAX_ORDER`][MAX_ORDER].
 
     Examples
     --------
@@ -315,7 +315,7 @@ def r_transform(moments: Sequence[object]) -> list[int | Fraction]:
 
     References
     ----------
-    .. [1] D. Voiculescu, Addition of certain non-commuting random variables,
+    - [1] D. Voiculescu, Addition of certain non-commuting random variables,
        J. Funct. Anal. 66 (1986) 323-346.
     """
     m = _sequence(moments, "moments")
@@ -424,7 +424,7 @@ def s_transform(moments: Sequence[object]) -> list[int | Fraction]:
 
 
 def moments_from_s_transform(coefficients: Sequence[object]) -> list[int | Fraction]:
-    """Inverse of :func:`s_transform`: moments ``[m_1..m_n]`` from ``[s_0..s_{n-1}]`` (``s_0 != 0``).
+    """Inverse of [`s_transform`][s_transform]: moments ``[m_1..m_n]`` from ``[s_0..s_{n-1}]`` (``s_0 != 0``).
 
     Raises
     ------
@@ -468,7 +468,7 @@ def moments_to_boolean_cumulants(moments: Sequence[object]) -> list[int | Fracti
 
 
 def boolean_cumulants_to_moments(cumulants: Sequence[object]) -> list[int | Fraction]:
-    """Inverse of :func:`moments_to_boolean_cumulants`.
+    """Inverse of [`moments_to_boolean_cumulants`][moments_to_boolean_cumulants].
 
     Raises
     ------
@@ -509,7 +509,7 @@ def moments_to_classical_cumulants(moments: Sequence[object]) -> list[int | Frac
 
 
 def classical_cumulants_to_moments(cumulants: Sequence[object]) -> list[int | Fraction]:
-    """Inverse of :func:`moments_to_classical_cumulants`.
+    """Inverse of [`moments_to_classical_cumulants`][moments_to_classical_cumulants].
 
     Raises
     ------

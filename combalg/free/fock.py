@@ -15,8 +15,8 @@ Two exact models are offered:
 
 * *Fock vectors*: dicts ``{word tuple: coefficient}`` (no truncation; a
   polynomial of degree ``k`` applied to ``Omega`` only reaches lengths ``<= k``);
-* :class:`FockSpace`: the space spanned by words of length ``<= max_length``,
-  with the operators as exact sparse matrices (:class:`SparseMatrix`); the
+* [`FockSpace`][FockSpace]: the space spanned by words of length ``<= max_length``,
+  with the operators as exact sparse matrices ([`SparseMatrix`][SparseMatrix]); the
   creation operators are truncated (words that would become too long are sent
   to 0) and the annihilators are their transposes.
 
@@ -37,9 +37,9 @@ Examples
 
 References
 ----------
-.. [1] D. Voiculescu, K. Dykema, A. Nica, *Free Random Variables*, CRM
+- [1] D. Voiculescu, K. Dykema, A. Nica, *Free Random Variables*, CRM
    Monograph Series 1, AMS, 1992.
-.. [2] A. Nica and R. Speicher, *Lectures on the Combinatorics of Free
+- [2] A. Nica and R. Speicher, *Lectures on the Combinatorics of Free
    Probability*, Cambridge University Press, 2006, Lectures 7-8.
 """
 
@@ -90,10 +90,10 @@ __all__ = [
 Word = tuple[int, ...]
 FockVector = dict[Word, object]
 
-#: default limit on the number of basis words of a :class:`FockSpace` or a word-indexed matrix
+#: default limit on the number of basis words of a [`FockSpace`][FockSpace] or a word-indexed matrix
 DEFAULT_MAX_WORDS = 200_000
 
-#: largest degree accepted by :func:`chebyshev_u`
+#: largest degree accepted by [`chebyshev_u`][chebyshev_u]
 MAX_CHEBYSHEV_DEGREE = 5_000
 
 #: longest word accepted by ``mixed_moment(..., method="dp")`` (the recursion costs O(k^3))
@@ -477,10 +477,10 @@ def mixed_moment(word: Iterable[int], method: str = "dp", n_generators: int | No
     InvalidInputError
         For a letter that does not exist or an unknown method.
     ResourceLimitError
-        If ``"dp"`` gets a word longer than :data:`MAX_DP_LENGTH`,
-        ``"operator"`` would hold more than :data:`MAX_OPERATOR_TERMS` terms,
+        If ``"dp"`` gets a word longer than [`MAX_DP_LENGTH`][MAX_DP_LENGTH],
+        ``"operator"`` would hold more than [`MAX_OPERATOR_TERMS`][MAX_OPERATOR_TERMS] terms,
         or ``"pairings"`` would list more than the enumeration limit of
-        :func:`~combalg.free.noncrossing.noncrossing_pairings`.
+        [`noncrossing_pairings`][combalg.free.noncrossing.noncrossing_pairings].
 
     Examples
     --------
@@ -650,8 +650,8 @@ class SparseMatrix:
     """An exact sparse matrix: a shape and a dict ``{(row, column): nonzero value}``.
 
     Supports ``+``, ``-``, ``@`` (with another sparse matrix or a list vector),
-    multiplication by a scalar, :meth:`transpose`, :meth:`to_dense`,
-    :meth:`to_fmpq_mat`, equality.
+    multiplication by a scalar, [`transpose`][transpose], [`to_dense`][to_dense],
+    [`to_fmpq_mat`][to_fmpq_mat], equality.
 
     Examples
     --------
@@ -695,7 +695,7 @@ class SparseMatrix:
     __hash__ = None  # type: ignore[assignment]
 
     def _jsonable_(self) -> dict:
-        """``{"shape": [r, c], "entries": [[i, j, value], ...]}`` (see :mod:`combalg.core.encoding`)."""
+        """``{"shape": [r, c], "entries": [[i, j, value], ...]}`` (see [`combalg.core.encoding`][combalg.core.encoding])."""
         from combalg.core.encoding import rational_text
 
         return {"shape": list(self.shape),
@@ -768,8 +768,8 @@ class SparseMatrix:
 class FockSpace:
     """The truncated full Fock space spanned by words of length ``<= max_length`` over ``n_generators`` letters.
 
-    Operators are exact :class:`SparseMatrix` objects in the basis
-    :attr:`words` (ordered by length, then lexicographically).  Creation
+    Operators are exact [`SparseMatrix`][SparseMatrix] objects in the basis
+    `words` (ordered by length, then lexicographically).  Creation
     operators send words of length ``max_length`` to 0, and annihilators are
     their transposes, so ``s_i = l_i + l_i^*`` is symmetric.  Products of ``k``
     operators applied to the vacuum are exact as long as ``k <= 2 max_length``
@@ -784,7 +784,7 @@ class FockSpace:
         Longest word kept, ``>= 0``.
     max_words : int
         Stated limit on the dimension; a larger request raises
-        :class:`~combalg.core.errors.ResourceLimitError` before any allocation.
+        [`ResourceLimitError`][combalg.core.errors.ResourceLimitError] before any allocation.
 
     Raises
     ------
@@ -832,7 +832,7 @@ class FockSpace:
         return len(self.words)
 
     def index(self, word: Iterable[int]) -> int:
-        """Position of ``word`` in :attr:`words`.
+        """Position of ``word`` in `words`.
 
         Raises
         ------
@@ -869,7 +869,7 @@ class FockSpace:
         return SparseMatrix((self.dimension, self.dimension), ent)
 
     def left_annihilation(self, i: int) -> SparseMatrix:
-        """``l_i^*``, the transpose of :meth:`left_creation`."""
+        """``l_i^*``, the transpose of [`left_creation`][left_creation]."""
         return self.left_creation(i).transpose()
 
     def right_creation(self, i: int) -> SparseMatrix:
@@ -879,7 +879,7 @@ class FockSpace:
         return SparseMatrix((self.dimension, self.dimension), ent)
 
     def right_annihilation(self, i: int) -> SparseMatrix:
-        """``r_i^*``, the transpose of :meth:`right_creation`."""
+        """``r_i^*``, the transpose of [`right_creation`][right_creation]."""
         return self.right_creation(i).transpose()
 
     def semicircular(self, i: int) -> SparseMatrix:

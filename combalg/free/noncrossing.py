@@ -2,7 +2,7 @@
 
 A set partition of ``{1, ..., n}`` is written as a tuple of blocks, each block
 a strictly increasing tuple of integers, the blocks ordered by their least
-element (the *normal form*, see :func:`normalize_partition`).  A partition is
+element (the *normal form*, see [`normalize_partition`][normalize_partition]).  A partition is
 *non-crossing* if there are no ``a < b < c < d`` with ``a, c`` in one block and
 ``b, d`` in another.  The non-crossing partitions of ``{1, ..., n}`` form a
 lattice ``NC(n)`` under refinement, with ``|NC(n)| = Catalan(n)``.
@@ -17,9 +17,9 @@ Examples
 
 References
 ----------
-.. [1] A. Nica and R. Speicher, *Lectures on the Combinatorics of Free
+- [1] A. Nica and R. Speicher, *Lectures on the Combinatorics of Free
    Probability*, Cambridge University Press, 2006, Lectures 9-10.
-.. [2] G. Kreweras, Sur les partitions non croisees d'un cycle,
+- [2] G. Kreweras, Sur les partitions non croisees d'un cycle,
    Discrete Math. 1 (1972) 333-350.
 """
 
@@ -202,7 +202,7 @@ def noncrossing_partitions(n: int) -> Iterator[SetPartition]:
     InvalidInputError
         If ``n`` is not a nonnegative integer.
     ResourceLimitError
-        If ``Catalan(n)`` exceeds :data:`MAX_ENUMERATION`.
+        If ``Catalan(n)`` exceeds [`MAX_ENUMERATION`][MAX_ENUMERATION].
 
     Examples
     --------

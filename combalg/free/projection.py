@@ -9,19 +9,19 @@ module implements the two well-defined candidates of the combalg specification,
 named for what they are; each is a *reconstruction* carrying the claim, which
 may differ from the thesis in normalisation, truncation or basis.
 
-1. :func:`jacobi_commutant_projection` -- the orthogonal projection ``P_N`` of
+1. [`jacobi_commutant_projection`][jacobi_commutant_projection] -- the orthogonal projection ``P_N`` of
    ``M_N = C^N (x) C^N`` (Hilbert-Schmidt inner product) onto the commutant of
    the truncated free Jacobi matrix ``X_N`` (the ``N x N`` 0/1 tridiagonal
    matrix), i.e. onto ``ker(X_N (x) 1 - 1 (x) X_N)``.  Restricted to the
    sectors ``span{e_{1^a u 1^b}}`` of the Fock space, ``ad(s_1)`` is exactly
    ``X (x) 1 - 1 (x) X``, so ``P_N`` is the finite shadow of the commutant
-   projection.  It has the closed form (``M = N + 1``, indices ``0..N-1``)::
+   projection.  It has the closed form (``M = N + 1``, indices ``0..N-1``):
 
        2M P_N[(a,b),(c,d)] = sum_{e,h,z = +-1} e h [(a+1) + e(b+1) + z(c+1) + z h (d+1) = 0 mod 2M]
 
    and the exact self-similarity ``P_{2N+1}`` restricted to odd indices
-   ``= P_N / 2`` (:func:`check_self_similarity`).
-2. :func:`conditional_expectation_matrix` -- the conditional expectation ``E``
+   ``= P_N / 2`` ([`check_self_similarity`][check_self_similarity]).
+2. [`conditional_expectation_matrix`][conditional_expectation_matrix] -- the conditional expectation ``E``
    onto ``W*(s_i)`` written in the non-orthogonal monomial basis ``s_w`` of the
    polynomials of degree ``<= d``: ``E = K^{-1} Pi K`` with ``K`` the
    monomial-to-tensor matrix and ``Pi`` the diagonal projection onto the words
@@ -37,10 +37,10 @@ True
 
 References
 ----------
-.. [1] R. Langer, *Cylindric plane partitions, Lambda determinants, Commutants
+- [1] R. Langer, *Cylindric plane partitions, Lambda determinants, Commutants
    in semicircular systems*, PhD thesis, Universite Paris-Est, 2013,
    arXiv:2110.12629 (Part III; its projection formula is not reproduced here).
-.. [2] S. Popa, Orthogonal pairs of *-subalgebras in finite von Neumann
+- [2] S. Popa, Orthogonal pairs of *-subalgebras in finite von Neumann
    algebras, J. Operator Theory 9 (1983) 253-268.
 """
 
@@ -76,7 +76,7 @@ __all__ = [
     "conditional_expectation_matrix",
 ]
 
-#: largest N accepted by :func:`jacobi_commutant_projection` (the matrix has N^4 entries)
+#: largest N accepted by [`jacobi_commutant_projection`][jacobi_commutant_projection] (the matrix has N^4 entries)
 MAX_PROJECTION_N = 64
 
 
@@ -133,7 +133,7 @@ def jacobi_projection_entry(N: int, a: int, b: int, c: int, d: int) -> Fraction:
 def projection_numerators(N: int) -> list[list[int]]:
     """The integer matrix ``2(N+1) P_N`` by the closed form (rows and columns ``(a, b)`` in lexicographic order).
 
-    ``P_N`` is the commutant projection of :func:`jacobi_commutant_projection`,
+    ``P_N`` is the commutant projection of [`jacobi_commutant_projection`][jacobi_commutant_projection],
     a reconstruction (not Langer's formula).
 
     Vectorised with numpy on small machine integers (every entry lies in
@@ -171,7 +171,7 @@ def projection_numerators(N: int) -> list[list[int]]:
 def projection_numerators_factored(N: int) -> fmpz_mat:
     """``2(N+1) P_N`` as the FLINT product ``R C^T`` of two ``N^2 x 2(N+1)`` integer matrices.
 
-    ``P_N`` is the commutant projection of :func:`jacobi_commutant_projection`,
+    ``P_N`` is the commutant projection of [`jacobi_commutant_projection`][jacobi_commutant_projection],
     a reconstruction (not Langer's formula).
 
     The closed form sums ``e h [row_e + col_{z,h} = 0 mod 2(N+1)]`` with
@@ -352,8 +352,8 @@ def projection_report(P: fmpq_mat) -> ProjectionReport:
 
 
 #: Former name of the mismatch of the projection checks; they now return the core
-#: :class:`~combalg.core.checks.CheckResult`, whose ``first_mismatch`` is a
-#: :class:`~combalg.core.checks.Mismatch` with ``where = (row, column)`` labels.
+#: [`CheckResult`][combalg.core.checks.CheckResult], whose ``first_mismatch`` is a
+#: [`Mismatch`][combalg.core.checks.Mismatch] with ``where = (row, column)`` labels.
 EntryMismatch = Mismatch
 
 
@@ -367,7 +367,7 @@ def _given(P: object, N: int) -> fmpq_mat:
 def check_self_similarity(N: int, method: str = "closed_form", *, P: fmpq_mat | None = None) -> CheckResult:
     """Check ``P_{2N+1}[(2a+1,2b+1),(2c+1,2d+1)] = P_N[(a,b),(c,d)] / 2`` for all indices.
 
-    A property of the reconstruction :func:`jacobi_commutant_projection` (the
+    A property of the reconstruction [`jacobi_commutant_projection`][jacobi_commutant_projection] (the
     congruence modulo ``2(N+1)`` is a reflection folding that rescales), not a
     statement taken from Langer's thesis.
 
@@ -376,7 +376,7 @@ def check_self_similarity(N: int, method: str = "closed_form", *, P: fmpq_mat | 
     N : int
         Truncation size; ``2N + 1 <= MAX_PROJECTION_N``.
     method : str
-        How both projections are computed (see :func:`jacobi_commutant_projection`).
+        How both projections are computed (see [`jacobi_commutant_projection`][jacobi_commutant_projection]).
     P : flint.fmpq_mat, optional
         ``P_N`` by ``method``, if the caller has already computed it (it is
         then not computed again).
@@ -421,7 +421,7 @@ def check_projection_methods(N: int, methods: Iterable[str] = ("closed_form", "n
     N : int
         Truncation size.
     methods : iterable of str
-        At least two methods of :func:`jacobi_commutant_projection`; the first is the reference.
+        At least two methods of [`jacobi_commutant_projection`][jacobi_commutant_projection]; the first is the reference.
     P : flint.fmpq_mat, optional
         ``P_N`` by the first method, if the caller has already computed it
         (it is then not computed again).

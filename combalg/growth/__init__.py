@@ -1,15 +1,15 @@
 """Growth diagrams, RSK and the growth bijection for cylindric partitions.
 
-* :class:`GrowthDiagram` -- Fomin growth diagrams on Ferrers and skew shapes,
-  generic in the local rule (:class:`RuleRSK`, :class:`RuleBurge`, or your own
-  subclass of :class:`Rule`);
-* :func:`rsk` / :func:`rsk_inverse` -- RSK for words, permutations and
+* [`GrowthDiagram`][GrowthDiagram] -- Fomin growth diagrams on Ferrers and skew shapes,
+  generic in the local rule ([`RuleRSK`][RuleRSK], [`RuleBurge`][RuleBurge], or your own
+  subclass of [`Rule`][Rule]);
+* [`rsk`][rsk] / [`rsk_inverse`][rsk_inverse] -- RSK for words, permutations and
   nonnegative integer matrices (fast row insertion, cross-checked against the
   growth diagram);
-* :func:`cylinder_forward` / :func:`cylinder_inverse` -- the growth bijection
+* [`cylinder_forward`][cylinder_forward] / [`cylinder_inverse`][cylinder_inverse] -- the growth bijection
   on the cylinder (a reconstruction of Langer's) between cylindric partitions
   and pairs ``(nu, m)``, which proves Borodin's product object by object;
-* :mod:`combalg.growth.plot` -- drawings (needs matplotlib).
+* [`combalg.growth.plot`][combalg.growth.plot] -- drawings (needs matplotlib).
 
 Examples
 --------
@@ -43,6 +43,8 @@ from combalg.growth.rules import Rule, RuleBurge, RuleMismatch, RuleRSK
 from combalg.growth.tableau import Tableau
 
 __all__ = [
+    "plot_growth_diagram",
+    "plot_cylinder_sweep",
     "GrowthDiagram",
     "Tableau",
     "Rule",
@@ -66,3 +68,23 @@ __all__ = [
     "SweepStep",
     "LABEL",
 ]
+
+
+def plot_growth_diagram(G, ax=None, **kwargs):
+    """Draw a growth diagram with its filling and corner labels (needs matplotlib).
+
+    See [`combalg.growth.plot.plot_growth_diagram`][combalg.growth.plot.plot_growth_diagram].
+    """
+    from combalg.growth.plot import plot_growth_diagram as _plot
+
+    return _plot(G, ax=ax, **kwargs)
+
+
+def plot_cylinder_sweep(cp, parts=None, ax=None, **kwargs):
+    """Draw the sweeps of the growth bijection on the cylinder (needs matplotlib).
+
+    See [`combalg.growth.plot.plot_cylinder_sweep`][combalg.growth.plot.plot_cylinder_sweep].
+    """
+    from combalg.growth.plot import plot_cylinder_sweep as _plot
+
+    return _plot(cp, parts=parts, ax=ax, **kwargs)

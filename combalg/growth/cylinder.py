@@ -13,7 +13,7 @@ coefficients of Borodin's product).
 Objects
 -------
 A cylindric partition ``Lambda = (mu^0, ..., mu^{T-1})`` of profile
-``pi = pi_1 ... pi_T`` (see :mod:`combalg.cylindric`) is mapped to a pair
+``pi = pi_1 ... pi_T`` (see [`combalg.cylindric`][combalg.cylindric]) is mapped to a pair
 ``(nu, m)``:
 
 * ``nu`` is a partition (it accounts for the factor ``1/(q^T; q^T)_oo``);
@@ -62,11 +62,11 @@ True
 
 References
 ----------
-.. [Bor07] A. Borodin, *Periodic Schur process and cylindric partitions*,
+- [Bor07] A. Borodin, *Periodic Schur process and cylindric partitions*,
    Duke Math. J. 140 (2007).
-.. [Lan21] R. Langer, PhD thesis, arXiv:2110.12629 (growth diagram proof; the
+- [Lan21] R. Langer, PhD thesis, arXiv:2110.12629 (growth diagram proof; the
    construction here is a reconstruction, not checked against it).
-.. [Fom95] S. Fomin, *Schensted algorithms for dual graded graphs* (1995).
+- [Fom95] S. Fomin, *Schensted algorithms for dual graded graphs* (1995).
 """
 
 from __future__ import annotations
@@ -92,7 +92,7 @@ __all__ = [
 #: how the library names this construction
 LABEL = "growth bijection (reconstruction of Langer's)"
 
-#: largest estimated work that :func:`cylinder_inverse` accepts: the number of corner
+#: largest estimated work that [`cylinder_inverse`][cylinder_inverse] accepts: the number of corner
 #: flips (``T`` times the number of sweeps, at most the largest distance ``d`` of the
 #: filling plus ``2T + 2``) times a bound on the length of the partitions
 #: (``len(nu)`` plus the number of sweeps); one unit costs about 10 ns, so the
@@ -122,7 +122,7 @@ def _is_cell(word: tuple[int, ...], i: int, d: int) -> bool:
 def cylinder_cells(profile: Any, max_d: int) -> list[tuple[int, int]]:
     """The cells ``(i, d)`` of ``C(pi)`` with ``d <= max_d`` (``i`` 0-indexed), sorted.
 
-    These are the cells of :func:`combalg.cylindric.borodin_cells` (which lists
+    These are the cells of [`combalg.cylindric.borodin_cells`][combalg.cylindric.borodin_cells] (which lists
     ``d < max_d`` with ``i`` 1-indexed), re-indexed.
 
     Parameters
@@ -155,8 +155,8 @@ def cylinder_cells(profile: Any, max_d: int) -> list[tuple[int, int]]:
 def cylinder_weight(profile: Any, nu: Iterable[int], filling: Mapping[tuple[int, int], int]) -> int:
     """The weight ``T |nu| + sum d m(i, d)`` of a pair ``(nu, m)``.
 
-    Raises :class:`~combalg.core.errors.InvalidInputError` if ``nu`` is not a
-    partition or a filling cell is not in ``C(pi)`` (as :func:`cylinder_inverse`).
+    Raises [`InvalidInputError`][combalg.core.errors.InvalidInputError] if ``nu`` is not a
+    partition or a filling cell is not in ``C(pi)`` (as [`cylinder_inverse`][cylinder_inverse]).
 
     Examples
     --------
@@ -209,7 +209,7 @@ def _schedule(word: tuple[int, ...]) -> _Schedule:
 # ---------------------------------------------------------------- forward
 @dataclass(frozen=True)
 class SweepStep:
-    """The state after one sweep of :func:`cylinder_sweeps`.
+    """The state after one sweep of [`cylinder_sweeps`][cylinder_sweeps].
 
     Attributes
     ----------
@@ -334,7 +334,7 @@ def cylinder_forward(cp: Any, parts: Any = None) -> tuple[tuple[int, ...], dict[
 
 
 def cylinder_sweeps(cp: Any, parts: Any = None) -> list[SweepStep]:
-    """The states of the forward sweep, one :class:`SweepStep` per sweep.
+    """The states of the forward sweep, one [`SweepStep`][SweepStep] per sweep.
 
     Useful to follow (or draw) the bijection.  The last step has all parts
     equal to ``nu``.
@@ -383,7 +383,7 @@ def _check_filling(word: tuple[int, ...], filling: Any) -> dict[tuple[int, int],
 
 def cylinder_inverse(profile: Any, nu: Iterable[int], filling: Mapping[tuple[int, int], int],
                      max_weight: int | None = None):
-    """Map ``(nu, m)`` back to a cylindric partition (inverse of :func:`cylinder_forward`).
+    """Map ``(nu, m)`` back to a cylindric partition (inverse of [`cylinder_forward`][cylinder_forward]).
 
     Growth bijection (reconstruction of Langer's); see the module docstring.
 
@@ -412,7 +412,7 @@ def cylinder_inverse(profile: Any, nu: Iterable[int], filling: Mapping[tuple[int
         (the message names the cell).
     ResourceLimitError
         If the weight exceeds ``max_weight``, or the largest distance ``d`` of the
-        filling would need more than :data:`MAX_WORK` units of work.
+        filling would need more than [`MAX_WORK`][MAX_WORK] units of work.
 
     Examples
     --------

@@ -9,27 +9,31 @@ the inner labels through the backward rule.
 
 Conventions
 -----------
-Matrix (English) coordinates, as in SageMath: cell ``(i, j)`` is in row ``i``
-(counted from the top, from 0) and column ``j`` (from the left, from 0).  A
+Matrix (English) coordinates: cell ``(i, j)`` is in row ``i`` (counted from
+the top, from 0) and column ``j`` (from the left, from 0).  SageMath's
+``GrowthDiagram`` uses ``(column, row)`` instead: its ``filling()`` keys are the
+transposes of these, and it places the ``k``-th letter of a word in column ``k``
+where this module places it in row ``k`` (see the page "Coming from SageMath"
+of the documentation for the conversions, including ``P_symbol``/``Q_symbol``).  A
 shape is a partition ``lam`` (row ``i`` has the cells ``0 <= j < lam[i]``) or a
 skew shape ``(lam, mu)`` (cells ``mu[i] <= j < lam[i]``).  The corner
 ``(i, j)`` is the top-left corner of cell ``(i, j)``; labels grow to the right
-and downwards.  For a cell::
+and downwards.  For a cell:
 
     (i,j)=t ---- x=(i,j+1)
       |    m       |
     (i+1,j)=y -- z=(i+1,j+1)
 
 Both boundaries are read as lattice paths from the bottom-left corner to the
-top-right corner of the shape (:meth:`GrowthDiagram.out_labels`,
-:meth:`GrowthDiagram.in_labels`).
+top-right corner of the shape ([`GrowthDiagram.out_labels`][GrowthDiagram.out_labels],
+[`GrowthDiagram.in_labels`][GrowthDiagram.in_labels]).
 
 For a rectangular filling (a matrix ``A``) with empty inner labels, the label
 at corner ``(i, j)`` is the shape of the RSK insertion of the two-line array
 of the sub-matrix ``A[:i][:j]``; the labels along the bottom edge form the
-insertion tableau :meth:`GrowthDiagram.P_symbol` (entries are column indices,
+insertion tableau [`GrowthDiagram.P_symbol`][GrowthDiagram.P_symbol] (entries are column indices,
 from 1) and those along the right edge form the recording tableau
-:meth:`GrowthDiagram.Q_symbol` (entries are row indices, from 1).
+[`GrowthDiagram.Q_symbol`][GrowthDiagram.Q_symbol] (entries are row indices, from 1).
 
 Examples
 --------
@@ -441,11 +445,11 @@ class GrowthDiagram:
         return [self._labels[(i, c)] for i in range(r + 1)]
 
     def P_symbol(self) -> Tableau:
-        """The insertion tableau (a :class:`~combalg.growth.tableau.Tableau`): entry ``j+1`` fills the boxes added by column ``j``."""
+        """The insertion tableau (a [`Tableau`][combalg.growth.tableau.Tableau]): entry ``j+1`` fills the boxes added by column ``j``."""
         return tableau_from_chain(self.P_chain())
 
     def Q_symbol(self) -> Tableau:
-        """The recording tableau (a :class:`~combalg.growth.tableau.Tableau`): entry ``i+1`` fills the boxes added by row ``i``."""
+        """The recording tableau (a [`Tableau`][combalg.growth.tableau.Tableau]): entry ``i+1`` fills the boxes added by row ``i``."""
         return tableau_from_chain(self.Q_chain())
 
     def to_matrix(self) -> list[list[int]]:

@@ -1,16 +1,16 @@
 """The Robinson-Schensted-Knuth correspondence by row insertion.
 
-:func:`rsk` maps a word (a permutation is a word), or a matrix of nonnegative
+[`rsk`][rsk] maps a word (a permutation is a word), or a matrix of nonnegative
 integers read as a two-line array, to a pair ``(P, Q)`` of tableaux of the same
 shape: ``P`` is semistandard and holds the letters (for a matrix, the column
 indices from 1), ``Q`` records when each box appeared (for a word, the
 positions ``1..n``, so ``Q`` is standard; for a matrix, the row indices from 1,
-so ``Q`` is semistandard).  :func:`rsk_inverse` undoes it.
+so ``Q`` is semistandard).  [`rsk_inverse`][rsk_inverse] undoes it.
 
-The fast path (:func:`insert_two_line`) works one row at a time instead of
+The fast path ([`insert_two_line`][insert_two_line]) works one row at a time instead of
 one letter at a time: the first row evolves from the word alone, and the
 letters it bumps, in the order they are bumped, are the input of the second
-row, and so on.  The first row uses :func:`bisect.bisect_right`; below it a
+row, and so on.  The first row uses `bisect.bisect_right`; below it a
 letter bumped from column ``j`` enters the next row in a column ``<= j``, so
 a short walk left from ``j`` replaces the binary search, and rows are handled
 in bands of eight per pass over the input.  Words whose letters are not
@@ -20,7 +20,7 @@ correspondence as inserting letter by letter; the tests check it against a
 plain letter-by-letter insertion and against the growth-diagram path
 (``method="growth"``).
 
-Tableaux are :class:`~combalg.growth.tableau.Tableau` objects: tuples of rows,
+Tableaux are [`Tableau`][combalg.growth.tableau.Tableau] objects: tuples of rows,
 each row a tuple of integers, with shape, content, standardness and display.
 Words, permutations and matrices may be lists, tuples or numpy integer arrays.
 
@@ -74,7 +74,7 @@ def _is_int(v: Any) -> bool:
 
 
 def _tableaux(P: Any, Q: Any, trusted: bool = False) -> tuple:
-    """The pair as :class:`Tableau` objects (plain tuples if some letter is not an integer)."""
+    """The pair as [`Tableau`][Tableau] objects (plain tuples if some letter is not an integer)."""
     if trusted:
         return Tableau._trusted(P), Tableau._trusted(Q)
     try:
@@ -83,7 +83,7 @@ def _tableaux(P: Any, Q: Any, trusted: bool = False) -> tuple:
         return tuple(map(tuple, P)), tuple(map(tuple, Q))
 
 
-#: largest total of the entries of a matrix given to :func:`two_line_array` (the
+#: largest total of the entries of a matrix given to [`two_line_array`][two_line_array] (the
 #: length of its two-line array); larger matrices raise ResourceLimitError
 MAX_TWO_LINE = 10_000_000
 
@@ -143,7 +143,7 @@ def insert_two_line(top: Sequence[int], bottom: Sequence[int]) -> tuple[Tableau,
     The letters of ``bottom`` are inserted in order; the box created by the
     ``k``-th insertion receives ``top[k]`` in the recording tableau.  ``top``
     must be weakly increasing for ``Q`` to be semistandard (not checked here).
-    Integer letters give :class:`Tableau` objects (other comparable letters
+    Integer letters give [`Tableau`][Tableau] objects (other comparable letters
     plain tuples of rows).
 
     Distinct nonnegative integer letters (a permutation, say) are inserted as
@@ -176,7 +176,7 @@ def insert_two_line(top: Sequence[int], bottom: Sequence[int]) -> tuple[Tableau,
 
 
 def _insert_two_line(top: list, bottom: list) -> tuple:
-    """The work of :func:`insert_two_line` (rows as tuples)."""
+    """The work of [`insert_two_line`][insert_two_line] (rows as tuples)."""
     n = len(bottom)
     if len(top) != n:
         raise InvalidInputError(
@@ -333,7 +333,7 @@ def _drop(seq: list, positions: list[int]) -> list:
 def _row(vals: list[int], hint: list[int], width: int, base: int):
     """Insert ``vals`` (in time order) into one empty row of at most ``width`` boxes.
 
-    Returns what :func:`_band` returns, for a band of one row.
+    Returns what [`_band`][_band] returns, for a band of one row.
     """
     R = list(range(base, base + width))
     R.append(-1)
@@ -458,15 +458,15 @@ def rsk(obj: Sequence[Any], method: str = "insertion") -> tuple[Tableau, Tableau
     obj : sequence of int, or matrix
         A word (sequence of integers; a permutation is a word), or a matrix
         (sequence of rows) of nonnegative integers, read as its two-line array
-        (:func:`two_line_array`).
+        ([`two_line_array`][two_line_array]).
     method : {"insertion", "growth"}
         ``"insertion"`` (default): fast row insertion.  ``"growth"``: read the
-        pair off a growth diagram with :class:`~combalg.growth.RuleRSK` (slow;
+        pair off a growth diagram with [`RuleRSK`][combalg.growth.RuleRSK] (slow;
         a word gets one column per distinct letter).
 
     Returns
     -------
-    (P, Q) : pair of :class:`~combalg.growth.tableau.Tableau`
+    (P, Q) : pair of [`Tableau`][combalg.growth.tableau.Tableau]
         ``P`` semistandard with the letters; ``Q`` with the positions (word,
         standard) or row indices (matrix, semistandard).  Tableaux are tuples
         of rows, so ``P[0]`` is the first row.
@@ -600,7 +600,7 @@ def _check_tableau(T: Any, name: str) -> list[list[int]]:
 
 
 def rsk_inverse(P: Sequence[Sequence[int]], Q: Sequence[Sequence[int]], output: str = "auto") -> Any:
-    """Undo :func:`rsk`: recover the word or matrix from ``(P, Q)``.
+    """Undo [`rsk`][rsk]: recover the word or matrix from ``(P, Q)``.
 
     Parameters
     ----------

@@ -58,7 +58,7 @@ def plot_growth_diagram(G: Any, ax: Any = None, labels: bool = True, fontsize: f
     ax.autoscale_view()
     ax.margins(0.15)
     ax.axis("off")
-    ax.set_title(f"growth diagram ({G.rule.name})", fontsize=fontsize + 2)
+    ax.set_title(f"Growth diagram ({G.rule.name})", fontsize=fontsize + 2)
     return ax
 
 
@@ -125,27 +125,43 @@ def plot_cylinder_sweep(cp: Any, parts: Any = None, ax: Any = None, periods: int
     if ax is None:
         _, ax = plt.subplots(figsize=(2 + 1.2 * (k * periods + len(steps)), 2 + 1.2 * (ell * periods + len(steps))))
     cmap = plt.get_cmap("viridis")
+    # the lattice behind the paths: every cell below sits on it
+    xs_all, ys_all = [], []
+    for step in steps:
+        for per in range(periods):
+            for x, y in sweep_coordinates(word0, step):
+                xs_all.append(x + per * k)
+                ys_all.append(y - per * ell)
+    x_lo, x_hi, y_lo, y_hi = min(xs_all), max(xs_all), min(ys_all), max(ys_all)
+    from matplotlib.collections import LineCollection
+
+    grid = [[(x, y_lo), (x, y_hi)] for x in range(x_lo, x_hi + 1)]
+    grid += [[(x_lo, y), (x_hi, y)] for y in range(y_lo, y_hi + 1)]
+    ax.add_collection(LineCollection(grid, colors="0.88", linewidths=0.6, zorder=0))
     for s, step in enumerate(steps):
         pts = sweep_coordinates(word0, step)
         color = cmap(s / max(1, len(steps) - 1))
         for per in range(periods):
             xs = [x + per * k for x, _ in pts]
             ys = [y - per * ell for _, y in pts]
-            ax.plot(xs, ys, "-", color=color, lw=1.5, label=f"sweep {s}" if per == 0 else None)
+            ax.plot(xs, ys, "-", color=color, lw=1.5, label=f"sweep ${s}$" if per == 0 else None, zorder=2)
             for v, (x, y) in enumerate(zip(xs[:-1], ys[:-1])):
-                ax.text(x + 0.03, y + 0.03, _fmt(step.parts[v]), fontsize=fontsize, color=color)
+                ax.text(x + 0.03, y + 0.03, _fmt(step.parts[v]), fontsize=fontsize, color=color, zorder=3)
         for _, (i, d), c in step.flips:
             if not c:
                 continue
             col = ones.index(i)
             q, r = divmod(i + d, T)
             row = q * len(zeros) + zeros.index(r)
-            for per in range(-1, periods):
+            for per in range(periods):  # the copies of the cell in the periods whose paths are drawn
                 x0, y0 = col + per * k, -row - 1 - per * ell
-                ax.add_patch(plt.Rectangle((x0, y0), 1, 1, color="tab:orange", alpha=0.3))
-                ax.text(x0 + 0.5, y0 + 0.5, str(c), ha="center", va="center", fontsize=fontsize + 3)
+                if not (x_lo <= x0 and x0 + 1 <= x_hi and y_lo <= y0 and y0 + 1 <= y_hi):
+                    continue
+                ax.add_patch(plt.Rectangle((x0, y0), 1, 1, color="tab:orange", alpha=0.3, zorder=1))
+                ax.text(x0 + 0.5, y0 + 0.5, f"${c}$", ha="center", va="center", fontsize=fontsize + 3, zorder=3)
     ax.set_aspect("equal")
     ax.legend(fontsize=fontsize, loc="upper right")
-    ax.set_title("growth bijection (reconstruction of Langer's)", fontsize=fontsize + 3)
+    ax.set_title(r"Growth bijection on the cylinder (reconstruction of Langer's), profile "
+                 + "".join(map(str, word0)), fontsize=fontsize + 3)
     ax.axis("off")
     return ax

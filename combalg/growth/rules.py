@@ -2,7 +2,7 @@
 
 A *local rule* acts on one cell of a growth diagram whose four corners carry
 partitions, drawn in matrix coordinates (the origin is the top-left corner and
-labels grow to the right and downwards)::
+labels grow to the right and downwards):
 
     t --- x
     |  m  |
@@ -16,26 +16,26 @@ can be compared side by side.
 
 Two rules are provided:
 
-* :class:`RuleRSK` -- the Robinson-Schensted-Knuth rule (Krattenthaler's
+* [`RuleRSK`][RuleRSK] -- the Robinson-Schensted-Knuth rule (Krattenthaler's
   rules F^1/B^1): consecutive labels differ by *horizontal* strips and the
   growth diagram of a nonnegative integer matrix gives the RSK pair of
   semistandard tableaux.
-* :class:`RuleBurge` -- Burge's variant: consecutive labels differ by
+* [`RuleBurge`][RuleBurge] -- Burge's variant: consecutive labels differ by
   *vertical* strips; its labels are the conjugates of the Greene-Kleitman
   invariants for chains of cells going weakly up and to the right.  The
   closed form used here was derived by composing Schensted's rule over the
   standardisation of a cell (see the class docstring) and is checked against
   that composition in the test suite.
 
-Each rule can check itself: :meth:`Rule.check_duality` verifies, for all
+Each rule can check itself: [`Rule.check_duality`][Rule.check_duality] verifies, for all
 labels of small rank, the dual graded graph identity ``DU - UD = I`` on
 Young's lattice and that the forward and backward rules are mutually inverse.
 
 References
 ----------
-.. [Fom95] S. Fomin, *Schensted algorithms for dual graded graphs*,
+- [Fom95] S. Fomin, *Schensted algorithms for dual graded graphs*,
    J. Algebraic Combin. 4 (1995).
-.. [Kra06] C. Krattenthaler, *Growth diagrams, and increasing and decreasing
+- [Kra06] C. Krattenthaler, *Growth diagrams, and increasing and decreasing
    chains in fillings of Ferrers shapes*, Adv. in Appl. Math. 37 (2006).
 """
 
@@ -63,11 +63,11 @@ __all__ = [
 
 
 
-#: largest cell content accepted by :meth:`RuleBurge.forward_rule` (the content
+#: largest cell content accepted by [`RuleBurge.forward_rule`][RuleBurge.forward_rule] (the content
 #: becomes a column of that many rows)
 MAX_BURGE_CONTENT = 1_000_000
 
-#: largest ``3^max_rank * (max_content + 1)`` accepted by :meth:`Rule.check_duality`
+#: largest ``3^max_rank * (max_content + 1)`` accepted by [`Rule.check_duality`][Rule.check_duality]
 _DUALITY_BUDGET = 3**9 * 3
 
 
@@ -76,7 +76,7 @@ def as_partition(value: Iterable[int], name: str = "partition") -> tuple[int, ..
     """Return ``value`` as a tuple of positive integers, weakly decreasing.
 
     Trailing zeros are dropped.  Anything else raises
-    :class:`~combalg.core.errors.InvalidInputError` naming ``name``.
+    [`InvalidInputError`][combalg.core.errors.InvalidInputError] naming ``name``.
 
     Examples
     --------
@@ -129,7 +129,7 @@ def is_horizontal_strip(big: Sequence[int], small: Sequence[int]) -> bool:
 
     That is ``big_1 >= small_1 >= big_2 >= small_2 >= ...``.  The arguments are
     sequences of nonnegative integers, trailing zeros allowed (not checked); this is
-    :func:`combalg.partitions.is_horizontal_strip` without its validation.
+    [`combalg.partitions.is_horizontal_strip`][combalg.partitions.is_horizontal_strip] without its validation.
 
     Examples
     --------
@@ -144,8 +144,8 @@ def is_horizontal_strip(big: Sequence[int], small: Sequence[int]) -> bool:
 def is_vertical_strip(big: Sequence[int], small: Sequence[int]) -> bool:
     """Whether ``big / small`` is a vertical strip (at most one box per row).
 
-    Arguments as in :func:`is_horizontal_strip` (not checked); this is
-    :func:`combalg.partitions.is_vertical_strip` without its validation.
+    Arguments as in [`is_horizontal_strip`][is_horizontal_strip] (not checked); this is
+    [`combalg.partitions.is_vertical_strip`][combalg.partitions.is_vertical_strip] without its validation.
 
     Examples
     --------
@@ -183,9 +183,9 @@ def _down(p: tuple[int, ...]) -> list[tuple[int, ...]]:
     return out
 
 
-#: Former name of the failure :meth:`Rule.check_duality` reports; it now returns the
-#: core :class:`~combalg.core.checks.CheckResult`, whose ``first_mismatch`` is a
-#: :class:`~combalg.core.checks.Mismatch` with ``where = (kind, labels)`` and
+#: Former name of the failure [`Rule.check_duality`][Rule.check_duality] reports; it now returns the
+#: core [`CheckResult`][combalg.core.checks.CheckResult], whose ``first_mismatch`` is a
+#: [`Mismatch`][combalg.core.checks.Mismatch] with ``where = (kind, labels)`` and
 #: ``left``/``right`` = what should have come out / what did.
 RuleMismatch = Mismatch
 
@@ -194,8 +194,8 @@ RuleMismatch = Mismatch
 class Rule:
     """Base class of a local rule on Young's lattice.
 
-    Subclasses define :meth:`forward_rule`, :meth:`backward_rule` and
-    :meth:`is_edge` (which strips are allowed between consecutive labels).
+    Subclasses define [`forward_rule`][forward_rule], [`backward_rule`][backward_rule] and
+    [`is_edge`][is_edge] (which strips are allowed between consecutive labels).
 
     Attributes
     ----------
@@ -272,7 +272,7 @@ class Rule:
         raise NotImplementedError
 
     def __call__(self, filling=None, shape=None, labels=None):
-        """Build a :class:`~combalg.growth.engine.GrowthDiagram` with this rule."""
+        """Build a [`GrowthDiagram`][combalg.growth.engine.GrowthDiagram] with this rule."""
         from combalg.growth.engine import GrowthDiagram
 
         return GrowthDiagram(self, filling=filling, shape=shape, labels=labels)
@@ -287,7 +287,7 @@ class Rule:
         return hash(type(self).__name__)
 
     def _jsonable_(self) -> str:
-        """The class name, e.g. ``"RuleRSK"`` (see :mod:`combalg.core.encoding`)."""
+        """The class name, e.g. ``"RuleRSK"`` (see [`combalg.core.encoding`][combalg.core.encoding])."""
         return type(self).__name__
 
     # ---------------------------------------------------------- self-check
@@ -367,7 +367,7 @@ class Rule:
                            ("forward rule", "backward rule"), mismatch, time.perf_counter() - t0)
 
     def _duality_mismatch(self, max_rank: int, max_content: int) -> Mismatch | None:
-        """The first failure of :meth:`check_duality`, or None."""
+        """The first failure of [`check_duality`][check_duality], or None."""
         # 1. dual graded graph identity on Young's lattice
         for n in range(max_rank + 1):
             for v in map(tuple, partitions_of(n)):
@@ -458,7 +458,7 @@ class RuleRSK(Rule):
 
         With ``check`` (the default) the labels must be partitions with ``x/t``
         and ``y/t`` horizontal strips and the content a nonnegative integer;
-        otherwise :class:`~combalg.core.errors.InvalidInputError` is raised.
+        otherwise [`InvalidInputError`][combalg.core.errors.InvalidInputError] is raised.
         ``check=False`` skips this (for inner loops on known-valid data).
 
         Examples
@@ -490,7 +490,7 @@ class RuleRSK(Rule):
         """Return ``(t, content)`` from ``y, z, x`` (see the class docstring).
 
         With ``check`` (the default) ``z/x`` and ``z/y`` must be horizontal strips
-        of partitions, else :class:`~combalg.core.errors.InvalidInputError`.
+        of partitions, else [`InvalidInputError`][combalg.core.errors.InvalidInputError].
         """
         if check:
             y, z, x = self._check_backward(y, z, x)
@@ -556,7 +556,7 @@ class RuleBurge(Rule):
 
         With ``check`` (the default) the labels must be partitions with ``x/t``
         and ``y/t`` vertical strips and the content a nonnegative integer, else
-        :class:`~combalg.core.errors.InvalidInputError`; ``check=False`` skips this.
+        [`InvalidInputError`][combalg.core.errors.InvalidInputError]; ``check=False`` skips this.
         """
         if check:
             y, t, x, content = self._check_forward(y, t, x, content)
@@ -584,7 +584,7 @@ class RuleBurge(Rule):
         """Return ``(t, content)`` from ``y, z, x`` (see the class docstring).
 
         With ``check`` (the default) ``z/x`` and ``z/y`` must be vertical strips of
-        partitions, else :class:`~combalg.core.errors.InvalidInputError`.
+        partitions, else [`InvalidInputError`][combalg.core.errors.InvalidInputError].
         """
         if check:
             y, z, x = self._check_backward(y, z, x)

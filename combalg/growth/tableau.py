@@ -1,6 +1,6 @@
-"""Young tableaux as immutable tuples of rows: what :func:`~combalg.growth.rsk` returns.
+"""Young tableaux as immutable tuples of rows: what [`rsk`][combalg.growth.rsk] returns.
 
-A :class:`Tableau` is a :class:`tuple` subclass whose items are the rows (tuples),
+A [`Tableau`][Tableau] is a `tuple` subclass whose items are the rows (tuples),
 in English notation (the longest row on top), so code that indexes rows keeps
 working, and a tableau compares equal to (and hashes like) the plain tuple of its
 rows.  A skew tableau (as read off a growth diagram on a skew shape) has ``None``
@@ -8,7 +8,7 @@ in the cells of the inner shape.
 
 Conventions (those of SageMath's ``Tableau``, except where noted):
 
-* ``T.shape`` is the outer shape, a :class:`~combalg.partitions.Partition`;
+* ``T.shape`` is the outer shape, a [`Partition`][combalg.partitions.Partition];
 * ``T.content`` is the tuple ``(m_1, ..., m_k)`` of the multiplicities of the
   entries ``1..max`` (Fulton's *content*, SageMath's ``weight()``; SageMath's
   ``content(k)`` is instead the diagonal index ``j - i`` of the cell holding ``k``);
@@ -67,7 +67,7 @@ class Tableau(tuple):
     ------
     InvalidInputError
         If an entry is not an integer or ``None``, or a row is longer than the
-        row above.  (Standardness is not required: ask :meth:`is_semistandard`.)
+        row above.  (Standardness is not required: ask [`is_semistandard`][is_semistandard].)
 
     Examples
     --------
@@ -146,7 +146,7 @@ class Tableau(tuple):
         return tuple(counts)
 
     def weight(self) -> tuple[int, ...]:
-        """SageMath's name for :attr:`content`."""
+        """SageMath's name for `content`."""
         return self.content
 
     # -- properties -----------------------------------------------------------

@@ -1,18 +1,18 @@
 """Lambda-determinants, the octahedron recurrence and a Laurent-phenomenon checker.
 
-* :func:`lambda_determinant` -- Robbins-Rumsey's ``det_lam`` (ASM sum or
+* [`lambda_determinant`][lambda_determinant] -- Robbins-Rumsey's ``det_lam`` (ASM sum or
   certified lambda-condensation), an exact Laurent polynomial;
-* :func:`octahedron` -- the recurrence with two initial layers and the
+* [`octahedron`][octahedron] -- the recurrence with two initial layers and the
   placements "homogeneous", "di_francesco", "langer" or a callable, every
   division certified;
-* :func:`two_layer_expansion`, :func:`pair_exponent`, :func:`langer_exponents`
+* [`two_layer_expansion`][two_layer_expansion], [`pair_exponent`][pair_exponent], [`langer_exponents`][langer_exponents]
   -- the compatible-pair expansion with the exponent e(A,B) (derived) and the
   multi-parameter lambda-determinant expansion (derived; not compared with
   Langer's cumulant formula);
-* :func:`laurent_run`, :func:`laurent_precheck`, :func:`is_laurent` -- the
+* [`laurent_run`][laurent_run], [`laurent_precheck`][laurent_precheck], [`is_laurent`][is_laurent] -- the
   Laurent-phenomenon checker for one-dimensional recurrences.
 
-Values are :class:`combalg.core.laurent.LaurentPolynomial` objects.
+Values are [`combalg.core.laurent.LaurentPolynomial`][combalg.core.laurent.LaurentPolynomial] objects.
 
 Examples
 --------

@@ -1,4 +1,4 @@
-"""Conversion of internal FLINT normal forms to :class:`combalg.core.laurent.LaurentPolynomial`."""
+"""Conversion of internal FLINT normal forms to [`combalg.core.laurent.LaurentPolynomial`][combalg.core.laurent.LaurentPolynomial]."""
 
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ factor in ``X``.  With that normalisation, a division by ``Q * X^t`` is exact
 in ``Z[params][X^{+-1}]`` if and only if ``Q`` divides ``P`` in the polynomial
 ring (the ``X_i`` are primes not dividing ``Q``), so every division is a single
 FLINT exact division.  This module is private: public functions convert the
-results to :mod:`combalg.core.laurent` values.
+results to [`combalg.core.laurent`][combalg.core.laurent] values.
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ class FormRing:
 
 
 def _form_from_terms(ring: FormRing, terms: dict, s: tuple[int, ...]) -> "Form":
-    """Rebuild a pickled :class:`Form`."""
+    """Rebuild a pickled [`Form`][Form]."""
     if ring.domain == "ZZ":
         coeffs = {k: int(c) for k, c in terms.items()}
     else:
@@ -196,7 +196,7 @@ class Form:
         return len(self.p)
 
     def divide(self, other: "Form") -> "Form":
-        """Exact division; raises :class:`DivisionFailure` with the remainder."""
+        """Exact division; raises [`DivisionFailure`][DivisionFailure] with the remainder."""
         if other.p.is_zero():
             raise ZeroDivisionError("division by zero")
         s = tuple(a - b for a, b in zip(self.s, other.s))

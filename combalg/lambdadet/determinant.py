@@ -1,8 +1,8 @@
 """The lambda-determinant of Robbins and Rumsey.
 
 ``det_lam(M) = x[n]_11`` for the octahedron recurrence with ``x[1] = M``,
-``x[0] = 1``, ``M = 1``, ``L = lam`` (see :mod:`combalg.lambdadet.octahedron`);
-equivalently (Robbins-Rumsey)::
+``x[0] = 1``, ``M = 1``, ``L = lam`` (see [`combalg.lambdadet.octahedron`][combalg.lambdadet.octahedron]);
+equivalently (Robbins-Rumsey):
 
     det_lam(M) = sum_{A in ASM_n} lam^{inv(A)-N(A)} (1+lam)^{N(A)} prod_{i,j} m_ij^{a_ij}
 
@@ -59,7 +59,7 @@ def lambda_determinant(M: Any, lam: Any = None, method: str = "asm", max_terms: 
     max_terms : int
         For ``"condensation"``: bound on the terms of one numerator; for
         ``"asm"``: bound on the terms of the result (see
-        :func:`combalg.lambdadet.asm_expansion`, which also refuses sizes
+        [`combalg.lambdadet.asm_expansion`][combalg.lambdadet.asm_expansion], which also refuses sizes
         above ``MAX_ASM_SIZE``).
 
     Returns

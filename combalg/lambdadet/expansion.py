@@ -1,20 +1,20 @@
 """Explicit expansions over alternating sign matrices and compatible pairs.
 
-* :func:`asm_expansion` -- the Robbins-Rumsey formula (one layer, ``x[0] = 1``)::
+* [`asm_expansion`][asm_expansion] -- the Robbins-Rumsey formula (one layer, ``x[0] = 1``):
 
       det_lam(M) = sum_{A in ASM_n} lam^{inv(A)-N(A)} (1+lam)^{N(A)} prod m_ij^{a_ij}
 
-* :func:`two_layer_expansion` -- the sum over compatible pairs ``(A, B)``
-  (``A`` of size ``n``, ``B`` of size ``n-1``) of one monomial each::
+* [`two_layer_expansion`][two_layer_expansion] -- the sum over compatible pairs ``(A, B)``
+  (``A`` of size ``n``, ``B`` of size ``n-1``) of one monomial each:
 
       x[n]_11 = sum_{(A,B)} (parameter monomial) prod a_ij^{A_ij} prod t_{i+1,j+1}^{-B_ij}
 
   where the parameter monomial is ``lam^{e(A,B)} mu^{C(n,2)-e(A,B)}`` for the
   homogeneous placement, with the *exponent e(A,B) (derived)*
   ``e(A,B) = (sum A_ij (i-j)^2 - sum B_ij (i-j)^2) / 2`` (see
-  :func:`pair_exponent`), and for Langer's placement the
+  [`pair_exponent`][pair_exponent]), and for Langer's placement the
   *multi-parameter lambda-determinant expansion (derived; not compared with
-  Langer's cumulant formula)* of :func:`langer_exponents`; Di Francesco's
+  Langer's cumulant formula)* of [`langer_exponents`][langer_exponents]; Di Francesco's
   placement is its specialisation ``lam_{p,q} -> lam_{p-q}``,
   ``mu_{p,q} -> mu_{p-q}``.
 
@@ -102,7 +102,7 @@ def langer_exponents(A: Sequence[Sequence[int]], B: Sequence[Sequence[int]]
     """Exponents of Langer's parameters in the term of a compatible pair (derived).
 
     Part of the multi-parameter lambda-determinant expansion (derived; not
-    compared with Langer's cumulant formula)::
+    compared with Langer's cumulant formula):
 
         lam_{p,q}: 1 + C_B(p-1, q-1) - C_A(p, q)        1 <= p, q <= n-1
         mu_{p,q}:  1 + TR_B(p-1, q) - TR_A(p, q+1)      1 <= p <= n-1, 0 <= q <= n-2
@@ -151,11 +151,11 @@ def two_layer_expansion(n: int, placement: str = "homogeneous", x0: str = "gener
     n : int
         The size of ``x[1]`` (generic entries ``a_ij``).
     placement : {"homogeneous", "di_francesco", "langer"}
-        The coefficient placement, as in :func:`octahedron`.
+        The coefficient placement, as in [`octahedron`][octahedron].
     x0 : {"generic", "ones"}
         Generic inner bottom layer ``t_rc`` or all ones.
     lam, mu
-        As in :func:`octahedron` (homogeneous: values; indexed: base names).
+        As in [`octahedron`][octahedron] (homogeneous: values; indexed: base names).
     max_terms : int
         Bound on the number ``2^{C(n,2)}`` of compatible pairs summed.
 
@@ -306,7 +306,7 @@ def asm_expansion(M: Any, lam: Any = None, method: str = "transfer", max_terms: 
         For a malformed matrix, or when a zero entry would have to be inverted
         (the lambda-determinant is then undefined).
     ResourceLimitError
-        Before any work, for a size above :data:`MAX_ASM_SIZE` or when the
+        Before any work, for a size above [`MAX_ASM_SIZE`][MAX_ASM_SIZE] or when the
         estimates exceed ``max_terms``.
 
     Examples
@@ -403,7 +403,7 @@ def asm_expansion(M: Any, lam: Any = None, method: str = "transfer", max_terms: 
 
 
 def _asm_transfer(rows, lam_c) -> Expansion:
-    """Row-by-row summation over monotone triangles (see :func:`asm_expansion`)."""
+    """Row-by-row summation over monotone triangles (see [`asm_expansion`][asm_expansion])."""
     from combalg.asm.enumeration import asm_count
     from combalg.asm.monotone import _children
 

@@ -6,7 +6,7 @@ powers of earlier terms and a nonzero constant (a divisor that can never be
 zero); the right side is an expression in earlier terms and parameters (plain
 names such as ``a``), which may itself divide, as in
 ``x[m] = (x[m-1]^2 + 1)/x[m-2]``.  Starting from symbolic initial values
-``x[0], ..., x[k-1]``, :func:`laurent_run` writes each ``x[m]`` as one
+``x[0], ..., x[k-1]``, [`laurent_run`][laurent_run] writes each ``x[m]`` as one
 fraction and divides exactly once in
 ``Z[params][x[0]^{+-1}, ..., x[k-1]^{+-1}]`` (over ``Q`` when constants are
 divided by), so a sum such as ``x[m-1]^2/x[m-2] + 1/x[m-2]`` is judged as a
@@ -17,11 +17,11 @@ whole; every division is certified.  A run ends with one of three outcomes:
 * ``"not Laurent"`` -- the first step whose division is not exact, with its
   remainder (or the parameter that ends up in a denominator);
 * ``"budget exceeded"`` -- the term-count, memory or time budget (see
-  :class:`Budget`), checked before every multiplication and division, ran out
+  [`Budget`][Budget]), checked before every multiplication and division, ran out
   first; nothing is claimed.
 
-:func:`laurent_precheck` is a fast probabilistic test over ``GF(p)`` on random
-lines, and :func:`is_laurent` tests one given rational function.
+[`laurent_precheck`][laurent_precheck] is a fast probabilistic test over ``GF(p)`` on random
+lines, and [`is_laurent`][is_laurent] tests one given rational function.
 
 Examples
 --------
@@ -245,7 +245,7 @@ def parse_recurrence(text: str) -> Recurrence:
 
 @dataclass(frozen=True)
 class Budget:
-    """Limits for :func:`laurent_run`, checked before every multiplication and division.
+    """Limits for [`laurent_run`][laurent_run], checked before every multiplication and division.
 
     Attributes
     ----------
@@ -375,7 +375,7 @@ def _evaluate(expr: Expr, ring: LaurentRing, env: Mapping, indices: Mapping[str,
     whether the whole value is a Laurent polynomial (an intermediate quotient
     such as ``x[m-1]^2/x[m-2]`` need not be one while the sum is).  ``env``
     holds (value, bits) pairs; ``bits`` bounds the coefficient sizes of both
-    parts.  Raises :class:`_RhsZeroDivision` when a divisor evaluates to zero.
+    parts.  Raises [`_RhsZeroDivision`][_RhsZeroDivision] when a divisor evaluates to zero.
     """
     one = ring.one()
 
@@ -443,7 +443,7 @@ def _evaluate(expr: Expr, ring: LaurentRing, env: Mapping, indices: Mapping[str,
 
 @dataclass(frozen=True)
 class LaurentRunResult:
-    """Outcome of :func:`laurent_run`.
+    """Outcome of [`laurent_run`][laurent_run].
 
     Attributes
     ----------
@@ -578,7 +578,7 @@ def laurent_run(recurrence: Any, initial: Any = None, steps: int = 10, params: S
     Parameters
     ----------
     recurrence : str or Recurrence
-        For example ``"x[m]*x[m-4] = x[m-1]*x[m-3] + x[m-2]^2"``, or :func:`somos`.
+        For example ``"x[m]*x[m-4] = x[m-1]*x[m-3] + x[m-2]^2"``, or [`somos`][somos].
     initial : list, optional
         The initial values ``x[0], ..., x[k-1]``: names (symbols) or numbers.
         Default: the symbols ``x[0], ..., x[k-1]``.
@@ -679,7 +679,7 @@ def laurent_run(recurrence: Any, initial: Any = None, steps: int = 10, params: S
 
 @dataclass(frozen=True)
 class PrecheckResult:
-    """Outcome of :func:`laurent_precheck`.
+    """Outcome of [`laurent_precheck`][laurent_precheck].
 
     ``probably_laurent`` is False only with a proof-quality witness over
     ``GF(p)`` restricted to a line (a denominator factor that is not an
@@ -749,7 +749,7 @@ def laurent_precheck(recurrence: Any, steps: int = 10, initial: Any = None, prim
     fractions in ``GF(p)(t)``.  A Laurent value has a denominator that is a
     product of the ``a_i + b_i t``; any other factor proves (over ``GF(p)``,
     on that line) that the value is not Laurent.  "No failure seen" is only
-    evidence; certify with :func:`laurent_run`.  Degrees above ``max_degree``
+    evidence; certify with [`laurent_run`][laurent_run].  Degrees above ``max_degree``
     or a total time above ``max_seconds`` stop a trial early;
     ``checked_through`` reports how far every trial got.
 

@@ -1,6 +1,6 @@
 """Input handling for lambda-determinants: matrices of numbers and symbols.
 
-A matrix entry may be an ``int``, a :class:`fractions.Fraction`, a SymPy
+A matrix entry may be an ``int``, a `fractions.Fraction`, a SymPy
 rational number or a SymPy ``Symbol``.  Symbols become Laurent variables (they
 may be inverted); a parameter such as ``lam`` is a polynomial variable (never
 inverted).

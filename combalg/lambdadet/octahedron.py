@@ -1,7 +1,7 @@
 """The octahedron (lambda-Dodgson) recurrence with two initial layers.
 
 Indexing follows Langer: for ``k = 0..n`` the layer ``x[k]`` is an
-``(n-k+1) x (n-k+1)`` array (1-based ``x[k][i][j]``), and for ``k = 1..n-1``::
+``(n-k+1) x (n-k+1)`` array (1-based ``x[k][i][j]``), and for ``k = 1..n-1``:
 
     x[k+1][i][j] = ( M x[k][i][j] x[k][i+1][j+1] + L x[k][i][j+1] x[k][i+1][j] ) / x[k-1][i+1][j+1]
 
@@ -16,7 +16,7 @@ The coefficient placements are
 * a callable ``f(k, i, j, n) -> (M, L)`` returning numbers or SymPy symbols.
 
 Every division is certified exact in ``Z[parameters][x^{+-1}]``; a division
-that is not exact raises :class:`OctahedronDivisionError` with the level, the
+that is not exact raises [`OctahedronDivisionError`][OctahedronDivisionError] with the level, the
 position and the remainder.  Indexed parameters are named ``lam_1_2``,
 ``mu_1_0`` (Langer) and ``lam_0``, ``lam_m1`` (Di Francesco; ``m`` = minus).
 
@@ -68,7 +68,7 @@ PLACEMENTS = ("homogeneous", "di_francesco", "langer")
 #: default bound on the number of terms of one numerator of the recurrence
 DEFAULT_MAX_TERMS = 20_000_000
 
-#: how a refusal of :func:`octahedron` by its size ends
+#: how a refusal of [`octahedron`][octahedron] by its size ends
 _REMEDY = "use the ASM / compatible-pair expansion or raise max_terms"
 
 Placement = Union[str, Callable[[int, int, int, int], tuple[Any, Any]]]
@@ -257,7 +257,7 @@ def run_recurrence(ring: FormRing, bottom: list[list[Form]], x1: list[list[Form]
 
     Before each step the number of terms of the numerator is bounded by the
     products of the term counts; a bound above ``max_terms`` raises
-    :class:`ResourceLimitError` before that step's arithmetic starts.
+    [`ResourceLimitError`][ResourceLimitError] before that step's arithmetic starts.
     """
     n = len(x1)
     layers = [bottom, x1]
@@ -350,7 +350,7 @@ def octahedron(x0: Any = None, x1: Any = None, lam: Any = None, mu: Any = None,
         coefficients of the step computing ``x[k+1][i][j]``.
     max_terms : int
         Bound on the (estimated) number of terms of a numerator; exceeding it
-        raises :class:`ResourceLimitError` before the step is computed.
+        raises [`ResourceLimitError`][ResourceLimitError] before the step is computed.
 
     Returns
     -------
@@ -379,7 +379,7 @@ def octahedron(x0: Any = None, x1: Any = None, lam: Any = None, mu: Any = None,
 
 def _run_octahedron(x0: Any, rows: list[list[tuple[str, Any]]], lam: Any, mu: Any, coefficients: Placement,
                     max_terms: int, remedy: str = _REMEDY) -> OctahedronResult:
-    """:func:`octahedron` on the validated entries ``rows`` of ``x1`` (see :func:`square_entries`).
+    """[`octahedron`][octahedron] on the validated entries ``rows`` of ``x1`` (see [`square_entries`][square_entries]).
 
     ``remedy`` ends the message of an up-front size refusal (what the caller's
     user can do instead).
@@ -411,12 +411,12 @@ def _refuse_generic_blowup(rows, x0: Any, coefficients: Placement, coef: dict, m
     """Refuse, before any work, a run whose step-by-step term bound certainly exceeds ``max_terms``.
 
     The one up-front size check of the recurrence, also for the
-    lambda-condensation of :func:`combalg.lambdadet.lambda_determinant`.
+    lambda-condensation of [`combalg.lambdadet.lambda_determinant`][combalg.lambdadet.lambda_determinant].
     Decided only when nothing can cancel: ``x1`` of pairwise distinct symbols,
     ``x0`` all ones or generic, and a named placement whose coefficients are
     all symbols (``mu = 1`` allowed).  Then every value of level ``k`` has at
     least ``t = A_k`` terms (one per ASM, or per compatible pair), so the bound
-    that :func:`run_recurrence` checks at the last level is at least
+    that [`run_recurrence`][run_recurrence] checks at the last level is at least
     ``2 t^2`` for ``k = n-1``.  For the lambda-determinant (``"homogeneous"``,
     ``x0`` all ones, ``mu = 1``, symbolic ``lam``) the values of level ``k``
     are generic lambda-determinants with exactly ``t = T(k) = sum_A (N(A)+1)``

@@ -1,13 +1,13 @@
 """Linking: composition and decomposition of vector spaces, graphs and matroids.
 
-* :mod:`~combalg.linking.spaces` -- :class:`LabelledSpace`, vector spaces on
+* [`spaces`][combalg.linking.spaces] -- [`LabelledSpace`][LabelledSpace], vector spaces on
   labelled column sets over QQ and GF(p) (restriction, contraction,
   complement, sum, intersection, connectivity).
-* :mod:`~combalg.linking.composition` -- matched (↔) and skewed (⇌)
+* [`composition`][combalg.linking.composition] -- matched (↔) and skewed (⇌)
   composition, overlap minimisation and minimum-overlap decomposition.
-* :mod:`~combalg.linking.graphs` -- gluing graphs along a shared subgraph,
+* [`graphs`][combalg.linking.graphs] -- gluing graphs along a shared subgraph,
   clique sums, cut and cycle spaces, graph decomposition.
-* :mod:`~combalg.linking.matroids`, :mod:`~combalg.linking.matroid_ops` --
+* [`matroids`][combalg.linking.matroids], [`matroid_ops`][combalg.linking.matroid_ops] --
   matroids with a rank oracle, union (matroid partition), intersection,
   2-sum, parallel and series connection, and matroid linking.
 
@@ -15,8 +15,8 @@ The composition/decomposition statements are reconstructions from the
 abstract of H. Narayanan, *On composition and decomposition operations for
 vector spaces, graphs and matroids* (arXiv, 2023), proved and checked
 independently; they are not the paper's own algorithms.  Matroid
-:func:`link` agrees with the 2-sum for ``|P| = 1`` but NOT with graph k-sums
-for ``|P| >= 2`` (see :func:`link`).
+[`link`][link] agrees with the 2-sum for ``|P| = 1`` but NOT with graph k-sums
+for ``|P| >= 2`` (see [`link`][link]).
 
 >>> from combalg.linking import LabelledSpace, compose
 >>> A = LabelledSpace([[1, 1]], ["s", "p"]); B = LabelledSpace([[1, 1]], ["p", "q"])

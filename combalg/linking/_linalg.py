@@ -1,9 +1,9 @@
-"""Private field helpers for :mod:`combalg.linking`.
+"""Private field helpers for [`combalg.linking`][combalg.linking].
 
 Inside the engine a field is represented by its characteristic ``p`` (``0`` for
 QQ); matrices are lists of rows of Python values: over QQ ``int`` or
-:class:`fractions.Fraction`, over GF(p) ``int`` in ``range(p)``.  The linear
-algebra itself is :mod:`combalg.core.linalg`; the functions here adapt ``p`` to
+`fractions.Fraction`, over GF(p) ``int`` in ``range(p)``.  The linear
+algebra itself is [`combalg.core.linalg`][combalg.core.linalg]; the functions here adapt ``p`` to
 its field objects and coerce user entries.
 """
 
@@ -41,7 +41,7 @@ def field_char(field: Any) -> int:
     """Return the characteristic (0 for QQ) of a field given in any accepted form.
 
     Accepted: ``None`` or ``"QQ"`` (the rationals), the field objects of
-    :mod:`combalg.core.linalg` (``QQ``, ``GF(p)``), ``"GF(p)"``/``"GFp"``
+    [`combalg.core.linalg`][combalg.core.linalg] (``QQ``, ``GF(p)``), ``"GF(p)"``/``"GFp"``
     strings, and objects with a ``characteristic`` attribute.
     """
     if field is None:
@@ -143,7 +143,7 @@ def rank(rows: Sequence[Sequence[Any]], ncols: int, p: int) -> int:
 
 def nullspace_from_rref(R: Sequence[Sequence[Any]], pivots: Sequence[int], ncols: int, p: int) -> list[list]:
     """Basis of the right null space of a matrix given by its RREF (see
-    :func:`combalg.core.linalg.nullspace_from_rref`)."""
+    [`combalg.core.linalg.nullspace_from_rref`][combalg.core.linalg.nullspace_from_rref])."""
     return linalg.nullspace_from_rref(R, pivots, ncols, field_object(p))
 
 

@@ -5,7 +5,7 @@ For spaces ``V_SP`` on ``S ⊎ P`` and ``V_PQ`` on ``P ⊎ Q``:
 * matched composition ``V_SP ↔ V_PQ = {(f_S, f_Q) : (f_S, h) ∈ V_SP, (h, f_Q) ∈ V_PQ}``,
 * skewed composition ``V_SP ⇌ V_PQ = {(f_S, f_Q) : (f_S, h) ∈ V_SP, (-h, f_Q) ∈ V_PQ}``.
 
-Both are computed by :func:`compose` (``sign=+1`` and ``sign=-1``).  The
+Both are computed by [`compose`][compose] (``sign=+1`` and ``sign=-1``).  The
 implicit duality theorem holds over every field in the form
 
     (V_SP ↔ V_PQ)^⊥ = V_SP^⊥ ⇌ V_PQ^⊥,
@@ -15,7 +15,7 @@ characteristic 2 (e.g. ``V_SP = V_PQ = <(1, 1)>`` over QQ).
 
 The minimum size of the shared label set ``P`` over all decompositions of a
 space ``V_SQ`` is its connectivity ``lambda = r(V·S) - r(V×S)``;
-:func:`decompose` reaches it and :func:`minimize_overlap` reduces a given pair
+[`decompose`][decompose] reaches it and [`minimize_overlap`][minimize_overlap] reduces a given pair
 to it while keeping a subset of ``P``.  These statements and algorithms are
 reconstructions based on the abstract of Narayanan (2023), proved and checked
 independently; they are not the paper's own algorithms.
@@ -251,7 +251,7 @@ def _shift(nrows: int, ncols: int, row0: int, col0: int, count: int) -> Any:
 
 class _GenericPlan(NamedTuple):
     """The label bookkeeping of the generic QQ route for one shape of input (see
-    :func:`_compose_generic_qq`): 0/±1 placement matrices, which FLINT multiplies much
+    [`_compose_generic_qq`][_compose_generic_qq]): 0/±1 placement matrices, which FLINT multiplies much
     faster than entries can be moved one by one from Python."""
 
     m: int  # rows of the stacked matrix M (d1 + d2)
@@ -311,7 +311,7 @@ def _compose_generic_qq(V_SP: LabelledSpace, V_PQ: LabelledSpace, sign: int, Pl:
                         out_labels: tuple) -> LabelledSpace | None:
     """Composition over QQ when the pivot columns are the first ones; else ``None``.
 
-    Let ``M = [M_P | M_T]`` be the stacked integer rows (see :func:`_stack_qq`),
+    Let ``M = [M_P | M_T]`` be the stacked integer rows (see [`_stack_qq`][_stack_qq]),
     ``m`` its number of rows and ``k = |P|``.  If the first ``m`` columns
     ``A = M[:, :m]`` form an invertible matrix (the generic case), then the rows
     of ``M`` are independent, ``rank M_P = k``, the contraction onto ``T`` has
@@ -321,7 +321,7 @@ def _compose_generic_qq(V_SP: LabelledSpace, V_PQ: LabelledSpace, sign: int, Pl:
     unit columns), which is ``[det I | Y^T]``; invertibility is certified by that
     RREF itself (a rank modulo a prime only avoids wasted work).  ``[A^T | E]`` and
     ``M_T^T`` are assembled directly from the two inputs by the placement matrices
-    of :func:`_generic_plan`.
+    of [`_generic_plan`][_generic_plan].
 
     Examples
     --------
@@ -469,7 +469,7 @@ def min_overlap(V_SQ: LabelledSpace, S: Iterable[Hashable]) -> int:
     """Minimum ``|P|`` over all decompositions ``V_SQ = V_SP ↔ V_PQ``.
 
     Equals the connectivity ``lambda = r(V·S) - r(V×S)`` (lower bound from the
-    overlap-minimisation kernel argument, reached by :func:`decompose`).
+    overlap-minimisation kernel argument, reached by [`decompose`][decompose]).
 
     >>> V = LabelledSpace([[1, 1, 1, 0], [0, 0, 0, 1]], ["s1", "s2", "q1", "q2"])
     >>> min_overlap(V, ["s1", "s2"])

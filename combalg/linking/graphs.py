@@ -3,13 +3,13 @@
 **Edge labels.** An edge is labelled by its ``label`` attribute if it has one,
 otherwise by its endpoint tuple: ``(u, v)`` for a simple graph and
 ``(u, v, key)`` for a multigraph, with the endpoints of an undirected edge
-listed in the canonical vertex order (:func:`combalg.linking.spaces.label_key`).
+listed in the canonical vertex order ([`combalg.linking.spaces.label_key`][combalg.linking.spaces.label_key]).
 Labels must be distinct within a graph.
 
 **Orientation.** A directed edge goes from ``u`` to ``v``.  An undirected edge
 is oriented from its ``tail`` attribute if it has one, otherwise from the
 smaller endpoint in the canonical vertex order.  The graphs returned by
-:func:`glue`, :func:`clique_sum` and :func:`decompose_graph` store ``label`` and
+[`glue`][glue], [`clique_sum`][clique_sum] and [`decompose_graph`][decompose_graph] store ``label`` and
 ``tail`` on every edge, so orientations survive vertex renaming.
 
 **Gluing** (``G_SP ↔ G_PQ``: identify the shared subgraph ``G_P``, then delete
@@ -421,7 +421,7 @@ def decompose_graph(
     the same path, so ``|P| = max(|W| - 1, 0)``.  This is the minimum overlap
     (the graphic connectivity) when ``G[S]``, ``G[Q]`` and ``G`` are connected;
     in general the minimum over vector-space decompositions is
-    :func:`graph_connectivity`.  Isolated vertices of ``G`` are dropped.
+    [`graph_connectivity`][graph_connectivity].  Isolated vertices of ``G`` are dropped.
 
     Returns
     -------

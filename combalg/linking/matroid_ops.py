@@ -19,7 +19,7 @@ on a triangle, triangle deleted, give K_{2,3} whose cycle matroid has rank 4,
 while the linking of the two cycle matroids has rank 3; glued on a 2-edge
 path instead, both have rank 4 but the 4-cycle ``{s0, s2, q0, q2}`` is a
 circuit of K_{2,3} and independent in the linking.  Use
-:func:`combalg.linking.glue` for graphs.
+[`combalg.linking.glue`][combalg.linking.glue] for graphs.
 
 Examples
 --------
@@ -119,7 +119,7 @@ class UnionMatroid(Matroid):
     """Matroid union M_1 ∨ ... ∨ M_k (each extended by loops to the union of the ground sets).
 
     The rank of X is the size of a largest partitionable subset, found by the
-    matroid partition algorithm (:func:`matroid_partition`).
+    matroid partition algorithm ([`matroid_partition`][matroid_partition]).
     """
 
     def __init__(self, matroids: Sequence[Matroid]) -> None:
@@ -507,14 +507,14 @@ def link(M_SP: Matroid, M_PQ: Matroid, P: Iterable[Hashable] | None = None) -> M
     algorithm.  ``P`` is the set of common elements (checked if given).
 
     * ``|P| = 1`` (``p`` neither loop nor coloop in either): equals
-      :func:`two_sum`.
+      [`two_sum`][two_sum].
     * ``|P| >= 2``: does NOT agree with graph k-sums in general.
       Counterexample: K4 (apex x, triangle abc) and K4 (apex y) glued on the
       triangle, triangle deleted, is K_{2,3} (cycle matroid rank 4), but the
       linking of the two cycle matroids has rank 3 and no independent set of
       size 4.  Glued on the 2-edge path a-b-c instead, both have rank 4 but
       the 4-cycle x-a-y-c is independent in the linking.  Compose graphs with
-      :func:`combalg.linking.glue`.
+      [`combalg.linking.glue`][combalg.linking.glue].
 
     Parameters
     ----------

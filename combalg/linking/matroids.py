@@ -1,10 +1,10 @@
 """Matroids given by a rank oracle: linear, graphic, uniform, from bases, and minors.
 
-A :class:`Matroid` has a finite ground set of hashable labels and a rank
+A [`Matroid`][Matroid] has a finite ground set of hashable labels and a rank
 function.  Subclasses implement ``_rank(X)`` for a frozenset ``X``; the public
-:meth:`Matroid.rank` checks its argument and caches results.  Operations that
+[`Matroid.rank`][Matroid.rank] checks its argument and caches results.  Operations that
 build new matroids (dual, minors, union, sums, connections, linking) are in
-:mod:`combalg.linking.matroid_ops` and are also available as methods.
+[`combalg.linking.matroid_ops`][combalg.linking.matroid_ops] and are also available as methods.
 
 Examples
 --------
@@ -254,12 +254,12 @@ class Matroid:
         return None
 
     def __eq__(self, other: object) -> bool:
-        """Equal ground sets and equal rank functions (see :meth:`equals`; :meth:`is_isomorphic` is separate).
+        """Equal ground sets and equal rank functions (see [`equals`][equals]; [`is_isomorphic`][is_isomorphic] is separate).
 
         Two matroids of the same class and the same representation compare
         at once; otherwise the bases are compared, at a cost of about
-        ``C(|E|, r)`` rank evaluations, and a :class:`ResourceLimitError` is
-        raised above ``2^20`` candidate sets (use :meth:`equals` with a larger
+        ``C(|E|, r)`` rank evaluations, and a [`ResourceLimitError`][ResourceLimitError] is
+        raised above ``2^20`` candidate sets (use [`equals`][equals] with a larger
         ``limit``).
 
         >>> UniformMatroid(2, 4) == UniformMatroid(2, 4)
@@ -298,7 +298,7 @@ class Matroid:
         return f"{kind} of rank {self.full_rank()} on {n} element{'s' if n != 1 else ''}"
 
     def _jsonable_(self) -> dict:
-        """``{"type", "groundset", "rank", "bases"}`` (small ground sets; see :mod:`combalg.core.encoding`)."""
+        """``{"type", "groundset", "rank", "bases"}`` (small ground sets; see [`combalg.core.encoding`][combalg.core.encoding])."""
         return {"type": type(self).__name__, "groundset": list(self.sorted_groundset()),
                 "rank": self.full_rank(), "bases": [list(sort_labels(B)) for B in self.bases()]}
 
@@ -560,7 +560,7 @@ class Matroid:
     def characteristic_polynomial(self, var: str = "t") -> Any:
         """The characteristic polynomial ``chi(t) = sum_{A ⊆ E} (-1)^|A| t^(r(E) - r(A))``.
 
-        Computed as ``(-1)^r(E) T(1 - t, 0)`` from :meth:`tutte_polynomial`; it is
+        Computed as ``(-1)^r(E) T(1 - t, 0)`` from [`tutte_polynomial`][tutte_polynomial]; it is
         zero when the matroid has a loop.
 
         >>> UniformMatroid(2, 3).characteristic_polynomial()
@@ -599,7 +599,7 @@ class Matroid:
     @staticmethod
     def from_bases(bases: Iterable[Iterable[Hashable]], groundset: Iterable[Hashable] | None = None,
                    check: bool = True) -> "BasesMatroid":
-        """The matroid with the given bases (see :class:`BasesMatroid`).
+        """The matroid with the given bases (see [`BasesMatroid`][BasesMatroid]).
 
         >>> M = Matroid.from_bases([["a", "b"], ["a", "c"], ["b", "c"]])
         >>> M.rank(["a"]), M.rank()
@@ -816,7 +816,7 @@ def _columns(V: LabelledSpace) -> dict:
 
 
 class GraphicMatroid(Matroid):
-    """The cycle matroid of a networkx graph (edges labelled as in :mod:`combalg.linking.graphs`).
+    """The cycle matroid of a networkx graph (edges labelled as in [`combalg.linking.graphs`][combalg.linking.graphs]).
 
     r(X) = |V(X)| - (number of components of the edge set X).
 

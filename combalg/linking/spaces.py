@@ -1,6 +1,6 @@
 """Vector spaces on labelled column sets over QQ and GF(p).
 
-A :class:`LabelledSpace` is a subspace ``V`` of ``F^E`` where ``E`` is a finite
+A [`LabelledSpace`][LabelledSpace] is a subspace ``V`` of ``F^E`` where ``E`` is a finite
 set of hashable labels and ``F`` is the rationals or a prime field.  It is
 stored in canonical form: the reduced row echelon form (RREF) of a basis after
 the columns are sorted into a fixed total order of the labels, so two spaces are
@@ -65,7 +65,7 @@ def label_key(label: Any) -> tuple:
 
 
 def sort_labels(labels: Iterable[Hashable]) -> tuple:
-    """Return the labels as a tuple in the canonical order of :func:`label_key`."""
+    """Return the labels as a tuple in the canonical order of [`label_key`][label_key]."""
     return tuple(sorted(labels, key=label_key))
 
 
@@ -86,7 +86,7 @@ class LabelledSpace:
     Attributes
     ----------
     labels : tuple
-        The labels in canonical order (see :func:`label_key`).
+        The labels in canonical order (see [`label_key`][label_key]).
     rows : tuple of tuples
         The canonical RREF basis, columns in the order of ``labels``.
     p : int
@@ -313,7 +313,7 @@ class LabelledSpace:
     def from_networkx_cut_space(cls, G: Any, field: Any = None) -> "LabelledSpace":
         """The cut (potential-difference) space of a networkx graph.
 
-        See :func:`combalg.linking.graphs.cut_space` for the edge labels and
+        See [`combalg.linking.graphs.cut_space`][combalg.linking.graphs.cut_space] for the edge labels and
         orientations used.
 
         >>> import networkx as nx
@@ -390,7 +390,7 @@ class LabelledSpace:
         """The RREF basis of V with the columns taken in the order ``order``.
 
         ``order`` must be a permutation of the labels.  (The canonical form
-        :attr:`rows` is the RREF for the canonical label order.)
+        `rows` is the RREF for the canonical label order.)
 
         >>> LabelledSpace([[1, 2]], ["x", "y"]).rows_in(["y", "x"])
         [[1, 1/2]]
@@ -638,7 +638,7 @@ class LabelledSpace:
         ----------
         order : sequence of labels, optional
             The column order (a permutation of the labels); the basis is the RREF
-            in that order.  Default: the canonical order of :attr:`labels`.
+            in that order.  Default: the canonical order of `labels`.
 
         Examples
         --------
@@ -660,11 +660,11 @@ class LabelledSpace:
         return rf"{array} \subseteq {field}^{{{len(names)}}}"
 
     def _jsonable_(self) -> dict:
-        """``{"field": "QQ", "labels": [...], "rows": [...]}`` (see :mod:`combalg.core.encoding`)."""
+        """``{"field": "QQ", "labels": [...], "rows": [...]}`` (see [`combalg.core.encoding`][combalg.core.encoding])."""
         return {"field": self.field_name, "labels": list(self.labels), "rows": [list(r) for r in self.rows]}
 
     def _repr_latex_(self) -> str:
-        """:meth:`latex` in math delimiters (for Jupyter)."""
+        """[`latex`][latex] in math delimiters (for Jupyter)."""
         return f"${self.latex()}$"
 
     def to_dict(self) -> dict:

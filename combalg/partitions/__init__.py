@@ -1,4 +1,4 @@
-"""Integer partitions: the :class:`Partition` value type, strips and generators.
+"""Integer partitions: the [`Partition`][Partition] value type, strips and generators.
 
 This is the objects layer under the engines: plain functions over small immutable
 values, pure Python integers, no sympy.

@@ -111,7 +111,7 @@ def partitions_up_to(
     n : int
         The largest size, ``n >= 0``.
     max_part, max_length : int, optional
-        As in :func:`partitions_of`.
+        As in [`partitions_of`][partitions_of].
 
     Examples
     --------
@@ -158,14 +158,14 @@ def count_partitions(n: int) -> int:
 
     Up to ``n = 5000`` by Euler's pentagonal recurrence (exact integers,
     ``O(n^1.5)`` operations); beyond that as the coefficient of ``q^n`` of
-    :func:`combalg.core.series.partition_series` (FLINT, fast).
+    [`combalg.core.series.partition_series`][combalg.core.series.partition_series] (FLINT, fast).
 
     Raises
     ------
     InvalidInputError
         If ``n`` is not a nonnegative integer.
     ResourceLimitError
-        If ``n`` is at least :data:`combalg.core.series.MAX_ORDER`.
+        If ``n`` is at least [`combalg.core.series.MAX_ORDER`][combalg.core.series.MAX_ORDER].
 
     Examples
     --------

@@ -5,7 +5,7 @@ positive integers; ``|lam| = lam_1 + ... + lam_l`` is its size and ``l`` its len
 We draw Young diagrams in English notation: row ``i`` (counted from 0 at the top)
 holds ``lam_i`` cells ``(i, 0), ..., (i, lam_i - 1)``.
 
-:class:`Partition` is a :class:`tuple` subclass, so a partition is hashable, compares
+[`Partition`][Partition] is a `tuple` subclass, so a partition is hashable, compares
 equal to the plain tuple of its parts and can be used as a dictionary key.
 
 Examples
@@ -23,9 +23,9 @@ True
 
 References
 ----------
-.. [1] I. G. Macdonald, *Symmetric Functions and Hall Polynomials*, 2nd ed.,
+- [1] I. G. Macdonald, *Symmetric Functions and Hall Polynomials*, 2nd ed.,
    Oxford University Press, 1995, chapter I.1.
-.. [2] R. P. Stanley, *Enumerative Combinatorics*, vol. 2, Cambridge University
+- [2] R. P. Stanley, *Enumerative Combinatorics*, vol. 2, Cambridge University
    Press, 1999, section 7.21 (hook length formula).
 """
 
@@ -129,7 +129,7 @@ class Partition(tuple):
 
     Notes
     -----
-    ``Partition`` subclasses :class:`tuple`: ``len(lam)`` is the length, ``lam[i]``
+    ``Partition`` subclasses `tuple`: ``len(lam)`` is the length, ``lam[i]``
     the ``i``-th part (from 0) and ``lam == (3, 1)`` compares with plain tuples.
     Slicing and ``+`` return plain tuples.
 
@@ -211,7 +211,7 @@ class Partition(tuple):
         Parameters
         ----------
         mu : Partition or iterable of int
-            Another partition (validated if it is not a :class:`Partition`).
+            Another partition (validated if it is not a [`Partition`][Partition]).
 
         Examples
         --------
@@ -287,7 +287,7 @@ class Partition(tuple):
         ]
 
     def hook_lengths(self) -> tuple[tuple[int, ...], ...]:
-        """Hook lengths of all cells, one tuple per row; see :func:`hook_lengths`.
+        """Hook lengths of all cells, one tuple per row; see [`hook_lengths`][hook_lengths].
 
         Examples
         --------
@@ -333,7 +333,7 @@ class Partition(tuple):
 
 
 def conjugate(lam: Iterable[int]) -> Partition:
-    """The conjugate of a partition; see :meth:`Partition.conjugate`.
+    """The conjugate of a partition; see [`Partition.conjugate`][Partition.conjugate].
 
     Examples
     --------
@@ -368,7 +368,7 @@ def hook_lengths(lam: Iterable[int]) -> tuple[tuple[int, ...], ...]:
 
     References
     ----------
-    .. [1] J. S. Frame, G. de B. Robinson, R. M. Thrall, "The hook graphs of the
+    - [1] J. S. Frame, G. de B. Robinson, R. M. Thrall, "The hook graphs of the
        symmetric group", Canad. J. Math. 6 (1954) 316-324.
     """
     lam = Partition(lam)

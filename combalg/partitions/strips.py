@@ -1,7 +1,7 @@
 """Horizontal and vertical strips: tests and fast generators.
 
 For partitions ``mu ⊆ lam`` the skew diagram ``lam/mu`` is a *horizontal strip* if it has
-at most one cell in each column, equivalently if the parts interlace::
+at most one cell in each column, equivalently if the parts interlace:
 
     lam_1 >= mu_1 >= lam_2 >= mu_2 >= lam_3 >= ...
 
@@ -24,7 +24,7 @@ False
 
 References
 ----------
-.. [1] I. G. Macdonald, *Symmetric Functions and Hall Polynomials*, 2nd ed., 1995,
+- [1] I. G. Macdonald, *Symmetric Functions and Hall Polynomials*, 2nd ed., 1995,
    I.1 (horizontal and vertical strips) and I.5 (Pieri rules).
 """
 
@@ -72,7 +72,7 @@ def is_horizontal_strip(lam: Iterable[int], mu: Iterable[int]) -> bool:
 
 
 def _is_horizontal_strip_parts(lam: Sequence[int], mu: Sequence[int]) -> bool:
-    """:func:`is_horizontal_strip` for valid parts (no validation).
+    """[`is_horizontal_strip`][is_horizontal_strip] for valid parts (no validation).
 
     ``lam`` and ``mu`` must be weakly decreasing sequences of positive integers
     (no trailing zeros); this is the interlacing test shared by the engines' inner
@@ -101,8 +101,8 @@ def is_vertical_strip(lam: Iterable[int], mu: Iterable[int]) -> bool:
 
 
 def _is_vertical_strip_parts(lam: Sequence[int], mu: Sequence[int]) -> bool:
-    """:func:`is_vertical_strip` for valid parts (no validation; as
-    :func:`_is_horizontal_strip_parts`)."""
+    """[`is_vertical_strip`][is_vertical_strip] for valid parts (no validation; as
+    [`_is_horizontal_strip_parts`][_is_horizontal_strip_parts])."""
     if len(mu) > len(lam):
         return False
     return all(0 <= lam[i] - (mu[i] if i < len(mu) else 0) <= 1 for i in range(len(lam)))
@@ -261,7 +261,7 @@ def vertical_strips_over(
 ) -> Iterator[Partition]:
     """All ``lam ⊇ mu`` such that ``lam/mu`` is a vertical strip.
 
-    The same as :func:`horizontal_strips_over` after conjugation (``max_length`` and
+    The same as [`horizontal_strips_over`][horizontal_strips_over] after conjugation (``max_length`` and
     ``max_part`` exchange roles); at least one of ``max_boxes`` and ``max_length``
     must be given.
 
@@ -286,7 +286,7 @@ def vertical_strips_under(
     lam: Iterable[int], max_boxes: int | None = None
 ) -> Iterator[Partition]:
     """All ``mu ⊆ lam`` such that ``lam/mu`` is a vertical strip (at most ``max_boxes``
-    cells), via conjugation of :func:`horizontal_strips_under`.
+    cells), via conjugation of [`horizontal_strips_under`][horizontal_strips_under].
 
     Examples
     --------

@@ -60,7 +60,7 @@ def integer_matrices(min_size: int = 1, max_size: int = 5, min_value: int = -5, 
 
 def rational_matrices(min_size: int = 1, max_size: int = 4, max_numerator: int = 5, max_denominator: int = 4
                       ) -> st.SearchStrategy:
-    """Square matrices of nonzero :class:`fractions.Fraction` entries (lists of lists).
+    """Square matrices of nonzero `fractions.Fraction` entries (lists of lists).
 
     Nonzero entries keep every term of the lambda-determinant defined.
     """

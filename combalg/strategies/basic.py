@@ -1,6 +1,6 @@
 """Hypothesis strategies for partitions, profiles and small exact matrices.
 
-Use them in your own property tests and conjecture checks::
+Use them in your own property tests and conjecture checks:
 
     from hypothesis import given
     from combalg.strategies.basic import partitions
@@ -9,8 +9,8 @@ Use them in your own property tests and conjecture checks::
     def test_my_conjecture(lam):
         ...
 
-All strategies produce exact values (``int``, :class:`fractions.Fraction`,
-:class:`combalg.partitions.Partition`) and shrink towards small, simple examples.
+All strategies produce exact values (``int``, `fractions.Fraction`,
+[`combalg.partitions.Partition`][combalg.partitions.Partition]) and shrink towards small, simple examples.
 Importing this module needs hypothesis (the ``test`` extra).
 
 Examples
@@ -185,7 +185,7 @@ def profile_words(
 ) -> st.SearchStrategy[str]:
     """Profiles written as words in ``0`` and ``1`` (the text form the CLI parses).
 
-    Same parameters as :func:`profiles`.
+    Same parameters as [`profiles`][profiles].
 
     Examples
     --------
@@ -322,7 +322,7 @@ def rational_matrices(
     max_numerator: int = 5,
     max_denominator: int = 4,
 ) -> st.SearchStrategy[list[list[Fraction]]]:
-    """Rational matrices (entries :class:`fractions.Fraction`) as lists of rows.
+    """Rational matrices (entries `fractions.Fraction`) as lists of rows.
 
     Parameters
     ----------

@@ -1,7 +1,7 @@
 """Hypothesis strategies for profiles and cylindric partitions.
 
 Use them in your own property tests, e.g. to try a conjectured statistic on
-random small cylindric partitions::
+random small cylindric partitions:
 
     from hypothesis import given
     from combalg.strategies.cylindric import cylindric_partitions_st

@@ -1,4 +1,4 @@
-"""Hypothesis strategies for :mod:`combalg.free`.
+"""Hypothesis strategies for [`combalg.free`][combalg.free].
 
 Use them in your own property tests, e.g.
 
@@ -67,5 +67,5 @@ def words(n_generators: int = 2, max_length: int = 8) -> st.SearchStrategy[tuple
 
 
 def projection_sizes(max_n: int = 8) -> st.SearchStrategy[int]:
-    """Sizes ``1 <= N <= max_n`` for :func:`combalg.free.jacobi_commutant_projection`."""
+    """Sizes ``1 <= N <= max_n`` for [`combalg.free.jacobi_commutant_projection`][combalg.free.jacobi_commutant_projection]."""
     return st.integers(1, max_n)

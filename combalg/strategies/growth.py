@@ -1,6 +1,6 @@
 """Hypothesis strategies for RSK and growth diagrams.
 
-Use them in your own property tests::
+Use them in your own property tests:
 
     from hypothesis import given
     from combalg.strategies.growth import words

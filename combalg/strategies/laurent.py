@@ -1,6 +1,6 @@
 """Hypothesis strategies for Laurent polynomials and their rings.
 
-Use them in property tests of your own Laurent-phenomenon conjectures::
+Use them in property tests of your own Laurent-phenomenon conjectures:
 
     from hypothesis import given
     from combalg.core.laurent import LaurentRing
@@ -100,7 +100,7 @@ def laurent_polynomials(
 
 
 def nonzero_laurent_polynomials(ring: LaurentRing, **kwargs) -> st.SearchStrategy[LaurentPolynomial]:
-    """Like :func:`laurent_polynomials`, but never zero."""
+    """Like [`laurent_polynomials`][laurent_polynomials], but never zero."""
     kwargs.setdefault("max_terms", 4)
     if kwargs["max_terms"] < 1:
         raise InvalidInputError(f"invalid max_terms={kwargs['max_terms']}: expected at least 1")
@@ -140,7 +140,7 @@ def substitution_values(ring: LaurentRing, nonzero: bool = True, max_abs: int = 
 
 
 def expressions(names: tuple[str, ...] = ("x", "y", "lam"), max_leaves: int = 8) -> st.SearchStrategy:
-    """Syntax trees of :mod:`combalg.core.parsing` as the parser builds them
+    """Syntax trees of [`combalg.core.parsing`][combalg.core.parsing] as the parser builds them
     (sums and products flattened, divisors monomial-like, exponents small),
     for round-trip tests of ``parse_expression(str(e)) == e``."""
     from combalg.core.parsing import Add, Indexed, Mul, Name, Neg, Num, Pow

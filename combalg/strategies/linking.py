@@ -1,4 +1,4 @@
-"""Hypothesis strategies for :mod:`combalg.linking`: fields, labelled spaces, graphs, matroids.
+"""Hypothesis strategies for [`combalg.linking`][combalg.linking]: fields, labelled spaces, graphs, matroids.
 
 Use them in your own property tests, e.g.
 
@@ -55,7 +55,7 @@ def field_entries(field: Any) -> st.SearchStrategy:
 def labelled_spaces(draw, labels: Sequence[Any], field: Any = None, max_rows: int | None = None) -> LabelledSpace:
     """A space on ``labels`` spanned by up to ``max_rows`` random rows (default ``len(labels) + 1``).
 
-    ``field=None`` draws the field from :func:`fields`.
+    ``field=None`` draws the field from [`fields`][fields].
     """
     if field is None:
         field = draw(fields())

@@ -54,7 +54,7 @@ def coefficient_lists(min_size: int = 0, max_size: int = 12, rational: bool = Fa
 @st.composite
 def power_series(draw: st.DrawFn, min_order: int = 0, max_order: int = 12, rational: bool = False,
                  bound: int = 20, order: int | None = None) -> PowerSeries:
-    """A :class:`PowerSeries` with random order (or the given ``order``) and coefficients."""
+    """A [`PowerSeries`][PowerSeries] with random order (or the given ``order``) and coefficients."""
     n = order if order is not None else draw(st.integers(min_order, max_order))
     coeffs = draw(coefficient_lists(0, n, rational, bound))
     return PowerSeries(coeffs, order=n)
@@ -96,7 +96,7 @@ def multi_series(draw: st.DrawFn, variables: Sequence[str] = ("q", "w"), max_ord
                  max_degree: int = 3, max_terms: int = 10, rational: bool = False,
                  bound: int = 10, order: int | None = None,
                  constant: int | Fraction | None = None) -> MultiSeries:
-    """A :class:`MultiSeries` with few terms; ``constant`` fixes the coefficient of ``q^0`` to a number."""
+    """A [`MultiSeries`][MultiSeries] with few terms; ``constant`` fixes the coefficient of ``q^0`` to a number."""
     names = tuple(variables)
     n = order if order is not None else draw(st.integers(0, max_order))
     first = st.integers(0, max(n - 1, 0))

@@ -6,12 +6,12 @@
 >>> r.counts["ok"], r.total
 (4, 4)
 
-* :func:`sweep` runs the points in this process, on a local process pool or on a Dask
+* [`sweep`][sweep] runs the points in this process, on a local process pool or on a Dask
   cluster, records each finished point in an SQLite store (WAL) and skips finished
   points when run again on the same store;
-* :func:`open_store` reads a store (finished or partial) without running anything;
-* :func:`checks` lists the registered checks; :func:`register_check` adds one;
-* :mod:`combalg.sweep.grids` generates parameters (profiles, partitions, ASMs, matrices,
+* [`open_store`][open_store] reads a store (finished or partial) without running anything;
+* [`checks`][checks] lists the registered checks; [`register_check`][register_check] adds one;
+* [`combalg.sweep.grids`][combalg.sweep.grids] generates parameters (profiles, partitions, ASMs, matrices,
   words).
 
 The command line is ``combalg sweep run|status|report|list``.

@@ -1,7 +1,7 @@
 """Running the points of a sweep: in-process, on a local process pool, or on a Dask cluster.
 
-Every route runs a point through :func:`run_point`, which calls the check, reads its
-return value (:func:`combalg.sweep.outcome.classify`) and returns a store row of plain
+Every route runs a point through [`run_point`][run_point], which calls the check, reads its
+return value ([`combalg.sweep.outcome.classify`][combalg.sweep.outcome.classify]) and returns a store row of plain
 strings and numbers, so all routes store identical rows (bar the seconds).
 
 Timeouts

@@ -1,6 +1,6 @@
 """The checks a sweep can run by name: every engine's ``check_*`` and the tour's identities.
 
-Each returns a :class:`combalg.core.checks.CheckResult` comparing two independent
+Each returns a [`combalg.core.checks.CheckResult`][combalg.core.checks.CheckResult] comparing two independent
 methods.  Parameters arrive as plain values (the grid generators' profiles as strings,
 partitions and words as tuples, rationals as ``"p/q"`` strings or Fractions).
 """

@@ -8,10 +8,10 @@ How a return value is read:
 * ``True`` / ``False`` -> ``ok`` / ``counterexample``;
 * ``None`` -> ``ok`` (a check that only raises when it fails);
 * a check result (anything with a boolean ``ok`` attribute, such as
-  :class:`combalg.core.checks.CheckResult`) -> ``ok`` or ``counterexample`` by its
+  [`combalg.core.checks.CheckResult`][combalg.core.checks.CheckResult]) -> ``ok`` or ``counterexample`` by its
   ``ok``, its ``first_mismatch`` stored separately;
 * any other value -> ``ok``, the value stored as the outcome.  It must be
-  JSON-serialisable after :func:`combalg.core.encoding.to_jsonable` (integers, Fractions,
+  JSON-serialisable after [`combalg.core.encoding.to_jsonable`][combalg.core.encoding.to_jsonable] (integers, Fractions,
   strings, lists, dicts, combalg's exact values); otherwise the point is an ``error``.
 """
 

@@ -2,7 +2,7 @@
 
 A registered check is a plain function whose keyword parameters are the sweep's grid
 parameters.  The engines' ``check_*`` functions and the identities of ``combalg tour``
-are registered under names such as ``"cylindric.borodin"`` (see :func:`checks`); a
+are registered under names such as ``"cylindric.borodin"`` (see [`checks`][checks]); a
 user's own function is named ``"module:function"`` (importable on every worker), or
 passed as a callable.
 """
@@ -28,7 +28,7 @@ class CheckInfo:
     Attributes
     ----------
     name : str
-        The name to pass to :func:`combalg.sweep.sweep` (or ``module:function``).
+        The name to pass to [`combalg.sweep.sweep`][combalg.sweep.sweep] (or ``module:function``).
     func : callable
         The function; its keyword parameters are the grid's parameters.
     parameters : tuple of (str, object)
@@ -150,7 +150,7 @@ def lookup(check: str) -> CheckInfo:
 
 
 def describe(check: Any) -> CheckInfo:
-    """A :class:`CheckInfo` for a name or for any callable."""
+    """A [`CheckInfo`][CheckInfo] for a name or for any callable."""
     if isinstance(check, str):
         return lookup(check)
     if not callable(check):

@@ -1,4 +1,4 @@
-"""What a sweep leaves behind: :class:`SweepResult`, read from its store."""
+"""What a sweep leaves behind: [`SweepResult`][SweepResult], read from its store."""
 
 from __future__ import annotations
 
@@ -110,7 +110,7 @@ class SweepResult:
         return head + (render() if callable(render) else f"<pre>{html.escape(table.render('text'))}</pre>")
 
     def table(self, statuses: tuple[str, ...] | None = None, limit: int | None = None):
-        """A :class:`combalg.tables.Table` of the finished points (parameters, status, outcome,
+        """A [`combalg.tables.Table`][combalg.tables.Table] of the finished points (parameters, status, outcome,
         first mismatch, seconds) with the sweep's provenance.
 
         Parameters

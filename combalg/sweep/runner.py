@@ -195,7 +195,7 @@ def sweep(check: Any, grid: Mapping[str, Iterable[Any]] | Iterable[Mapping[str, 
     ----------
     check : callable or str
         A picklable callable taking the grid's parameters as keyword arguments, the
-        name of a registered check (:func:`combalg.sweep.checks`), or
+        name of a registered check ([`combalg.sweep.checks`][combalg.sweep.checks]), or
         ``"module:function"``.  Its return value is the point's outcome: a bool, a check
         result (``.ok`` and ``.first_mismatch``), or any exact JSON-serialisable value.
     grid : dict or iterable of dicts

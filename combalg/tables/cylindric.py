@@ -4,12 +4,12 @@ One row per degree ``n`` and one column per profile: the number of cylindric
 partitions of weight ``n``.  Every entry is computed twice, by the transfer-matrix
 count and by Borodin's product, and the table is only built if they agree.
 
-Example (shell)::
+Example (shell):
 
     combalg table cylindric --profiles 1100,1010,110100 --order 20 --format latex
 
->>> import argparse
->>> t = build(argparse.Namespace(profiles=["1100", "1010"], order=5))
+>>> from combalg.tables import make
+>>> t = make("cylindric", profiles=["1100", "1010"], order=5)
 >>> t.columns
 ['n', '1100', '1010']
 >>> t.rows
@@ -18,44 +18,53 @@ Example (shell)::
 
 from __future__ import annotations
 
-import argparse
 import time
 
-from combalg.cli._args import nonnegative_int
+from combalg.core.errors import InvalidInputError
+from combalg.tables.registry import Param, str_list
 from combalg.tables.table import Table
 
 NAME = "cylindric"
 HELP = "numbers of cylindric partitions by weight, for several profiles (count = Borodin's product)"
 
-
-def _profiles(text: str) -> list[str]:
-    return [t.strip() for t in text.split(",") if t.strip()]
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """``--profiles 1100,1010,110100`` and ``--order 20``."""
-    parser.add_argument("--profiles", type=_profiles, default=["1100", "1010", "110100"],
-                        help="comma-separated 0/1 words (default 1100,1010,110100)")
-    parser.add_argument("--order", type=nonnegative_int, default=20,
-                        help="number of coefficients, q^0..q^(order-1) (default 20)")
+#: the documented maxima: profiles per table and coefficients (rows)
+MAX_PROFILES = 5
+MAX_ORDER = 40
 
 
-def build(args: argparse.Namespace) -> Table:
+def _order(value: object) -> int:
+    try:
+        order = int(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+    except ValueError:
+        order = None
+    if order is None or not 0 <= order <= MAX_ORDER:
+        raise InvalidInputError(f"invalid order {value!r}: expected an integer in 0..{MAX_ORDER}")
+    return order
+
+
+PARAMETERS = (
+    Param("profiles", ["1100", "1010", "110100"],
+          f"comma-separated 0/1 words (default 1100,1010,110100); at most {MAX_PROFILES} profiles",
+          str_list("profiles", f"1 to {MAX_PROFILES} comma-separated 0/1 words such as 1100,1010", MAX_PROFILES)),
+    Param("order", 20, f"number of coefficients, q^0..q^(order-1) (default 20); at most {MAX_ORDER}", _order),
+)
+
+
+def build(profiles: list[str], order: int) -> Table:
     """Build the table (raises if the two methods ever disagree)."""
-    from combalg.core.errors import CombalgError, InvalidInputError
+    from combalg.core.errors import CombalgError
     from combalg.cylindric import Profile, check_borodin
 
     t0 = time.perf_counter()
-    if not args.profiles:
-        raise InvalidInputError("invalid --profiles '': expected at least one 0/1 word")
-    profiles = [Profile(p) for p in args.profiles]
+    words = profiles
+    profiles = [Profile(p) for p in words]
     columns = []
     for pi in profiles:
-        r = check_borodin(pi, args.order)
+        r = check_borodin(pi, order)
         if not r.ok:  # pragma: no cover - would be a bug in the library
             raise CombalgError(f"the transfer-matrix count and Borodin's product disagree: {r!r}")
         columns.append(r.right)
-    rows = [[n] + [col[n] for col in columns] for n in range(args.order)]
+    rows = [[n] + [col[n] for col in columns] for n in range(order)]
     return Table(
         title="Cylindric partitions by weight |Lambda| (Langer/Borodin profile convention)",
         columns=["n"] + [str(pi) for pi in profiles],
@@ -66,7 +75,7 @@ def build(args: argparse.Namespace) -> Table:
             "Every entry was computed by a transfer-matrix count and by Borodin's product; they agree.",
             "The univariate series does not distinguish a profile from its rotations, reverse or complement.",
         ],
-        parameters={"profiles": [str(p) for p in profiles], "order": args.order},
+        parameters={"profiles": [str(p) for p in profiles], "order": order},
         wall_time=time.perf_counter() - t0,
         latex_title=r"Cylindric partitions by weight $|\Lambda|$ (Langer/Borodin profile convention)",
         latex_notes=[

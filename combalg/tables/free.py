@@ -7,38 +7,34 @@ P_{2N+1} on odd indices = P_N / 2 holds.
 
 Examples
 --------
->>> import argparse
->>> t = build(argparse.Namespace(N=[1, 2, 3], methods=True, self_similarity=True))
+>>> from combalg.tables import make
+>>> t = make("free", N=[1, 2, 3])
 >>> [row[:4] for row in t.rows]
 [[1, 1, 1, 1], [2, 4, 2, 2], [3, 9, 3, 3]]
 """
 
 from __future__ import annotations
 
-import argparse
 import time
 
+from combalg.tables.registry import Param, flag, int_list
 from combalg.tables.table import Table
 
 NAME = "free"
 HELP = "commutant projections P_N of the truncated free Jacobi matrix (reconstruction): dimensions, traces, max entries"
 
+#: the largest N of the table (the documented maximum of --N; P_N has N^4 entries)
+MAX_N = 32
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """``--N 1..8`` (a range or list), ``--no-methods``, ``--no-self-similarity``."""
-    from combalg.tables.cli import parse_int_range
-
-    parser.add_argument("--N", type=parse_int_range, default=list(range(1, 9)),
-                        help="sizes, e.g. 1..8 or 2,4,8 (default 1..8)")
-    parser.add_argument("--no-methods", dest="methods", action="store_false",
-                        help="skip the comparison of the closed form with exact linear algebra")
-    parser.add_argument("--no-self-similarity", dest="self_similarity", action="store_false",
-                        help="skip the check P_{2N+1}|odd = P_N / 2")
+PARAMETERS = (
+    Param("N", list(range(1, 9)), f"sizes, e.g. 1..8 (default) or 2,4,8; N <= {MAX_N}", int_list("N", 1, MAX_N)),
+    Param("methods", True, "compare the closed form with exact linear algebra (for N <= 16)", flag("methods")),
+    Param("self_similarity", True, "check P_{2N+1}|odd = P_N / 2", flag("self_similarity")),
+)
 
 
-def build(args: argparse.Namespace) -> Table:
-    """Build the table for the sizes ``args.N``."""
-    from combalg.core.errors import expect
+def build(N: list[int], methods: bool, self_similarity: bool) -> Table:
+    """Build the table for the sizes ``N`` (normalized by [`combalg.tables.make`][combalg.tables.make])."""
     from combalg.free.projection import (
         MAX_PROJECTION_N,
         check_projection_methods,
@@ -47,14 +43,11 @@ def build(args: argparse.Namespace) -> Table:
         projection_report,
     )
 
-    sizes = list(args.N)
-    expect(len(sizes) > 0 and all(1 <= N <= MAX_PROJECTION_N for N in sizes), "--N", sizes,
-           f"sizes in 1..{MAX_PROJECTION_N}")
-    methods = getattr(args, "methods", True)
-    selfsim = getattr(args, "self_similarity", True)
+    sizes = list(N)
+    selfsim = self_similarity
     t0 = time.perf_counter()
     rows: list[list[object]] = []
-    for N in sizes:
+    for N in sizes:  # noqa: B020 - the parameter is the list of sizes
         P = jacobi_commutant_projection(N)
         r = projection_report(P)
         trace = int(r.trace) if r.trace.denominator == 1 else r.trace
@@ -75,12 +68,12 @@ def build(args: argparse.Namespace) -> Table:
             "Langer's own formula is not reproduced.",
             "Linear algebra: B (B^T B)^-1 B^T with B an exact basis of ker(X (x) 1 - 1 (x) X) (checked for N <= 16).",
         ],
-        parameters={"N": sizes},
+        parameters={"N": sizes, "methods": methods, "self_similarity": selfsim},
         wall_time=time.perf_counter() - t0,
         latex_title=r"Commutant projection $P_N$ of the truncated free Jacobi matrix (reconstruction)",
-        latex_columns=["$N$", "size $N^2$", "trace", "rank", "$P^2 = P = P^T$", r"$\max |P_{ij}|$",
-                       r"$2(N+1) \max |P_{ij}|$", r"closed form $=$ lin.\ alg.",
-                       r"$P_{2N+1}|_{\mathrm{odd}} = P_N/2$"],
+        latex_columns=["$N$", r"size\\$N^2$", "trace", "rank", r"$P^2 = P$\\$= P^T$", r"$\max$\\$|P_{ij}|$",
+                       r"$2(N+1)$\\${}\cdot \max |P_{ij}|$", r"closed form\\$=$ lin.\ alg.",
+                       r"$P_{2N+1}|_{\mathrm{odd}}$\\${} = P_N/2$"],
         latex_notes=[
             r"$P_N$ projects $M_N$ (Hilbert--Schmidt) onto the commutant of $X_N$, the $N \times N$ $0/1$ "
             r"tridiagonal matrix.",

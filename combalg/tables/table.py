@@ -1,20 +1,46 @@
-"""The :class:`Table` value object and its renderers.
+"""The [`Table`][Table] value object and its renderers.
 
 A table carries its provenance (combalg version, parameters, wall time, date)
 so that a table pasted into a paper can be regenerated.  Rendering is pure;
-:meth:`Table.write` writes atomically (temporary file in the same folder,
-then rename).
+[`Table.save`][Table.save] writes atomically through
+[`combalg.core.files.atomic_write_text`][combalg.core.files.atomic_write_text] (temporary file in the same
+folder, then rename; mode ``0o666 & ~umask``).
+
+Formats
+-------
+``text``
+    Aligned columns for a terminal, provenance on the last line.
+``md``
+    A GitHub pipe table; ``|`` is escaped in every cell, provenance in an
+    HTML comment.
+``latex``
+    A ``booktabs`` table for ``\\documentclass{article}`` (needs the packages
+    ``booktabs`` and ``amsmath``; ``rotating`` for ``landscape=True``), in
+    ``\\small`` type, with stacked column headers, inline fractions ``a/b``,
+    numbers longer than [`LATEX_DIGITS`][LATEX_DIGITS] characters continued on further
+    lines of their cell,
+    a ``\\label`` when asked, and the provenance in a ``%`` comment.  More than
+    [`LONG_TABLE_ROWS`][LONG_TABLE_ROWS] rows give a ``longtable`` (package ``longtable``)
+    that breaks across pages.
+``csv``
+    The header row first, then one row per table row; title, notes and
+    provenance go to a sidecar ``FILE.meta.json`` when saved (or, with
+    ``provenance_comments=True``, to leading ``#`` lines).
+``json``
+    Title, columns, rows, notes and provenance; exact numbers are strings
+    (``"429"``, ``"-3/4"``), so that no reader rounds them.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as _dt
+import html
 import io
 import json
 import os
-import tempfile
 import textwrap
+import unicodedata
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -22,15 +48,68 @@ from typing import Any, Mapping, Sequence
 
 from combalg import __version__
 from combalg.core.errors import InvalidInputError
-from combalg.core.latex import escape_text, fraction
+from combalg.core.files import atomic_write_text
+from combalg.core.latex import escape_text
 
-__all__ = ["Table", "FORMATS", "atomic_write_text"]
+__all__ = ["Table", "FORMATS", "atomic_write_text", "LONG_TABLE_ROWS", "LATEX_DIGITS", "latex_text"]
 
-#: the formats understood by :meth:`Table.render`
+#: the formats understood by [`Table.render`][Table.render]
 FORMATS = ("text", "md", "latex", "csv", "json")
+
+#: tables with more rows than this are typeset as a ``longtable`` (breaks across pages)
+LONG_TABLE_ROWS = 40
+
+#: longer numbers (digits, sign and slash) continue on a further line of their LaTeX cell
+LATEX_DIGITS = 10
+
+# from this many columns on, the LaTeX table uses 4pt instead of 6pt between columns
+_NARROW_COLUMNS = 7
 
 _SUFFIX_FORMAT = {".md": "md", ".markdown": "md", ".tex": "latex", ".csv": "csv", ".json": "json", ".txt": "text"}
 
+# symbols that occur in combalg's plain-text titles and notes, as LaTeX (math in text mode)
+_UNICODE_LATEX = {
+    "↔": r"\ensuremath{\leftrightarrow}", "⇌": r"\ensuremath{\rightleftharpoons}", "⊎": r"\ensuremath{\uplus}",
+    "⊥": r"\ensuremath{\perp}", "·": r"\ensuremath{\cdot}", "×": r"\ensuremath{\times}",
+    "≤": r"\ensuremath{\le}", "≥": r"\ensuremath{\ge}", "≠": r"\ensuremath{\ne}", "⊗": r"\ensuremath{\otimes}",
+    "λ": r"\ensuremath{\lambda}", "μ": r"\ensuremath{\mu}", "ν": r"\ensuremath{\nu}", "Λ": r"\ensuremath{\Lambda}",
+    "π": r"\ensuremath{\pi}", "∑": r"\ensuremath{\sum}", "∏": r"\ensuremath{\prod}", "→": r"\ensuremath{\to}",
+    "←": r"\ensuremath{\leftarrow}", "∈": r"\ensuremath{\in}", "√": r"\ensuremath{\surd}", "…": r"\dots{}",
+    "–": "--", "—": "---", "’": "'", "“": "``", "”": "''", "±": r"\ensuremath{\pm}", "∞": r"\ensuremath{\infty}",
+    "∨": r"\ensuremath{\vee}", "∧": r"\ensuremath{\wedge}", "∪": r"\ensuremath{\cup}", "∩": r"\ensuremath{\cap}",
+    "⊆": r"\ensuremath{\subseteq}", "⊂": r"\ensuremath{\subset}", "∅": r"\ensuremath{\emptyset}",
+    "≈": r"\ensuremath{\approx}", "↦": r"\ensuremath{\mapsto}", "⇒": r"\ensuremath{\Rightarrow}",
+    "⇔": r"\ensuremath{\Leftrightarrow}", "∘": r"\ensuremath{\circ}",
+    "≅": r"\ensuremath{\cong}", "≡": r"\ensuremath{\equiv}", "⊕": r"\ensuremath{\oplus}", "²": r"\ensuremath{^2}",
+}
+
+
+def latex_text(text: str) -> str:
+    """``text`` for LaTeX text mode: special characters escaped, common math symbols as commands.
+
+    >>> latex_text("V_SP ↔ V_PQ, 50%")
+    'V\\\\_SP \\\\ensuremath{\\\\leftrightarrow} V\\\\_PQ, 50\\\\%'
+    """
+    return "".join(_UNICODE_LATEX.get(ch) or _greek(ch) or escape_text(ch) for ch in text)
+
+
+_GREEK_CAPITALS = {"gamma", "delta", "theta", "lambda", "xi", "pi", "sigma", "upsilon", "phi", "psi", "omega"}
+
+
+def _greek(ch: str) -> str | None:
+    """A Greek letter as its LaTeX command (``α`` -> ``\\ensuremath{\\alpha}``), else ``None``."""
+    if ch.isascii():
+        return None
+    name = unicodedata.name(ch, "")
+    for prefix, upper in (("GREEK SMALL LETTER ", False), ("GREEK CAPITAL LETTER ", True)):
+        if name.startswith(prefix):
+            word = name[len(prefix):].lower()
+            if word == "lamda":
+                word = "lambda"
+            if " " in word or word == "omicron" or (upper and word not in _GREEK_CAPITALS):
+                return None
+            return "\\ensuremath{\\" + (word.capitalize() if upper else word) + "}"
+    return None
 
 
 def _cell_text(value: Any) -> str:
@@ -49,22 +128,34 @@ def _param_text(value: Any) -> str:
     return _cell_text(value)
 
 
+def _long_number(text: str) -> str:
+    """A number in math mode; past [`LATEX_DIGITS`][LATEX_DIGITS] characters it continues on further lines of the cell."""
+    if len(text) <= LATEX_DIGITS:
+        return text if text.isdigit() else f"${text}$"
+    # a taller row instead of a wider column: chunks stacked, right-aligned
+    chunks = [text[i:i + LATEX_DIGITS] for i in range(0, len(text), LATEX_DIGITS)]
+    return "\\begin{tabular}[t]{@{}r@{}}" + " \\\\ ".join(f"${c}$" for c in chunks) + "\\end{tabular}"
+
+
 def _cell_latex(value: Any) -> str:
-    if isinstance(value, Fraction) and value.denominator != 1:
-        return f"${fraction(value)}$"
+    if isinstance(value, bool):
+        return _cell_text(value)
+    if isinstance(value, (int, Fraction)):
+        # inline a/b: a stacked fraction would collide with the rows above and below
+        return _long_number(_cell_text(value))
     latex = getattr(value, "_repr_latex_", None)
-    if callable(latex) and not isinstance(value, (str, int)):
+    if callable(latex) and not isinstance(value, str):
         text = latex()
         if isinstance(text, str) and text:
             return text if text.startswith("$") else f"${text}$"
-    return escape_text(_cell_text(value))
+    return latex_text(_cell_text(value))
 
 
 def _cell_json(value: Any) -> Any:
-    if value is None or isinstance(value, (bool, int, str)):
+    if value is None or isinstance(value, (bool, str)):
         return value
-    if isinstance(value, Fraction):
-        return value.numerator if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
+    if isinstance(value, (int, Fraction)):  # exact: a string, so that no JSON reader rounds it
+        return _cell_text(value)
     if isinstance(value, float):  # wall times only
         return value
     if isinstance(value, (list, tuple)):
@@ -76,40 +167,34 @@ def _is_numeric(value: Any) -> bool:
     return isinstance(value, (int, Fraction)) and not isinstance(value, bool)
 
 
-def atomic_write_text(path: str | os.PathLike[str], text: str) -> Path:
-    """Write ``text`` to ``path`` atomically: a temporary file in the same folder, then rename."""
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise InvalidInputError(f"invalid output path {str(path)!r}: folder {str(folder)!r} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    return target
+def _md_escape(text: str) -> str:
+    # a pipe ends a cell even inside code spans in GitHub's tables; newlines end the row
+    return " ".join(text.replace("\\", "\\\\").replace("|", r"\|").splitlines())
+
+
+def _latex_header(header: str, align: str) -> str:
+    r"""A header cell; ``\\`` in it stacks the lines (keeps a narrow column narrow)."""
+    if "\\\\" not in header:
+        return header
+    return f"\\begin{{tabular}}[b]{{@{{}}{align}@{{}}}}{header}\\end{{tabular}}"
 
 
 @dataclass
 class Table:
-    """A titled table with notes and provenance.
+    r"""A titled table with notes and provenance.
+
+    The constructor is public: any code that has rows can build a table and
+    get every format and [`save`][save] (``combalg.tables.make`` builds the
+    library's own tables with it).
 
     Parameters
     ----------
     title : str
-        Caption of the table.
+        Caption of the table (sentence case).
     columns : list of str
         Column headers.
     rows : list of list
-        Cells: ints, Fractions, strings, or objects with ``_repr_latex_``.
+        Cells: ints, Fractions, bools, strings, or objects with ``_repr_latex_``.
     notes : list of str, optional
         Footnotes (printed under the table).
     parameters : dict, optional
@@ -121,35 +206,52 @@ class Table:
         wrap onto continuation lines); the other formats are not affected.
     latex_title, latex_columns, latex_notes : optional
         The caption, the column headers (one per column) and the notes as LaTeX
-        source (used verbatim, e.g. with ``$|\\Lambda|$``) for the LaTeX
-        rendering; the plain ``title``, ``columns`` and ``notes`` are escaped and
-        used otherwise.
+        source (used verbatim, e.g. with ``$|\Lambda|$``; ``\\`` in a header
+        stacks it on two lines) for the LaTeX rendering; the plain ``title``,
+        ``columns`` and ``notes`` are escaped and used otherwise.
+    latex_align : list of str, optional
+        LaTeX column specifications, one per column (e.g. ``p{0.3\linewidth}``
+        for a column of long text that should wrap); by default ``r`` for
+        numeric columns and ``l`` otherwise.
+    label : str, optional
+        The LaTeX ``\label`` (e.g. ``"tab:asm"``).
+    landscape : bool
+        Typeset the LaTeX table rotated (``sidewaystable`` of the package
+        ``rotating``), for tables too wide for the text block.
+    latex_long : bool, optional
+        Typeset the LaTeX as a ``longtable`` that breaks across pages (default:
+        when there are more than [`LONG_TABLE_ROWS`][LONG_TABLE_ROWS] rows).
+    source : str, optional
+        How to regenerate the table (e.g. the ``combalg table`` command line),
+        recorded in the provenance.
 
     Examples
     --------
     >>> from fractions import Fraction
     >>> t = Table("Demo", ["x", "value"], [[1, Fraction(1, 2)], [2, 3]], notes=["exact"])
-    >>> print(t.render("csv").strip())  # doctest: +ELLIPSIS
-    # Demo
-    # note: exact
-    # generated by combalg ...
+    >>> print(t.render("csv").strip())
     x,value
     1,1/2
     2,3
-    >>> print(t.render("latex"))  # doctest: +ELLIPSIS
+    >>> print(t.render("latex", label="tab:demo"))  # doctest: +ELLIPSIS
     % generated by combalg ...
-    \\begin{table}[ht]
-    \\centering
-    \\caption{Demo}
-    \\begin{tabular}{rr}
-    \\toprule
-    x & value \\\\
-    \\midrule
-    1 & $\\frac{1}{2}$ \\\\
-    2 & 3 \\\\
-    \\bottomrule
-    \\end{tabular}
+    % requires \usepackage{booktabs} and \usepackage{amsmath}
+    \begin{table}[htbp]
+    \centering
+    \small
+    \caption{Demo}
+    \label{tab:demo}
+    \begin{tabular}{rr}
+    \toprule
+    x & value \\
+    \midrule
+    1 & $1/2$ \\
+    2 & 3 \\
+    \bottomrule
+    \end{tabular}
     ...
+    >>> t.render("json").count('"1/2"')
+    1
     """
 
     title: str
@@ -162,6 +264,11 @@ class Table:
     latex_title: str | None = None
     latex_notes: Sequence[str] | None = None
     latex_columns: Sequence[str] | None = None
+    latex_align: Sequence[str] | None = None
+    label: str | None = None
+    landscape: bool = False
+    latex_long: bool | None = None
+    source: str | None = None
     created: str = field(default_factory=lambda: _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"))
 
     def __post_init__(self) -> None:
@@ -181,23 +288,34 @@ class Table:
                 raise InvalidInputError(
                     f"invalid table row {i} {row!r}: expected {len(self.columns)} cells, one per column"
                 )
+        if self.latex_align is not None:
+            self.latex_align = [str(a) for a in self.latex_align]
+            if len(self.latex_align) != len(self.columns):
+                raise InvalidInputError(
+                    f"invalid latex_align {self.latex_align!r}: expected {len(self.columns)} specifications")
+        if self.label is not None and any(ch in self.label for ch in "{}\\%#$ \n"):
+            raise InvalidInputError(f"invalid label {self.label!r}: expected a LaTeX label such as tab:asm")
 
     # -- provenance -----------------------------------------------------------------
     def provenance(self) -> dict[str, Any]:
-        """The combalg version, parameters, wall time and creation date."""
+        """The combalg version, creation date, parameters, wall time and source."""
         prov: dict[str, Any] = {"combalg": __version__, "created": self.created,
                                 "parameters": {k: _cell_json(v) for k, v in self.parameters.items()}}
         if self.wall_time is not None:
             prov["wall_time_seconds"] = round(self.wall_time, 6)
+        if self.source:
+            prov["source"] = self.source
         return prov
 
-    def _provenance_line(self) -> str:
+    def _provenance_line(self, source: bool = True) -> str:
         params = ", ".join(f"{k}={_param_text(v)}" for k, v in self.parameters.items())
         parts = [f"combalg {__version__}", self.created]
         if params:
             parts.append(params)
         if self.wall_time is not None:
             parts.append(f"{self.wall_time:.3f} s")
+        if self.source and source:
+            parts.append(self.source)
         return "generated by " + "; ".join(parts)
 
     def _alignments(self) -> list[str]:
@@ -208,19 +326,37 @@ class Table:
         return aligns
 
     # -- renderers ------------------------------------------------------------------
-    def render(self, fmt: str = "text") -> str:
-        """Return the table as ``text``, ``md``, ``latex``, ``csv`` or ``json``."""
+    def render(self, fmt: str = "text", *, label: str | None = None, landscape: bool | None = None,
+               provenance_comments: bool = False) -> str:
+        """Return the table as ``text``, ``md``, ``latex``, ``csv`` or ``json``.
+
+        Parameters
+        ----------
+        fmt : str
+            One of [`FORMATS`][FORMATS].
+        label, landscape : optional
+            LaTeX only: override the table's ``label`` and ``landscape``.
+        provenance_comments : bool
+            CSV only: start with ``#`` lines holding the title, notes and
+            provenance (``pandas.read_csv(comment="#")`` skips them; the
+            ``csv`` module does not).
+        """
         if fmt not in FORMATS:
             raise InvalidInputError(f"invalid table format {fmt!r}: expected one of {', '.join(FORMATS)}")
+        if fmt == "latex":
+            return self._render_latex(self.label if label is None else label,
+                                      self.landscape if landscape is None else landscape)
+        if fmt == "csv":
+            return self._render_csv(provenance_comments)
         return getattr(self, f"_render_{fmt}")()
 
     def to_markdown(self) -> str:
         """Markdown (GitHub pipe table)."""
         return self.render("md")
 
-    def to_latex(self) -> str:
-        """LaTeX with booktabs rules."""
-        return self.render("latex")
+    def to_latex(self, label: str | None = None, landscape: bool | None = None) -> str:
+        """LaTeX with booktabs rules (see [`render`][render])."""
+        return self.render("latex", label=label, landscape=landscape)
 
     def to_csv(self) -> str:
         """CSV, header row first."""
@@ -256,7 +392,7 @@ class Table:
         return "\n".join(lines)
 
     def _render_md(self) -> str:
-        cells = [self.columns] + [[_cell_text(c).replace("|", r"\|") for c in r] for r in self.rows]
+        cells = [[_md_escape(c) for c in self.columns]] + [[_md_escape(_cell_text(c)) for c in r] for r in self.rows]
         widths = [max(3, max(len(row[j]) for row in cells)) for j in range(len(self.columns))]
         aligns = self._alignments()
 
@@ -266,46 +402,98 @@ class Table:
 
         rule = "|" + "|".join((":" + "-" * (w + 1)) if a == "l" else ("-" * (w + 1) + ":")
                               for w, a in zip(widths, aligns)) + "|"
-        lines = [f"**{self.title}**", "", fmt_row(self.columns), rule] + [fmt_row(r) for r in cells[1:]]
+        lines = [f"**{_md_escape(self.title)}**", "", fmt_row(cells[0]), rule] + [fmt_row(r) for r in cells[1:]]
         if self.notes:
             lines.append("")
-            lines += [f"*Note:* {n}" for n in self.notes]
-        lines += ["", f"<!-- {self._provenance_line()} -->"]
+            lines += [f"*Note:* {_md_escape(n)}" for n in self.notes]
+        lines += ["", f"<!-- {self._provenance_line(source=False)} -->"]
         return "\n".join(lines)
 
-    def _render_latex(self) -> str:
-        caption = self.latex_title if self.latex_title is not None else escape_text(self.title)
-        aligns = "".join(self._alignments())
-        lines = [f"% {self._provenance_line()}",
-                 "% requires \\usepackage{booktabs} and, for math in cells or notes, \\usepackage{amsmath}",
-                 "\\begin{table}[ht]", "\\centering", f"\\caption{{{caption}}}",
-                 f"\\begin{{tabular}}{{{aligns}}}", "\\toprule",
-                 " & ".join(self.latex_columns if self.latex_columns is not None
-                            else [escape_text(c) for c in self.columns]) + " \\\\", "\\midrule"]
-        lines += [" & ".join(_cell_latex(c) for c in r) + " \\\\" for r in self.rows]
-        lines += ["\\bottomrule", "\\end{tabular}"]
-        notes = list(self.latex_notes) if self.latex_notes is not None else [escape_text(n) for n in self.notes]
+    def _render_latex(self, label: str | None, landscape: bool) -> str:
+        if label is not None and any(ch in label for ch in "{}\\%#$ \n"):
+            raise InvalidInputError(f"invalid label {label!r}: expected a LaTeX label such as tab:asm")
+        caption = self.latex_title if self.latex_title is not None else latex_text(self.title)
+        aligns = self._alignments()
+        headers = self.latex_columns if self.latex_columns is not None else [latex_text(c) for c in self.columns]
+        header = " & ".join(_latex_header(h, "c") for h in headers) + " \\\\"
+        body = [" & ".join(_cell_latex(c) for c in r) + " \\\\" for r in self.rows]
+        notes = list(self.latex_notes) if self.latex_notes is not None else [latex_text(n) for n in self.notes]
+        packages = ["booktabs", "amsmath"]
+        long = (len(self.rows) > LONG_TABLE_ROWS if self.latex_long is None else self.latex_long) and not landscape
+        if long:
+            packages.append("longtable")
+        if landscape:
+            packages.append("rotating")
+        if any(">{" in a for a in (self.latex_align or ())):
+            packages.append("array")
+        need = " and ".join(f"\\usepackage{{{p}}}" for p in packages)
+        lines = [f"% {' '.join(self._provenance_line().splitlines())}", f"% requires {need}"]
+        spec = "".join(self.latex_align if self.latex_align is not None else aligns)
+        if long:
+            # a long table breaks across pages; its header repeats on every page
+            lines += ["\\begingroup", "\\small"]
+            if len(aligns) >= _NARROW_COLUMNS or self.latex_align is not None:
+                lines.append("\\setlength{\\tabcolsep}{4pt}")
+            lines += [f"\\begin{{longtable}}{{{spec}}}", f"\\caption{{{caption}}}"
+                      + (f"\\label{{{label}}}" if label else "") + " \\\\", "\\toprule", header, "\\midrule",
+                      "\\endfirsthead", f"\\multicolumn{{{len(aligns)}}}{{l}}{{\\small\\emph{{(continued)}}}} \\\\",
+                      "\\toprule", header, "\\midrule", "\\endhead", "\\bottomrule", "\\endlastfoot"]
+            lines += body
+            lines.append("\\end{longtable}")
+            if notes:
+                lines.append("{\\footnotesize " + " ".join(notes) + "\\par}")
+            lines.append("\\endgroup")
+            return "\n".join(lines)
+        env = "sidewaystable" if landscape else "table"
+        lines += [f"\\begin{{{env}}}" + ("" if landscape else "[htbp]"), "\\centering", "\\small"]
+        if len(aligns) >= _NARROW_COLUMNS or self.latex_align is not None:  # many columns: narrower gaps (local to the float)
+            lines.append("\\setlength{\\tabcolsep}{4pt}")
+        lines.append(f"\\caption{{{caption}}}")
+        if label:
+            lines.append(f"\\label{{{label}}}")
+        lines += [f"\\begin{{tabular}}{{{spec}}}", "\\toprule", header, "\\midrule", *body,
+                  "\\bottomrule", "\\end{tabular}"]
         if notes:
-            lines.append("\\par\\smallskip\\footnotesize " + " ".join(notes))
-        lines.append("\\end{table}")
+            lines.append("\\par\\smallskip{\\footnotesize " + " ".join(notes) + "\\par}")
+        lines.append(f"\\end{{{env}}}")
         return "\n".join(lines)
 
-    def _render_csv(self) -> str:
+    def _render_csv(self, provenance_comments: bool = False) -> str:
         buf = io.StringIO()
-        # title, notes and provenance as leading comment lines (read_csv(comment="#") skips them)
-        for line in [self.title, *(f"note: {n}" for n in self.notes), self._provenance_line()]:
-            buf.write("# " + " ".join(line.splitlines()) + "\n")
+        if provenance_comments:
+            for line in [self.title, *(f"note: {n}" for n in self.notes), self._provenance_line()]:
+                buf.write("# " + " ".join(line.splitlines()) + "\n")
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(self.columns)
         for r in self.rows:
             writer.writerow([_cell_text(c) for c in r])
         return buf.getvalue()
 
+    def metadata(self) -> dict[str, Any]:
+        """Title, columns, notes and provenance (what the CSV sidecar ``FILE.meta.json`` holds)."""
+        return {"title": self.title, "columns": list(self.columns), "notes": list(self.notes),
+                "provenance": self.provenance()}
+
     def _render_json(self) -> str:
         doc = {"title": self.title, "columns": list(self.columns),
                "rows": [[_cell_json(c) for c in r] for r in self.rows],
                "notes": list(self.notes), "provenance": self.provenance()}
-        return json.dumps(doc, indent=2)
+        return json.dumps(doc, indent=2, ensure_ascii=False)
+
+    # -- notebooks ----------------------------------------------------------------
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        aligns = self._alignments()
+        head = "".join(f"<th>{esc(c)}</th>" for c in self.columns)
+        body = "".join(
+            "<tr>" + "".join(f'<td style="text-align:{"right" if a == "r" else "left"}">{esc(_cell_text(c))}</td>'
+                             for c, a in zip(r, aligns)) + "</tr>" for r in self.rows)
+        notes = "".join(f"<br><small>{esc(n)}</small>" for n in self.notes)
+        return (f"<table><caption>{esc(self.title)}</caption><thead><tr>{head}</tr></thead>"
+                f"<tbody>{body}</tbody></table><small>{esc(self._provenance_line())}</small>{notes}")
+
+    def _repr_latex_(self) -> str:
+        return self.render("latex")
 
     def _repr_markdown_(self) -> str:
         return self.render("md")
@@ -314,22 +502,51 @@ class Table:
         return self.render("text")
 
     # -- files ----------------------------------------------------------------------
-    def write(self, path: str | os.PathLike[str], fmt: str | None = None) -> Path:
+    def save(self, path: str | os.PathLike[str], format: str | None = None, *, label: str | None = None,
+             landscape: bool | None = None, provenance_comments: bool = False) -> Path:
         """Write the table to ``path`` atomically; the format defaults from the suffix.
+
+        A CSV file gets a sidecar ``FILE.meta.json`` with the title, notes and
+        provenance (unless ``provenance_comments`` puts them in ``#`` lines).
+        Files get mode ``0o666 & ~umask`` (or keep the mode of the file they
+        replace).
+
+        Parameters
+        ----------
+        path : str or path-like
+        format : str, optional
+            One of [`FORMATS`][FORMATS]; by default from the suffix (``.md``,
+            ``.tex``, ``.csv``, ``.json``, ``.txt``).
+        label, landscape, provenance_comments
+            As in [`render`][render].
+
+        Returns
+        -------
+        pathlib.Path
+            The path written.
 
         Raises
         ------
         InvalidInputError
-            If the format is unknown or cannot be inferred, or the folder does not exist.
+            If the format is unknown or cannot be inferred, or the path cannot
+            be written (a one-line message; no partial file is left).
         """
+        fmt = format
         if fmt is None:
             fmt = _SUFFIX_FORMAT.get(Path(path).suffix.lower())
             if fmt is None:
                 raise InvalidInputError(
                     f"invalid output file {str(path)!r}: cannot infer the format from its suffix; "
-                    "pass --format md|latex|csv|json|text"
+                    f"expected one of {', '.join(sorted(_SUFFIX_FORMAT))} or an explicit format"
                 )
-        text = self.render(fmt)
+        text = self.render(fmt, label=label, landscape=landscape, provenance_comments=provenance_comments)
         if not text.endswith("\n"):
             text += "\n"
-        return atomic_write_text(path, text)
+        target = atomic_write_text(path, text)
+        if fmt == "csv" and not provenance_comments:
+            atomic_write_text(f"{path}.meta.json", json.dumps(self.metadata(), indent=2, ensure_ascii=False) + "\n")
+        return target
+
+    def write(self, path: str | os.PathLike[str], fmt: str | None = None, **options: Any) -> Path:
+        """The same as [`save`][save] (kept for existing scripts)."""
+        return self.save(path, fmt, **options)

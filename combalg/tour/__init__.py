@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import shutil
 import time
 from dataclasses import dataclass
 
@@ -55,8 +56,36 @@ def timed(fn):
     return out, time.perf_counter() - t0
 
 
-def run_tour() -> tuple[Table, bool]:
-    """Run every engine's tour entries; return the table and whether all agreed."""
+#: printed after the text table: where to go from here
+NEXT_STEPS = """\
+Next steps:
+  docs      pip install 'combalg[docs]' && mkdocs serve  (Getting Started)
+  examples  python examples/paper_table.py  (the list is in examples/README.md)
+  table     combalg table asm --format latex --label tab:asm -o asm.tex
+  sweep     combalg sweep run CHECK --param NAME=VALUES --store FILE
+            combalg sweep list"""
+
+
+def _text_widths(width: int) -> dict[str, int]:
+    """Widths of the wrapped columns so that the text table fits ``width`` characters."""
+    # engine 12, agree 5, seconds 7 and five gaps of two: the rest is shared by the three text columns
+    free = max(width - (12 + 5 + 7 + 5 * 2), 36)
+    example = free * 45 // 100
+    size = free * 22 // 100
+    return {"engine": 12, "example": example, "size": size, "result": free - example - size}
+
+
+def run_tour(width: int | None = None) -> tuple[Table, bool]:
+    """Run every engine's tour entries; return the table and whether all agreed.
+
+    Parameters
+    ----------
+    width : int, optional
+        Width of the text rendering in characters (default: the terminal's,
+        from ``COLUMNS``, at least 80 when unknown).
+    """
+    if width is None:
+        width = shutil.get_terminal_size((80, 24)).columns
     rows: list[list[object]] = []
     all_ok = True
     t0 = time.perf_counter()
@@ -68,13 +97,16 @@ def run_tour() -> tuple[Table, bool]:
             agree = "-" if row.agree is None else ("yes" if row.agree else "NO")
             rows.append([row.engine, row.example, row.size, row.result, agree, f"{row.seconds:.3f}"])
     table = Table(
-        title="combalg tour",
-        columns=["engine", "example", "size", "result", "methods agree", "seconds"],
+        title="The combalg tour: each identity computed by two independent methods",
+        columns=["engine", "example", "size", "result", "agree", "seconds"],
         rows=rows,
-        notes=["Each identity is computed twice, by independent methods, and compared exactly."],
+        notes=["Both methods are exact; 'agree' compares their results exactly."],
+        latex_long=True,  # tall wrapped rows: the tour breaks across pages
         parameters={},
         wall_time=time.perf_counter() - t0,
-        text_widths={"example": 46, "size": 22, "result": 34},
+        text_widths=_text_widths(width),
+        latex_align=[r">{\raggedright\arraybackslash}p{%.2f\linewidth}" % f for f in (0.1, 0.25, 0.13, 0.2)]
+        + ["l", "r"],
     )
     return table, all_ok
 
@@ -82,6 +114,9 @@ def run_tour() -> tuple[Table, bool]:
 def _run(args: argparse.Namespace) -> int:
     table, ok = run_tour()
     print(table.render(args.format))
+    if args.format == "text":
+        print()
+        print(NEXT_STEPS)
     if not ok:
         print("combalg tour: some identities FAILED")
         return 1

@@ -26,7 +26,7 @@ def test_table_help(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["table", "--help"])
     assert exc.value.code == 0
-    assert "ENGINE" in capsys.readouterr().out
+    assert "NAME" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
@@ -54,8 +54,8 @@ def test_python_dash_m_runs_and_bad_argument_has_no_traceback():
 def test_tour_runs_and_every_engine_is_listed(capsys):
     assert main(["tour"]) == 0
     out = capsys.readouterr().out
-    for engine in ("cylindric", "growth", "lambda determinants", "linking", "free"):
-        assert engine in out
+    for engine in ("cylindric", "growth", "lambda", "determinants", "linking", "free"):
+        assert engine in out  # (a narrow terminal wraps "lambda determinants")
     # every row either reports agreement or says plainly that the engine is missing
     assert " NO " not in out
 

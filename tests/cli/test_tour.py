@@ -13,7 +13,7 @@ def test_every_listed_module_exists_with_its_interface():
     import importlib
 
     from combalg.cli import ENGINE_COMMAND_MODULES
-    from combalg.tables.cli import TABLE_MODULES
+    from combalg.tables.registry import TABLE_MODULES
 
     for modname, engine in tour.TOUR_MODULES:
         mod = importlib.import_module(modname)
@@ -23,7 +23,7 @@ def test_every_listed_module_exists_with_its_interface():
         assert mod.COMMAND and mod.HELP and callable(mod.register), modname
     for modname in TABLE_MODULES:
         mod = importlib.import_module(modname)
-        assert mod.NAME and mod.HELP and callable(mod.build) and callable(mod.add_arguments), modname
+        assert mod.NAME and mod.HELP and callable(mod.build) and mod.PARAMETERS, modname
 
 
 def test_a_disagreement_fails_the_tour(monkeypatch):
@@ -43,3 +43,26 @@ def test_tour_exit_status_reports_failure(monkeypatch, capsys):
     monkeypatch.setattr(tour, "run_tour", lambda: (tour.Table("t", ["a"], [["x"]]), False))
     assert main(["tour"]) == 1
     assert "FAILED" in capsys.readouterr().out
+
+
+def test_tour_fits_an_80_column_terminal_and_ends_with_next_steps(monkeypatch, capsys):
+    from combalg.cli import main
+
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["tour"]) == 0
+    out = capsys.readouterr().out
+    assert max(len(line) for line in out.splitlines()) <= 80
+    tail = out[out.index("Next steps:"):]
+    for word in ("mkdocs", "examples/", "combalg table", "combalg sweep run", "combalg sweep list"):
+        assert word in tail
+
+
+def test_tour_in_other_formats_prints_only_the_table(capsys):
+    import csv
+    import io
+
+    from combalg.cli import main
+
+    assert main(["tour", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert rows and set(rows[0]) == {"engine", "example", "size", "result", "agree", "seconds"}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 
 import flint
@@ -74,9 +73,9 @@ def test_table_asm(capsys):
 
 
 def test_table_build_values():
-    from combalg.tables.asm import build
+    from combalg.tables import make
 
-    t = build(argparse.Namespace(n=[1, 2, 3, 4, 5, 6], x=[3], distribution=True))
+    t = make("asm", n=[1, 2, 3, 4, 5, 6], x=[3], distribution=True)
     assert [row[2] for row in t.rows] == [1, 2, 9, 90, 2025, 102060]
     assert t.rows[4][-1] == "0:120, 1:200, 2:94, 3:14, 4:1"
 

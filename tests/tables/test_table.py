@@ -20,21 +20,36 @@ def sample() -> Table:
                  notes=["50% exact"], parameters={"order": 5}, wall_time=0.25)
 
 
-def test_csv_round_trips_cells():
+def test_csv_header_comes_first_and_round_trips_through_dictreader():
     text = sample().render("csv")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows == [{"n": "1", "value": "-3/4", "name": "a_b"}, {"n": "10", "value": "7", "name": "c"}]
+    assert not text.startswith("#")
+
+
+def test_csv_provenance_comments_only_when_asked():
+    text = sample().render("csv", provenance_comments=True)
     comments = [line for line in text.splitlines() if line.startswith("#")]
     assert comments[0] == "# Sample & test" and "# note: 50% exact" in comments
     assert "order=5" in comments[-1] and "combalg" in comments[-1]
-    rows = list(csv.reader(io.StringIO("".join(line + "\n" for line in text.splitlines() if not line.startswith("#")))))
-    assert rows == [["n", "value", "name"], ["1", "-3/4", "a_b"], ["10", "7", "c"]]
+
+
+def test_saved_csv_has_a_sidecar_with_the_provenance(tmp_path):
+    target = tmp_path / "t.csv"
+    sample().save(target)
+    with open(target, newline="") as fh:
+        assert [r["value"] for r in csv.DictReader(fh)] == ["-3/4", "7"]
+    meta = json.loads((tmp_path / "t.csv.meta.json").read_text())
+    assert meta["title"] == "Sample & test" and meta["notes"] == ["50% exact"]
+    assert meta["provenance"]["parameters"] == {"order": "5"}
 
 
 def test_json_keeps_provenance_and_exact_values():
     doc = json.loads(sample().render("json"))
     assert doc["columns"] == ["n", "value", "name"]
-    assert doc["rows"][0] == [1, "-3/4", "a_b"]
+    assert doc["rows"][0] == ["1", "-3/4", "a_b"]  # exact numbers as strings: no reader rounds them
     prov = doc["provenance"]
-    assert prov["parameters"] == {"order": 5}
+    assert prov["parameters"] == {"order": "5"}
     assert prov["combalg"] and prov["created"].endswith("Z")
     assert prov["wall_time_seconds"] == 0.25
 
@@ -44,7 +59,7 @@ def test_latex_is_booktabs_and_escaped():
     assert "\\toprule" in tex and "\\midrule" in tex and "\\bottomrule" in tex
     assert "Sample \\& test" in tex
     assert "a\\_b" in tex
-    assert "$-\\frac{3}{4}$" in tex
+    assert "$-3/4$" in tex and "\\frac" not in tex  # inline: no stacked fraction in a row
     assert "50\\% exact" in tex
     assert "order=5" in tex  # provenance comment
 
@@ -89,7 +104,7 @@ def test_atomic_write_leaves_old_file_when_interrupted(tmp_path, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", boom)
-    with pytest.raises(OSError):
+    with pytest.raises(InvalidInputError, match="cannot write"):
         atomic_write_text(target, "new")
     assert target.read_text() == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.txt"]
@@ -122,19 +137,15 @@ def test_latex_columns_replace_the_escaped_headers_only_in_latex():
 
 
 def test_asm_and_linking_tables_typeset_their_notes_as_math():
-    import argparse
+    from combalg.tables import make
 
-    from combalg.tables import asm, linking
-
-    t = asm.build(argparse.Namespace(n=[1, 2, 3], x=[2, Fraction(-1, 2)], distribution=False))
+    t = make("asm", n=[1, 2, 3], x=[2, Fraction(-1, 2)])
     latex = t.render("latex")
-    assert "$A(n; -\\tfrac{1}{2})$" in latex and "2^{\\binom{n}{2}}" in latex
+    assert "$A(n; -1/2)$" in latex and "2^{\\binom{n}{2}}" in latex
     assert "\\textasciicircum" not in latex and "A\\_n" not in latex
     # the plain renderings keep the plain text
     assert "A(n; -1/2)" in t.render("md")
-    parser = argparse.ArgumentParser()
-    linking.add_arguments(parser)
-    latex = linking.build(parser.parse_args([])).render("latex")
+    latex = make("linking").render("latex")
     assert "$\\lambda \\le 0$" in latex and "\\leftrightarrow" in latex
 
 
@@ -146,13 +157,11 @@ def test_latex_escapes_bars_and_angle_brackets():
 
 
 def test_free_table_and_free_moments_typeset_their_headers_as_math(capsys):
-    import argparse
-
     from combalg.cli import main
-    from combalg.tables import free
+    from combalg.tables import make
 
-    latex = free.build(argparse.Namespace(N=[1, 2], methods=True, self_similarity=True)).render("latex")
-    assert "$\\max |P_{ij}|$" in latex and "$\\ker(X \\otimes 1 - 1 \\otimes X)$" in latex
+    latex = make("free", N=[1, 2]).render("latex")
+    assert "$|P_{ij}|$" in latex and "$\\ker(X \\otimes 1 - 1 \\otimes X)$" in latex
     assert "\\textbar" not in latex and "P\\_N" not in latex
     assert main(["free", "moments", "--order", "4", "--format", "latex"]) == 0
     out = capsys.readouterr().out
