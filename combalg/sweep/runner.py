@@ -143,6 +143,20 @@ def _open(store: Any, info: CheckInfo, keys: list[str], resume: bool, extend: bo
         raise InvalidInputError(f"invalid store {str(path)!r}: not a file")
     if not exists and not parent_ok:
         raise InvalidInputError(f"invalid store {str(path)!r}: the folder {str(path.parent)!r} does not exist")
+    if exists and path.stat().st_size > 0:
+        # check compatibility on a reader first, so that a refused store stays untouched
+        probe = SQLiteStore(path, readonly=True, create=True)
+        try:
+            meta = probe.meta()
+            if meta:  # (no metadata: a creation cut short before its first commit, taken as new)
+                _compatible(meta, path, info, resume)
+            same_grid = not meta or probe.grid_keys() == keys
+        finally:
+            probe.close()
+        if not same_grid and not extend:
+            raise InvalidInputError(
+                f"invalid store {str(path)!r}: it was made for another grid of {info.name}; "
+                "pass extend=True to add this grid's new points to it")
     s = SQLiteStore(path, create=True)
     if not s.meta():  # a new file, or one whose creation was cut short before its first commit
         try:
@@ -151,25 +165,10 @@ def _open(store: Any, info: CheckInfo, keys: list[str], resume: bool, extend: bo
             s.close()
             raise
         return s, 0
-    meta = s.meta()
     try:
-        if meta.get("format") != FORMAT:
-            raise InvalidInputError(
-                f"invalid store {str(path)!r}: not a combalg sweep store (format {meta.get('format')!r})")
-        if meta.get("check") != info.name:
-            raise InvalidInputError(
-                f"invalid store {str(path)!r}: it holds a sweep of {meta.get('check')!r}, not of {info.name!r}")
-        if not resume:
-            raise InvalidInputError(
-                f"invalid store {str(path)!r}: it exists already; pass resume=True to continue it "
-                "(or choose another file)")
         old = s.grid_keys()
         if old == keys:
             return s, len(old)
-        if not extend:
-            raise InvalidInputError(
-                f"invalid store {str(path)!r}: it was made for another grid of {info.name} "
-                f"({len(old)} points); pass extend=True to add this grid's new points to it")
         known = set(old)
         new = [k for k in keys if k not in known]
         s.add_grid(new, len(old))
@@ -179,6 +178,19 @@ def _open(store: Any, info: CheckInfo, keys: list[str], resume: bool, extend: bo
     except BaseException:
         s.close()
         raise
+
+
+def _compatible(meta: dict[str, str], path: Path, info: CheckInfo, resume: bool) -> None:
+    if meta.get("format") != FORMAT:
+        raise InvalidInputError(
+            f"invalid store {str(path)!r}: not a combalg sweep store (format {meta.get('format')!r})")
+    if meta.get("check") != info.name:
+        raise InvalidInputError(
+            f"invalid store {str(path)!r}: it holds a sweep of {meta.get('check')!r}, not of {info.name!r}")
+    if not resume:
+        raise InvalidInputError(
+            f"invalid store {str(path)!r}: it exists already; pass resume=True to continue it "
+            "(or choose another file)")
 
 
 def _meta(info: CheckInfo, fp: str, size: int) -> dict[str, str]:

@@ -194,6 +194,7 @@ class SQLiteStore(Store):
 
     def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False, create: bool = False) -> None:
         self.path = Path(path)
+        self._writer = not readonly
         try:
             exists = self.path.is_file()
         except OSError as exc:  # a name too long, a loop of links...
@@ -201,9 +202,11 @@ class SQLiteStore(Store):
         if not create and not exists:
             raise InvalidInputError(f"invalid store {_short(self.path)}: no such file")
         try:
-            if readonly:
+            if readonly and not os.access(self.path, os.W_OK):
                 uri = self.path.resolve().as_uri() + "?mode=ro"
                 self._db = sqlite3.connect(uri, uri=True, isolation_level=None)
+            elif readonly:  # a plain connection changes nothing, and leaves no -wal file behind
+                self._db = sqlite3.connect(str(self.path), isolation_level=None, timeout=30)
             else:
                 self._db = sqlite3.connect(str(self.path), isolation_level=None, timeout=30)
                 self._db.execute("PRAGMA journal_mode=WAL")
@@ -270,4 +273,10 @@ class SQLiteStore(Store):
         return [_record(*r) for r in cur]
 
     def close(self) -> None:
+        """Close; a writer leaves a single self-contained file (the WAL folded back in)."""
+        if self._writer:
+            try:
+                self._db.execute("PRAGMA journal_mode=DELETE")
+            except sqlite3.Error:  # another process has it open: it stays in WAL mode
+                pass
         self._db.close()

@@ -95,9 +95,16 @@ def test_store_rows_and_resume_skip_finished_points(tmp_path):
     path = tmp_path / "s.sqlite"
     calls = tmp_path / "calls.txt"
 
+    modes = []
+
     def counted(n):
         with open(calls, "a") as fh:
             fh.write(f"{n}\n")
+        if n == 4:  # while the sweep runs, its store is in WAL mode, with points 0..3 committed
+            peek = sqlite3.connect(path)
+            modes.append(peek.execute("PRAGMA journal_mode").fetchone()[0])
+            modes.append(peek.execute("SELECT count(*) FROM results").fetchone()[0])
+            peek.close()
         return n % 5 != 0
 
     r1 = sweep(counted, {"n": range(10)}, store=path, workers=1, progress=False)
@@ -105,8 +112,10 @@ def test_store_rows_and_resume_skip_finished_points(tmp_path):
     r2 = sweep(counted, {"n": range(10)}, store=path, workers=1, progress=False)
     assert len(calls.read_text().split()) == 10  # nothing ran again
     assert r1.to_records() == r2.to_records()
+    assert modes == ["wal", 4]
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # one self-contained file when done
+    assert not (tmp_path / "s.sqlite-wal").exists()
     cols = [c[1] for c in db.execute("PRAGMA table_info(results)")]
     assert cols == ["key", "idx", "status", "outcome", "mismatch", "error", "seconds", "version", "finished"]
     assert db.execute("SELECT key FROM results WHERE idx = 5").fetchone()[0] == '{"n":5}'
