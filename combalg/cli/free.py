@@ -166,9 +166,12 @@ def render_matrix(P, N: int, fmt: str) -> str:
     if fmt == "latex":
         cols = "r" * len(num)
         body = " \\\\\n".join(" & ".join(str(x) for x in row) for row in num)
+        # a displayed equation that compiles as it is; small type and narrow gaps keep N <= 4 on the page
         return (f"% commutant projection of the truncated free Jacobi matrix X_{N} (reconstruction, not Langer's formula)\n"
-                f"% rows and columns (a,b), 0 <= a,b < {N}, lexicographic\n"
-                f"P_{{{N}}} = \\frac{{1}}{{{den}}}\\left(\\begin{{array}}{{{cols}}}\n{body}\n\\end{{array}}\\right)")
+                f"% rows and columns (a,b), 0 <= a,b < {N}, lexicographic; needs \\usepackage{{amsmath}}\n"
+                "\\begingroup\\small\\setlength{\\arraycolsep}{2pt}\n"
+                f"\\[\nP_{{{N}}} = \\frac{{1}}{{{den}}}\\left(\\begin{{array}}{{{cols}}}\n{body}\n\\end{{array}}\\right)\n\\]\n"
+                "\\endgroup")
     width = max(len(str(x)) for row in num for x in row)
     head = f"P_{N} = 1/{den} * (rows/columns (a,b) lexicographic, 0 <= a,b < {N})\n{label}"
     if fmt == "md":

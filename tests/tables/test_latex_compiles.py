@@ -99,3 +99,17 @@ MAXIMA = {
 @pytest.mark.parametrize("key", list(MAXIMA))
 def test_table_at_its_documented_maxima_compiles(tmp_path, key):
     compile_latex(tmp_path, make(key.split("-")[0], **MAXIMA[key]).render("latex"))
+
+
+@pytest.mark.parametrize("argv", [
+    ["free", "moments", "--order", "12"],
+    ["free", "commutant"],
+    ["free", "self-similarity"],
+    ["free", "projection", "--N", "4"],
+], ids=lambda a: " ".join(a))
+def test_other_latex_outputs_of_the_command_line_compile(tmp_path, capsys, argv):
+    from combalg.cli import main
+
+    assert main([*argv, "--format", "latex"]) == 0
+    body = capsys.readouterr().out
+    compile_latex(tmp_path, body)
