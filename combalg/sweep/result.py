@@ -130,14 +130,22 @@ class SweepResult:
                     names.append(k)
         shown = records if limit is None else records[:limit]
         rows = []
+        methods = set()
         for r in shown:
             p = r["parameters"]
+            outcome = r["outcome"]
+            if _is_check_result(outcome):  # the status and the first mismatch say it all
+                methods.add(tuple(outcome["methods"]))
+                outcome = None
             rows.append([_cell(p.get(k)) for k in names] + [
-                r["status"], _cell(r["outcome"]), _cell(r["first_mismatch"]) if r["first_mismatch"] else (r["error"] or ""),
+                r["status"], _cell(outcome), _cell(r["first_mismatch"]) if r["first_mismatch"] else (r["error"] or ""),
                 f"{r['seconds']:.3f}"])
         c = self.counts
         notes = [f"{self.done} of {self.total} points finished: "
-                 + ", ".join(f"{c[s]} {s}" for s in (*STATUSES, "pending") if c[s])]
+                 + ", ".join(f"{c[s]} {s}" for s in (*STATUSES, "pending") if c[s]) + "."]
+        if len(methods) == 1:
+            a, b = next(iter(methods))
+            notes.append(f"Each point compares {a} with {b}.")
         if len(shown) < len(records):
             notes.append(f"{len(records) - len(shown)} more rows are in the store")
         params = {"check": self.check, "points": self.total}
@@ -145,14 +153,25 @@ class SweepResult:
             params["store"] = self.path.name
         if "grid_fingerprint" in self.meta:
             params["grid"] = self.meta["grid_fingerprint"][:16]
+        # LaTeX: long text columns wrap (p{...}) so that the table keeps within the text block
+        widths = [max((len(row[i]) for row in rows), default=0) for i in range(len(names) + 2)]
+        align = ["p{0.17\\linewidth}" if w > 18 else "l" for w in widths[:len(names)]]
+        align += ["l", "p{0.15\\linewidth}" if widths[-1] > 18 else "l",
+                  "p{0.22\\linewidth}" if any(len(row[-2]) > 18 for row in rows) else "l", "r"]
         return Table(
             title=f"Sweep of {self.check}",
+            latex_align=align,
             columns=[*names, "status", "outcome", "first mismatch / error", "seconds"],
             rows=rows,
             notes=notes,
             parameters=params,
             text_widths={"outcome": 40, "first mismatch / error": 40},
         )
+
+
+def _is_check_result(value: Any) -> bool:
+    return isinstance(value, dict) and {"name", "ok", "methods"} <= set(value) and isinstance(value["methods"], list) \
+        and len(value["methods"]) == 2
 
 
 def _cell(value: Any) -> str:

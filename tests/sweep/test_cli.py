@@ -101,3 +101,27 @@ def test_values_syntax():
     assert len(parse_values("asms:3")) == 7 and len(parse_values("permutations:4")) == 24
     assert parse_values("words:2:2") == [(1, 1), (1, 2), (2, 1), (2, 2)]
     assert len(parse_values("matrices:1:2:1")) == 9
+
+
+@pytest.mark.skipif(__import__("shutil").which("pdflatex") is None,
+                    reason="pdflatex not found: install TeX (texlive-latex-base, texlive-latex-recommended, "
+                           "texlive-latex-extra) to compile the sweep reports")
+def test_latex_report_compiles_without_overfull_boxes(tmp_path, capsys):
+    import re
+    import subprocess
+
+    rec = tmp_path / "rec.txt"
+    rec.write_text("x[m]*x[m-2] = x[m-1]^2 + 1\nx[m]*x[m-2] = x[m-1] + 2\nx[m]*x[m-3] = x[m-1]*x[m-2] + 1\n")
+    store = tmp_path / "l.sqlite"
+    main(["sweep", "run", "lambdadet.laurent", "--param", f"recurrence=@{rec}", "--param", "steps=7",
+          "--store", str(store), "--workers", "1"])
+    assert main(["sweep", "report", str(store), "--format", "latex", "--output", str(tmp_path / "r.tex")]) == 0
+    body = (tmp_path / "r.tex").read_text()
+    doc = ("\\documentclass{article}\n\\usepackage{booktabs}\n\\usepackage{amsmath}\n\\begin{document}\n"
+           + body + "\n\\end{document}\n")
+    (tmp_path / "doc.tex").write_text(doc)
+    r = subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "doc.tex"], cwd=tmp_path,
+                       capture_output=True, text=True, timeout=120)
+    log = (tmp_path / "doc.log").read_text(errors="replace")
+    assert r.returncode == 0, log[-2000:]
+    assert not re.findall(r"^Overfull \\hbox.*$", log, re.M)
