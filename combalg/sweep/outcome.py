@@ -97,7 +97,12 @@ def classify(value: Any) -> tuple[str, str | None, str | None, str | None]:
     ('ok', '{"a_5":"3/4"}', None, None)
     >>> classify(object())[0]
     'error'
+    >>> import numpy, sympy
+    >>> classify(numpy.bool_(False))[0], classify(sympy.false)[0]
+    ('counterexample', 'counterexample')
     """
+    if type(value).__name__ in ("bool_", "BooleanTrue", "BooleanFalse"):  # numpy's and sympy's truth values
+        value = bool(value)
     if value is None or isinstance(value, bool):
         ok = value is not False
         return ("ok" if ok else "counterexample"), json.dumps(value), None, None
