@@ -101,7 +101,9 @@ def classify(value: Any) -> tuple[str, str | None, str | None, str | None]:
     >>> classify(numpy.bool_(False))[0], classify(sympy.false)[0]
     ('counterexample', 'counterexample')
     """
-    if type(value).__name__ in ("bool_", "BooleanTrue", "BooleanFalse"):  # numpy's and sympy's truth values
+    kind = type(value)
+    if (kind.__module__ == "numpy" and kind.__name__ in ("bool", "bool_")) or kind.__name__ in (
+            "BooleanTrue", "BooleanFalse"):  # numpy's and sympy's truth values
         value = bool(value)
     if value is None or isinstance(value, bool):
         ok = value is not False
