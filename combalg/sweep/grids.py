@@ -40,6 +40,15 @@ __all__ = ["profiles", "partitions", "asms", "int_matrices", "words", "permutati
 MAX_POINTS = 10_000_000
 
 
+def _power_exceeds(base: int, exponent: int, limit: int) -> bool:
+    """Whether ``base ** exponent > limit``, without computing a huge power."""
+    if exponent == 0 or base <= 1:  # the power is 0 or 1
+        return False
+    if exponent > limit.bit_length() or base > limit:
+        return True
+    return base ** exponent > limit
+
+
 def _sizes(name: str, value: int | Iterable[int]) -> list[int]:
     """One size or an iterable of sizes, each a nonnegative integer (at most MAX_POINTS of them)."""
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
@@ -137,10 +146,9 @@ def _iter_int_matrices(rows: int, cols: int | None = None, *, bound: int = 1) ->
     rows = nonnegative_int("rows", rows)
     cols = rows if cols is None else nonnegative_int("cols", cols)
     bound = nonnegative_int("bound", bound)
-    count = (2 * bound + 1) ** (rows * cols)
-    if count > MAX_POINTS:
-        raise ResourceLimitError(f"{count} matrices of size {rows}x{cols} with entries in [-{bound}, {bound}]: "
-                                 f"the limit is {MAX_POINTS} points")
+    if _power_exceeds(2 * bound + 1, rows * cols, MAX_POINTS):
+        raise ResourceLimitError(f"the matrices of size {rows}x{cols} with entries in [-{bound}, {bound}] number "
+                                 f"more than {MAX_POINTS}: the limit is {MAX_POINTS} points")
     values = range(-bound, bound + 1)
     for entries in itertools.product(values, repeat=rows * cols):
         yield tuple(tuple(entries[i * cols:(i + 1) * cols]) for i in range(rows))
@@ -154,7 +162,7 @@ def words(length: int, letters: int) -> list[tuple[int, ...]]:
 def _iter_words(length: int, letters: int) -> Iterator[tuple[int, ...]]:
     length = nonnegative_int("length", length)
     letters = nonnegative_int("letters", letters)
-    if letters ** length > MAX_POINTS:
+    if _power_exceeds(letters, length, MAX_POINTS):
         raise ResourceLimitError(f"{letters}^{length} words: the limit is {MAX_POINTS} points")
     yield from itertools.product(range(1, letters + 1), repeat=length)
 

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-QUICK, LONG = 6, 50
+QUICK, LONG = 6, 55
 CLI_QUICK, CLI_LONG = 40, 300
 _SETTINGS = dict(deadline=None, database=None, phases=[Phase.generate], derandomize=True,
                  suppress_health_check=list(HealthCheck))

@@ -84,6 +84,11 @@ def test_limits_are_refused_before_work():
         grids.int_matrices(5, 5, bound=3)
     with pytest.raises(ResourceLimitError):
         grids.expand({"a": range(10**4), "b": range(10**4)})
+    with pytest.raises(ResourceLimitError):  # refused at once, without computing the count
+        grids.int_matrices(10**100, bound=10**100)
+    with pytest.raises(ResourceLimitError):
+        grids.words(10**12, 3)
+    assert grids.words(0, 5) == [()] and grids.words(3, 0) == [] and len(grids.words(10, 3)) == 3 ** 10
     with pytest.raises(ResourceLimitError):
         grids.partitions(80)  # p(80) = 15796476 > 10^7
     with pytest.raises(InvalidInputError):
