@@ -262,3 +262,14 @@ def test_every_public_class_is_covered():
 @pytest.mark.parametrize("value", [Fraction(-3, 4), 7, (1, Fraction(1, 2))])
 def test_plain_values_encode(value):
     json.dumps(value, cls=ExactJSONEncoder)
+
+
+@settings(max_examples=30)
+@given(st.lists(st.lists(st.fractions(max_denominator=5), min_size=2, max_size=2), max_size=3))
+def test_matrices(rows):
+    from combalg.core.matrix import Matrix
+
+    M = Matrix(rows, ncols=2)
+    for back in (pickle.loads(pickle.dumps(M)), copy.deepcopy(M), copy.copy(M)):
+        assert type(back) is Matrix and back == M and back is not M
+    json.dumps(M, cls=ExactJSONEncoder)

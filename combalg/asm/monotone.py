@@ -249,8 +249,13 @@ def as_asm(A: Sequence[Sequence[int]], name: str = "A") -> ASM:
     combalg.core.errors.InvalidInputError: invalid ASM A=[[1, 1], [0, 1]]: row 1 does not alternate in sign starting and ending with +1
     """
     try:
-        rows = [list(r) for r in A]
-    except TypeError:
+        if not isinstance(A, (list, tuple)) and type(A).__module__.startswith(("sympy", "numpy", "combalg")):
+            from combalg.core.matrix import as_rows
+
+            rows = as_rows(A, name)   # a sympy Matrix iterates over entries, not rows
+        else:
+            rows = [list(r) for r in A]
+    except (TypeError, InvalidInputError):
         raise InvalidInputError(f"invalid ASM {name}={A!r}: expected a square matrix (list of rows)") from None
     n = len(rows)
     for i, r in enumerate(rows):

@@ -759,7 +759,15 @@ class PowerSeries:
                 "var": self._var}
 
     def _repr_latex_(self) -> str:
-        return "$" + _format_series(self.coefficients(), self._order, self._var, True, _REPR_TERMS) + "$"
+        return "$" + self._latex() + "$"
+
+    def _latex(self, printer: Any = None) -> str:
+        """What ``sympy.latex(series)`` prints: the same as the Jupyter display."""
+        return _format_series(self.coefficients(), self._order, self._var, True, _REPR_TERMS)
+
+    def _sympy_(self) -> Any:
+        """``sympy.sympify(series)``: the known polynomial plus ``O(q**order)`` (see :meth:`as_sympy`)."""
+        return self.as_sympy()
 
     def latex(self, max_terms: int | None = None) -> str:
         """LaTeX source without dollar signs, e.g. ``1 + q + 2 q^{2} + O(q^{5})``.

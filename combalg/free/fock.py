@@ -52,6 +52,7 @@ from itertools import product
 
 from flint import fmpq, fmpq_mat, fmpz, fmpz_mat
 
+from combalg.core.matrix import Matrix
 from combalg.core.errors import InvalidInputError, ResourceLimitError, expect
 from combalg.core.validation import nonnegative_int, positive_int
 from combalg.free.noncrossing import noncrossing_pairings
@@ -610,7 +611,7 @@ def words_up_to(n_generators: int, max_length: int, max_words: int = DEFAULT_MAX
 
 
 def monomial_to_tensor_matrix(n_generators: int, degree: int,
-                              max_words: int = 5_000) -> tuple[list[Word], fmpz_mat]:
+                              max_words: int = 5_000) -> tuple[list[Word], Matrix]:
     """The matrix ``K[t, w] = <e_t, s_w Omega>`` from monomials to the tensor basis, words of length ``<= degree``.
 
     ``K`` is unitriangular (words ordered by length) with nonnegative integer
@@ -620,7 +621,8 @@ def monomial_to_tensor_matrix(n_generators: int, degree: int,
     Returns
     -------
     (words, K)
-        The word order of rows and columns, and ``K`` as a flint ``fmpz_mat``.
+        The word order of rows and columns, and ``K`` as an exact
+        :class:`~combalg.core.matrix.Matrix` (integer entries).
 
     Raises
     ------
@@ -633,6 +635,13 @@ def monomial_to_tensor_matrix(n_generators: int, degree: int,
     >>> K.tolist()
     [[1, 0, 1, 0], [0, 1, 0, 2], [0, 0, 1, 0], [0, 0, 0, 1]]
     """
+    words, K = _monomial_to_tensor_flint(n_generators, degree, max_words)
+    return words, Matrix._from_flint(K)
+
+
+def _monomial_to_tensor_flint(n_generators: int, degree: int,
+                              max_words: int = 5_000) -> tuple[list[Word], fmpz_mat]:
+    """:func:`monomial_to_tensor_matrix` with ``K`` as a FLINT ``fmpz_mat``."""
     words = words_up_to(n_generators, degree, max_words)
     index = {w: i for i, w in enumerate(words)}
     n = len(words)
@@ -684,7 +693,31 @@ class SparseMatrix:
         return len(self.entries)
 
     def __getitem__(self, key: tuple[int, int]) -> object:
+        if not (isinstance(key, tuple) and len(key) == 2):
+            raise InvalidInputError(f"invalid index {key!r}: expected a pair (row, column)")
         return self.entries.get(key, 0)
+
+    #: not iterable (``M[i, j]`` indexes entries; without this, Python would iterate M[0], M[1], ...)
+    __iter__ = None
+
+    def as_sympy(self) -> object:
+        """The matrix as a sympy ``ImmutableSparseMatrix`` (exact ``Rational`` entries)."""
+        import sympy
+
+        from combalg.core.encoding import to_fraction
+
+        def rational(v: object) -> object:
+            f = to_fraction(v)
+            return sympy.Rational(f.numerator, f.denominator)
+
+        return sympy.ImmutableSparseMatrix(*self.shape, {k: rational(v) for k, v in self.entries.items()})
+
+    def _sympy_(self) -> object:
+        return self.as_sympy()
+
+    def _repr_latex_(self) -> str:
+        return "$" + self.to_matrix().latex() + "$" if self.shape[0] * self.shape[1] <= 400 else \
+            f"$\\text{{sparse {self.shape[0]} x {self.shape[1]} matrix, {self.nnz} nonzero entries}}$"
 
     def __repr__(self) -> str:
         return f"SparseMatrix({self.shape}, nnz={self.nnz})"
@@ -756,6 +789,10 @@ class SparseMatrix:
         for (i, j), v in self.entries.items():
             out[i][j] = v
         return out
+
+    def to_matrix(self) -> Matrix:
+        """Return the matrix as an exact dense :class:`~combalg.core.matrix.Matrix`."""
+        return Matrix._from_flint(self.to_fmpq_mat())
 
     def to_fmpq_mat(self) -> fmpq_mat:
         """Return the matrix as a flint ``fmpq_mat``."""

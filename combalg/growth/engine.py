@@ -50,6 +50,7 @@ GrowthDiagram(RuleRSK(), shape=(3, 3, 3))
 
 from __future__ import annotations
 
+import numbers
 from typing import Any, Iterable, Mapping, Sequence
 
 from combalg.core.errors import InvalidInputError, ResourceLimitError
@@ -61,7 +62,8 @@ __all__ = ["GrowthDiagram", "tableau_from_chain", "chain_from_tableau"]
 
 
 def _is_int(v: Any) -> bool:
-    return isinstance(v, int) and not isinstance(v, bool)
+    """An integer, including numpy and FLINT integers (not a bool)."""
+    return isinstance(v, numbers.Integral) and not isinstance(v, bool) and type(v).__name__ != "bool_"
 
 
 #: largest number of cells of a growth diagram; larger diagrams raise
@@ -119,8 +121,13 @@ def _parse_filling(filling: Any) -> tuple[dict[tuple[int, int], int], tuple[int,
         rows = 1 + max((i for i, _ in cells), default=-1)
         cols = 1 + max((j for _, j in cells), default=-1)
         return cells, (rows, cols), "dict"
+    if type(filling).__module__.startswith(("sympy", "numpy", "combalg")) and getattr(filling, "ndim", 2) == 2 \
+            and not isinstance(filling, (list, tuple)):
+        from combalg.core.matrix import as_rows
+
+        filling = as_rows(filling, "filling")   # a sympy Matrix iterates over entries, not rows
     try:
-        items = list(filling)
+        items = [int(v) if _is_int(v) else v for v in filling]
     except TypeError:
         raise InvalidInputError(
             f"invalid filling {filling!r}: expected a dict, a matrix or a word"
@@ -148,7 +155,7 @@ def _parse_filling(filling: Any) -> tuple[dict[tuple[int, int], int], tuple[int,
                     f"invalid matrix entry {v!r} at ({i}, {j}): expected a nonnegative integer"
                 )
             if v:
-                cells[(i, j)] = v
+                cells[(i, j)] = int(v)
     return cells, (len(rows), cols), "matrix"
 
 
