@@ -448,6 +448,8 @@ class PowerSeries:
         if isinstance(index, bool) or not isinstance(index, numbers.Integral):
             raise InvalidInputError(f"invalid degree {index!r}: expected an integer")
         n = int(index)
+        if -self._order <= n < 0:   # from the end, as for a list of the known coefficients
+            n += self._order
         if n < 0 or n >= self._order:
             raise InvalidInputError(
                 f"invalid degree {n}: expected 0 <= degree < {self._order} (the series is known mod {self._var}^{self._order})"
