@@ -89,7 +89,62 @@ __all__ = [
 ]
 
 Word = tuple[int, ...]
-FockVector = dict[Word, object]
+
+
+class FockVector(dict):
+    r"""A vector of the full Fock space: a dict ``{word tuple: exact coefficient}``.
+
+    A plain ``dict`` subclass (equal to the dict with the same items), with a
+    LaTeX display ``sum c e_{w_1} (x) ... (x) e_{w_k}`` (``Omega`` for the empty
+    word) and a sympy-free JSON form.  The functions of this module return
+    FockVectors and accept any mapping.
+
+    Examples
+    --------
+    >>> v = FockVector({(): 1, (1, 2): Fraction(-1, 2)})
+    >>> v == {(): 1, (1, 2): Fraction(-1, 2)}
+    True
+    >>> print(v.latex())
+    \Omega - \frac{1}{2} e_{1} \otimes e_{2}
+    """
+
+    __slots__ = ()
+
+    def latex(self) -> str:
+        """``sum c e_{w_1} \\otimes ... \\otimes e_{w_k}``, words by length then lexicographically."""
+        from combalg.core.encoding import to_fraction
+        from combalg.core.latex import fraction
+
+        if not any(self.values()):
+            return "0"
+        parts = []
+        for w, c in sorted(self.items(), key=lambda kv: (len(kv[0]), kv[0])):
+            if not c:
+                continue
+            basis = r"\Omega" if not w else r" \otimes ".join(f"e_{{{a}}}" for a in w)
+            f = to_fraction(c)
+            sign = "-" if f < 0 else "+"
+            mag = abs(f)
+            coeff = "" if mag == 1 else fraction(mag) + " "
+            parts.append((sign, coeff + basis))
+        head = ("-" if parts[0][0] == "-" else "") + parts[0][1]
+        return head + "".join(f" {sg} {t}" for sg, t in parts[1:])
+
+    def _repr_latex_(self) -> str:
+        return "$" + self.latex() + "$"
+
+    def _latex(self, printer: object = None) -> str:
+        """What ``sympy.latex(v)`` prints: the same as the Jupyter display."""
+        return self.latex()
+
+    def _jsonable_(self) -> list:
+        """``[[word, coefficient], ...]`` (see :mod:`combalg.core.encoding`)."""
+        from combalg.core.encoding import rational_text
+
+        return [[list(w), rational_text(c)] for w, c in self.items()]
+
+    def __reduce__(self) -> tuple:
+        return (FockVector, (dict(self),))
 
 #: default limit on the number of basis words of a :class:`FockSpace` or a word-indexed matrix
 DEFAULT_MAX_WORDS = 200_000
@@ -198,7 +253,7 @@ def vacuum() -> FockVector:
     >>> vacuum()
     {(): 1}
     """
-    return {(): 1}
+    return FockVector({(): 1})
 
 
 def _add(out: dict, key: Word, c: object) -> None:
@@ -223,7 +278,7 @@ def left_creation(i: int, v: Mapping[Word, object]) -> FockVector:
     {(2, 1): 3}
     """
     i, v = _gen(i), _vec(v)
-    return {(i,) + w: c for w, c in v.items() if c}
+    return FockVector({(i,) + w: c for w, c in v.items() if c})
 
 
 def left_annihilation(i: int, v: Mapping[Word, object]) -> FockVector:
@@ -240,7 +295,7 @@ def left_annihilation(i: int, v: Mapping[Word, object]) -> FockVector:
     {(2,): 1}
     """
     i, v = _gen(i), _vec(v)
-    return {w[1:]: c for w, c in v.items() if w and w[0] == i and c}
+    return FockVector({w[1:]: c for w, c in v.items() if w and w[0] == i and c})
 
 
 def right_creation(i: int, v: Mapping[Word, object]) -> FockVector:
@@ -257,7 +312,7 @@ def right_creation(i: int, v: Mapping[Word, object]) -> FockVector:
     {(1, 2): 1}
     """
     i, v = _gen(i), _vec(v)
-    return {w + (i,): c for w, c in v.items() if c}
+    return FockVector({w + (i,): c for w, c in v.items() if c})
 
 
 def right_annihilation(i: int, v: Mapping[Word, object]) -> FockVector:
@@ -274,7 +329,7 @@ def right_annihilation(i: int, v: Mapping[Word, object]) -> FockVector:
     {(1,): 1}
     """
     i, v = _gen(i), _vec(v)
-    return {w[:-1]: c for w, c in v.items() if w and w[-1] == i and c}
+    return FockVector({w[:-1]: c for w, c in v.items() if w and w[-1] == i and c})
 
 
 def apply_semicircular(i: int, v: Mapping[Word, object]) -> FockVector:
@@ -298,7 +353,7 @@ def apply_semicircular(i: int, v: Mapping[Word, object]) -> FockVector:
         _add(out, (i,) + w, c)
         if w and w[0] == i:
             _add(out, w[1:], c)
-    return dict(sorted(out.items(), key=lambda kv: (len(kv[0]), kv[0])))
+    return FockVector(sorted(out.items(), key=lambda kv: (len(kv[0]), kv[0])))
 
 
 def apply_right_semicircular(i: int, v: Mapping[Word, object]) -> FockVector:
@@ -322,7 +377,7 @@ def apply_right_semicircular(i: int, v: Mapping[Word, object]) -> FockVector:
         _add(out, w + (i,), c)
         if w and w[-1] == i:
             _add(out, w[:-1], c)
-    return dict(sorted(out.items(), key=lambda kv: (len(kv[0]), kv[0])))
+    return FockVector(sorted(out.items(), key=lambda kv: (len(kv[0]), kv[0])))
 
 
 def apply_word(word: Iterable[int], v: Mapping[Word, object] | None = None) -> FockVector:
@@ -343,7 +398,7 @@ def apply_word(word: Iterable[int], v: Mapping[Word, object] | None = None) -> F
     {(1,): 2, (1, 1, 1): 1}
     """
     w = as_word(word)
-    out: FockVector = dict(vacuum() if v is None else _vec(v))
+    out: FockVector = FockVector(vacuum() if v is None else _vec(v))
     for a in reversed(w):
         out = apply_semicircular(a, out)
     return out
@@ -371,7 +426,7 @@ def apply_polynomial(poly: Mapping[Iterable[int], object], v: Mapping[Word, obje
         as_coefficient(c, f"coefficient of {word!r}")
         for w, x in apply_word(word, v).items():
             _add(out, w, c * x)
-    return dict(sorted(out.items(), key=lambda kv: (len(kv[0]), kv[0])))
+    return FockVector(sorted(out.items(), key=lambda kv: (len(kv[0]), kv[0])))
 
 
 def inner_product(u: Mapping[Word, object], v: Mapping[Word, object]) -> object:
