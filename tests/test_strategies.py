@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from combalg.core.errors import InvalidInputError
 from combalg.partitions import Partition
 from combalg.strategies.basic import (
+    profile_tuples,
     partitions,
     profile_words,
     profiles,
@@ -60,8 +61,47 @@ def test_impossible_partition_bounds():
 @settings(max_examples=100, deadline=None)
 @given(profiles(min_length=3, max_length=6, min_ones=1, min_zeros=2))
 def test_profiles(pi):
+    from combalg.cylindric import Profile
+
+    assert isinstance(pi, Profile)
     assert 3 <= len(pi) <= 6 and set(pi) <= {0, 1}
-    assert pi.count(1) >= 1 and pi.count(0) >= 2
+    assert list(pi).count(1) >= 1 and list(pi).count(0) >= 2
+
+
+@settings(max_examples=50, deadline=None)
+@given(profile_tuples(min_size=2, max_size=4, min_ones=1))
+def test_profile_tuples(pi):
+    assert isinstance(pi, tuple) and 2 <= len(pi) <= 4 and 1 in pi
+
+
+def test_one_name_one_strategy_whichever_path():
+    import combalg.strategies as S
+    import combalg.strategies.asm as A
+    import combalg.strategies.basic as B
+    import combalg.strategies.cylindric as C
+    import combalg.strategies.free as F
+
+    assert S.profiles is B.profiles is C.profiles
+    assert C.cylindric_partitions_st is C.cylindric_partitions
+    assert A.compatible_pairs_strategy is A.compatible_pairs
+    assert A.monotone_triangles_strategy is A.monotone_triangles
+    assert callable(F.noncrossing_partitions)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.data())
+def test_min_and_max_size(data):
+    from combalg.strategies import free, growth
+    from combalg.strategies.cylindric import cylindric_partitions
+
+    p = data.draw(growth.permutations(max_size=4))
+    assert 1 <= len(p) <= 4
+    assert 2 <= len(data.draw(growth.permutations(min_size=2, max_size=3))) <= 3
+    assert 2 <= len(data.draw(growth.words(min_size=2, max_size=3))) <= 3
+    assert 1 <= len(data.draw(free.words(min_size=1, max_size=2))) <= 2
+    nc = data.draw(free.noncrossing_partitions(min_size=2, max_size=3))
+    assert sum(len(b) for b in nc) in (2, 3)
+    assert data.draw(cylindric_partitions(min_size=2, max_size=3, max_weight=3)).profile.T in (2, 3)
 
 
 @settings(max_examples=50, deadline=None)

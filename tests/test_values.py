@@ -153,7 +153,12 @@ def test_growth_diagrams_rules_and_sweeps(data):
 def test_asms(data):
     from combalg.strategies.asm import asms
 
-    round_trips(data.draw(asms()))
+    from combalg.asm import ASM
+
+    A = data.draw(asms())
+    round_trips(A)
+    round_trips(ASM(A))
+    assert ASM(A) == A and type(pickle.loads(pickle.dumps(ASM(A)))) is ASM
 
 
 def test_lambdadet_results():
@@ -210,7 +215,9 @@ def test_fock_space_elements_and_operators(data):
     from combalg.strategies.free import words
 
     w = data.draw(words(n_generators=2, max_length=5))
-    round_trips(apply_word(w, vacuum()), hashable=False)
+    v = apply_word(w, vacuum())
+    assert type(v).__name__ == "FockVector"
+    round_trips(v, hashable=False)
     F = FockSpace(2, 3)
     round_trips(F)
     round_trips(F.semicircular(1), hashable=False)
@@ -234,9 +241,9 @@ COVERED = {
     "PowerSeries", "MultiSeries", "LaurentPolynomial", "LaurentRing", "DivisionResult", "RationalField",
     "FiniteField", "Field", "CheckResult", "Mismatch", "Partition", "Profile", "CylindricPartition",
     "GrowthDiagram", "Rule", "RuleRSK", "RuleBurge", "SweepStep", "Tableau", "Expansion", "OctahedronResult",
-    "Recurrence", "Budget", "LaurentRunResult", "PrecheckResult", "LabelledSpace", "Matroid", "LinearMatroid",
+    "Recurrence", "Budget", "ASM", "LaurentRunResult", "PrecheckResult", "LabelledSpace", "Matroid", "LinearMatroid",
     "GraphicMatroid", "UniformMatroid", "BasesMatroid", "RankMatroid", "FockSpace", "SparseMatrix",
-    "CommutantData", "ConditionalExpectation", "ProjectionReport", "Matrix",
+    "CommutantData", "ConditionalExpectation", "ProjectionReport", "Matrix", "FockVector",
 }
 #: public classes that are not values: parse-tree nodes of the safe parser, an encoder, tables
 NOT_VALUES = {"Expr", "Num", "Name", "Indexed", "Neg", "Add", "Mul", "Pow", "ExactJSONEncoder", "Table", "tuple",
@@ -263,3 +270,14 @@ def test_every_public_class_is_covered():
 @pytest.mark.parametrize("value", [Fraction(-3, 4), 7, (1, Fraction(1, 2))])
 def test_plain_values_encode(value):
     json.dumps(value, cls=ExactJSONEncoder)
+
+
+@settings(max_examples=30)
+@given(st.lists(st.lists(st.fractions(max_denominator=5), min_size=2, max_size=2), max_size=3))
+def test_matrices(rows):
+    from combalg.core.matrix import Matrix
+
+    M = Matrix(rows, ncols=2)
+    for back in (pickle.loads(pickle.dumps(M)), copy.deepcopy(M), copy.copy(M)):
+        assert type(back) is Matrix and back == M and back is not M
+    json.dumps(M, cls=ExactJSONEncoder)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from combalg.asm.compatible import compatible_pairs, compatible_smaller, is_compatible
 from combalg.asm.enumeration import asm_count, negative_ones_distribution, x_enumeration
 from combalg.asm.monotone import (
+    ASM,
     alternating_sign_matrices,
     as_asm,
     from_monotone_triangle,
@@ -34,6 +35,7 @@ from combalg.asm.statistics import (
 
 __all__ = [
     "plot_asm",
+    "ASM",
     "alternating_sign_matrices",
     "monotone_triangles",
     "to_monotone_triangle",

@@ -50,8 +50,79 @@ __all__ = [
     "is_asm",
 ]
 
-#: the compact representation of an ASM: a tuple of row tuples of ints
-ASM = tuple
+class ASM(tuple):
+    r"""An alternating sign matrix: a tuple of row tuples of ``-1, 0, 1``, with a display.
+
+    [`as_asm`][as_asm] returns ASM objects; the enumerations
+    ([`alternating_sign_matrices`][alternating_sign_matrices], ...) yield plain tuples of rows for
+    speed (wrapping would cost about half the enumeration time), which
+    ``ASM(A)`` turns into a displayable ASM.  An ASM equals (and hashes like)
+    the plain tuple of its rows and prints like it; ``str`` gives the matrix
+    with ``+``, ``-`` and ``.``, and Jupyter shows a LaTeX matrix.
+
+    Raises
+    ------
+    InvalidInputError
+        If the rows are not an alternating sign matrix (as [`as_asm`][as_asm]).
+
+    Examples
+    --------
+    >>> A = ASM([[0, 1, 0], [1, -1, 1], [0, 1, 0]])
+    >>> A == ((0, 1, 0), (1, -1, 1), (0, 1, 0)), A.size
+    (True, 3)
+    >>> print(A)
+    . + .
+    + - +
+    . + .
+    >>> print(A.latex())
+    \begin{pmatrix}0 & 1 & 0 \\ 1 & -1 & 1 \\ 0 & 1 & 0\end{pmatrix}
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, rows: Sequence[Sequence[int]] = ()) -> ASM:
+        if isinstance(rows, ASM):
+            return rows
+        return tuple.__new__(cls, as_asm(rows) if rows != () else ())
+
+    @property
+    def size(self) -> int:
+        """The number of rows."""
+        return len(self)
+
+    def __repr__(self) -> str:
+        return tuple.__repr__(tuple(self))
+
+    def __str__(self) -> str:
+        sym = {1: "+", -1: "-", 0: "."}
+        return "\n".join(" ".join(sym[x] for x in r) for r in self) if self else "(empty ASM)"
+
+    def latex(self) -> str:
+        """The matrix in a ``pmatrix``."""
+        if not self:
+            return r"\varnothing"
+        return r"\begin{pmatrix}" + r" \\ ".join(" & ".join(map(str, r)) for r in self) + r"\end{pmatrix}"
+
+    def _repr_latex_(self) -> str:
+        return "$" + self.latex() + "$"
+
+    def _latex(self, printer: object = None) -> str:
+        """What ``sympy.latex(A)`` prints: the same as the Jupyter display."""
+        return self.latex()
+
+    def __reduce__(self) -> tuple:
+        return (ASM, (tuple(self),))
+
+    def as_sympy(self) -> object:
+        """The matrix as a sympy ``Matrix``."""
+        import sympy
+
+        return sympy.Matrix([list(r) for r in self]) if self else sympy.zeros(0, 0)
+
+    def _sympy_(self) -> object:
+        import sympy
+
+        return sympy.ImmutableMatrix(self.as_sympy())
 
 #: Largest size whose row-transition table is cached (about 3^(n-1)/2 transitions;
 #: 55 MB at size 12); larger sizes are generated without a cache.
@@ -232,7 +303,7 @@ def monotone_triangles(n: int) -> Iterator[tuple[tuple[int, ...], ...]]:
 
 
 def as_asm(A: Sequence[Sequence[int]], name: str = "A") -> ASM:
-    """Validate ``A`` and return it as a tuple of row tuples.
+    """Validate ``A`` and return it as an [`ASM`][ASM] (a tuple of row tuples).
 
     Raises
     ------
@@ -249,8 +320,13 @@ def as_asm(A: Sequence[Sequence[int]], name: str = "A") -> ASM:
     combalg.core.errors.InvalidInputError: invalid ASM A=[[1, 1], [0, 1]]: row 1 does not alternate in sign starting and ending with +1
     """
     try:
-        rows = [list(r) for r in A]
-    except TypeError:
+        if not isinstance(A, (list, tuple)) and type(A).__module__.startswith(("sympy", "numpy", "combalg")):
+            from combalg.core.matrix import as_rows
+
+            rows = as_rows(A, name)   # a sympy Matrix iterates over entries, not rows
+        else:
+            rows = [list(r) for r in A]
+    except (TypeError, InvalidInputError):
         raise InvalidInputError(f"invalid ASM {name}={A!r}: expected a square matrix (list of rows)") from None
     n = len(rows)
     for i, r in enumerate(rows):
@@ -274,7 +350,7 @@ def as_asm(A: Sequence[Sequence[int]], name: str = "A") -> ASM:
         if not alternates([rows[i][j] for i in range(n)]):
             raise InvalidInputError(
                 f"invalid ASM {name}={A!r}: column {j + 1} does not alternate in sign starting and ending with +1")
-    return tuple(tuple(r) for r in rows)
+    return tuple.__new__(ASM, (tuple(r) for r in rows))
 
 
 def is_asm(A: object) -> bool:

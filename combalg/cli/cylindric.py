@@ -100,9 +100,9 @@ def _run_series(args: argparse.Namespace) -> int:
             bar.close()
         result: Any = rows if args.bivariate else [sum(r) for r in rows]
     elif args.method == "count":
-        result = count_bivariate(pi, n) if args.bivariate else count_series(pi, n)
+        result = count_bivariate(pi, n) if args.bivariate else list(count_series(pi, n))
     else:
-        result = borodin_bivariate(pi, n) if args.bivariate else borodin_series(pi, n)
+        result = borodin_bivariate(pi, n) if args.bivariate else list(borodin_series(pi, n))
     if args.format == "json":
         print(json.dumps({"profile": str(pi), "order": n, "method": args.method,
                           "bivariate": args.bivariate, "coefficients": result}))

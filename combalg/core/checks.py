@@ -255,6 +255,10 @@ class CheckResult:
         return (r"$\text{" + escape_text(self._head()) + r"}:\ " + verdict
                 + r"\ \text{" + f"[{self.seconds:.3f} s]" + "}$")
 
+    def _latex(self, printer: Any = None) -> str:
+        """What ``sympy.latex(result)`` prints: the same as the Jupyter display."""
+        return self._repr_latex_()[1:-1]
+
     def _repr_html_(self) -> str:
         colour = "#1a7f37" if self.ok else "#cf222e"
         mark = "&#10003;" if self.ok else "&#10007;"

@@ -18,6 +18,7 @@ matrices (FLINT, sympy, numpy, combalg)         nested lists of rows
 ``LaurentPolynomial``                           ``{"variables": [...], "terms": [[exponents, c], ...]}``
 ``CheckResult``                                 its [`to_dict`][combalg.core.checks.CheckResult.to_dict]
 objects with a ``_jsonable_()`` method          what that method returns (converted again)
+other objects with a ``to_dict()`` method       what that method returns (converted again)
 ==============================================  =========================================
 
 Anything else raises [`InvalidInputError`][combalg.core.errors.InvalidInputError].  Use the
@@ -51,7 +52,7 @@ from typing import Any
 
 from combalg.core.errors import InvalidInputError
 
-__all__ = ["to_jsonable", "ExactJSONEncoder", "rational_text"]
+__all__ = ["to_jsonable", "ExactJSONEncoder", "rational_text", "to_fraction"]
 
 
 def rational_text(x: Any) -> int | str:
@@ -62,12 +63,15 @@ def rational_text(x: Any) -> int | str:
     >>> rational_text(Fraction(-6, 8)), rational_text(Fraction(4, 2)), rational_text(7)
     ('-3/4', 2, 7)
     """
-    f = _fraction(x)
+    f = to_fraction(x)
     return f.numerator if f.denominator == 1 else f"{f.numerator}/{f.denominator}"
 
 
-def _fraction(x: Any) -> Fraction:
+def to_fraction(x: Any) -> Fraction:
+    """An exact rational (int, Fraction, FLINT, numpy or sympy) as a `fractions.Fraction`."""
     mod = type(x).__module__
+    if mod.startswith("sympy") and getattr(x, "is_Rational", False):
+        return Fraction(int(x.p), int(x.q))
     if mod.startswith("flint"):
         if hasattr(x, "p") and hasattr(x, "q"):
             return Fraction(int(x.p), int(x.q))
@@ -125,6 +129,9 @@ def to_jsonable(obj: Any) -> Any:
         return obj
     hook = getattr(type(obj), "_jsonable_", None)
     if hook is not None:
+        return to_jsonable(hook(obj))
+    hook = getattr(type(obj), "to_dict", None)
+    if hook is not None and callable(hook):
         return to_jsonable(hook(obj))
     name = type(obj).__name__
     if isinstance(obj, numbers.Integral) or name == "fmpz":   # numpy integers, FLINT fmpz

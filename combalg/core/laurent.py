@@ -1079,6 +1079,14 @@ class LaurentPolynomial:
     def _repr_latex_(self) -> str:
         return "$" + self.latex() + "$"
 
+    def _latex(self, printer: Any = None) -> str:
+        """What ``sympy.latex(p)`` prints: the same as the Jupyter display."""
+        return self.latex()
+
+    def _sympy_(self) -> Any:
+        """``sympy.sympify(p)``: see [`as_sympy`][as_sympy]."""
+        return self.as_sympy()
+
     def __str__(self) -> str:
         if self.numerator.is_zero():
             return "0"

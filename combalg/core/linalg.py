@@ -370,7 +370,7 @@ def as_flint(M: MatrixLike, field: Field | None = None, ncols: int | None = None
 
     Parameters
     ----------
-    M : list of rows, or fmpq_mat / fmpz_mat / nmod_mat
+    M : list of rows, sympy or numpy matrix, combalg Matrix, or fmpq_mat / fmpz_mat / nmod_mat
         The matrix.
     field : Field, optional
         [`QQ`][QQ] (giving an ``fmpq_mat``) or ``GF(p)`` (giving an ``nmod_mat``).
@@ -420,12 +420,17 @@ def as_flint(M: MatrixLike, field: Field | None = None, ncols: int | None = None
             f"invalid matrix {M!r}: expected a list of rows (parse text with "
             "combalg.core.parsing.parse_matrix)"
         )
-    try:
-        rows = [list(r) for r in M]
-    except TypeError:
-        raise InvalidInputError(
-            f"invalid matrix {M!r}: expected a list of rows of exact numbers"
-        ) from None
+    if not isinstance(M, (list, tuple)) and type(M).__module__.startswith(("sympy", "numpy", "combalg")):
+        from combalg.core.matrix import as_rows
+
+        rows = as_rows(M)   # sympy and numpy matrices, combalg's Matrix
+    else:
+        try:
+            rows = [list(r) for r in M]
+        except TypeError:
+            raise InvalidInputError(
+                f"invalid matrix {M!r}: expected a list of rows of exact numbers"
+            ) from None
     nrows = len(rows)
     if nrows == 0:
         return field._empty(0, ncols or 0)

@@ -661,6 +661,14 @@ class MultiSeries:
     def _repr_latex_(self) -> str:
         return "$" + self._format(True) + "$"
 
+    def _latex(self, printer: Any = None) -> str:
+        """What ``sympy.latex(series)`` prints: the same as the Jupyter display."""
+        return self._format(True)
+
+    def _sympy_(self) -> Any:
+        """``sympy.sympify(series)``: see [`as_sympy`][as_sympy]."""
+        return self.as_sympy()
+
     def as_sympy(self, with_order: bool = True) -> Any:
         """The series as a sympy expression (with ``O(q**order)`` unless ``with_order=False``).
 

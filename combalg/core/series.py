@@ -448,6 +448,8 @@ class PowerSeries:
         if isinstance(index, bool) or not isinstance(index, numbers.Integral):
             raise InvalidInputError(f"invalid degree {index!r}: expected an integer")
         n = int(index)
+        if -self._order <= n < 0:   # from the end, as for a list of the known coefficients
+            n += self._order
         if n < 0 or n >= self._order:
             raise InvalidInputError(
                 f"invalid degree {n}: expected 0 <= degree < {self._order} (the series is known mod {self._var}^{self._order})"
@@ -759,7 +761,15 @@ class PowerSeries:
                 "var": self._var}
 
     def _repr_latex_(self) -> str:
-        return "$" + _format_series(self.coefficients(), self._order, self._var, True, _REPR_TERMS) + "$"
+        return "$" + self._latex() + "$"
+
+    def _latex(self, printer: Any = None) -> str:
+        """What ``sympy.latex(series)`` prints: the same as the Jupyter display."""
+        return _format_series(self.coefficients(), self._order, self._var, True, _REPR_TERMS)
+
+    def _sympy_(self) -> Any:
+        """``sympy.sympify(series)``: the known polynomial plus ``O(q**order)`` (see [`as_sympy`][as_sympy])."""
+        return self.as_sympy()
 
     def latex(self, max_terms: int | None = None) -> str:
         """LaTeX source without dollar signs, e.g. ``1 + q + 2 q^{2} + O(q^{5})``.

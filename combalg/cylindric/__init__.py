@@ -52,7 +52,8 @@ from combalg.cylindric.partition import (
 from combalg.cylindric.paths import lattice_paths
 from combalg.cylindric.profile import Profile
 from combalg.cylindric.rpp import rpp_hook_series, rpp_pair_hooks, rpp_series, rpp_shape
-from combalg.cylindric.transfer import count_bivariate, count_series
+from combalg.cylindric.counting import count_rpp_series, count_series
+from combalg.cylindric.transfer import count_bivariate, count_coefficients
 
 __all__ = [
     "Profile",
@@ -63,6 +64,7 @@ __all__ = [
     "cylindric_partitions",
     "DEFAULT_LIMIT",
     "count_series",
+    "count_coefficients",
     "count_bivariate",
     "borodin_series",
     "borodin_bivariate",

@@ -82,7 +82,7 @@ def check_borodin(profile: Profile | str | Iterable[int], order: int) -> CheckRe
     True
     """
     from combalg.cylindric.borodin import borodin_series
-    from combalg.cylindric.transfer import count_series
+    from combalg.cylindric.transfer import count_coefficients as count_series
 
     pi = as_profile(profile)
     n = nonnegative_int("order", order)

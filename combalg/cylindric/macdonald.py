@@ -392,14 +392,16 @@ def qt_series(
 
     Returns
     -------
-    list
-        Coefficients (``Fraction``, or sympy expressions for symbolic ``q, t``).
+    PowerSeries or list
+        For rational ``q, t``: the series in ``z`` modulo ``z^order`` (it
+        compares equal to the list of its coefficients); for symbolic ``q, t``:
+        the list of coefficients as sympy expressions.
 
     Examples
     --------
     >>> from fractions import Fraction as F
     >>> qt_series("10", 4, F(1, 2), F(1, 2))          # q = t: Borodin's series
-    [Fraction(1, 1), Fraction(1, 1), Fraction(2, 1), Fraction(3, 1)]
+    1 + z + 2*z^2 + 3*z^3 + O(z^4)
     >>> qt_series("1010", 8, F(1, 3), F(2, 7)) == qt_series("1010", 8, F(1, 3), F(2, 7), method="transfer")
     True
     """
@@ -413,7 +415,7 @@ def qt_series(
     _check_symbolic_order(n, sym)
     out: list = [0] * n
     if n == 0:
-        return out
+        return out if sym else _z_series([], 0)
     if method not in ("enumerate", "transfer"):
         raise InvalidInputError(f"invalid method {method!r}: expected 'enumerate' or 'transfer'")
     cache: dict = {}
@@ -434,7 +436,7 @@ def qt_series(
         import sympy
 
         return [sympy.factor(sympy.cancel(c)) for c in out]
-    return [Fraction(c) for c in out]
+    return _z_series(out, n)
 
 
 def _pair_coefficients(q, t, count: int) -> list:
@@ -475,16 +477,18 @@ def qt_product_series(
 
     Returns
     -------
-    list
-        Coefficients as ``Fraction`` (or sympy expressions).
+    PowerSeries or list
+        For rational ``q, t``: the series in ``z`` modulo ``z^order`` (it
+        compares equal to the list of its coefficients); for symbolic ``q, t``:
+        the list of coefficients as sympy expressions.
 
     Examples
     --------
     >>> from fractions import Fraction as F
     >>> qt_product_series("10", 4, F(1, 3), F(1, 3))
-    [Fraction(1, 1), Fraction(1, 1), Fraction(2, 1), Fraction(3, 1)]
+    1 + z + 2*z^2 + 3*z^3 + O(z^4)
     >>> qt_product_series("10", 3, 0, F(1, 2))     # Hall-Littlewood: (1 - t z)/(1 - z) per cell
-    [Fraction(1, 1), Fraction(1, 2), Fraction(3, 2)]
+    1 + 1/2*z + 3/2*z^2 + O(z^3)
     """
     from combalg.cylindric.borodin import borodin_exponents
 
@@ -497,7 +501,7 @@ def qt_product_series(
             f"invalid q {q}: expected q different from 1 and -1 ((q;q)_r vanishes there)"
         )
     if n == 0:
-        return []
+        return [] if sym else _z_series([], 0)
     if n > PRODUCT_ORDER_LIMIT:
         raise ResourceLimitError(
             f"qt_product_series up to order {n} would be too slow (exact rational "
@@ -533,7 +537,14 @@ def qt_product_series(
     total = PowerSeries(L, n).exp()
     if period:
         total = total * euler_product(period, n)
-    return [Fraction(c) for c in total.coefficients()]
+    return _z_series(total.coefficients(), n)
+
+
+def _z_series(coeffs: list, order: int) -> Any:
+    """Rational coefficients as the core PowerSeries in ``z`` modulo ``z^order``."""
+    from combalg.core.series import PowerSeries
+
+    return PowerSeries([Fraction(c) for c in coeffs], order=order, var="z")
 
 
 def _symbolic_product(G: list, cells: dict, period: dict, n: int) -> list:

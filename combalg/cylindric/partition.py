@@ -392,6 +392,10 @@ class CylindricPartition:
     def _repr_latex_(self) -> str:
         return "$" + self.latex() + "$"
 
+    def _latex(self, printer: object = None) -> str:
+        """What ``sympy.latex(cp)`` prints: the same as the Jupyter display."""
+        return self.latex()
+
 
 def _check_steps(pi: Profile, ps: Sequence[Sequence[int]]) -> None:
     T = pi.T

@@ -334,6 +334,16 @@ class Profile:
     def _repr_latex_(self) -> str:
         return "$" + self.latex() + "$"
 
+    def _sympy_(self) -> object:
+        """A profile has no sympy counterpart: ``sympy.sympify(profile)`` raises ``SympifyError``."""
+        from sympy import SympifyError
+
+        raise SympifyError(self, "a Profile has no sympy counterpart (use str(profile) or list(profile))")
+
+    def _latex(self, printer: object = None) -> str:
+        """What ``sympy.latex(profile)`` prints: the same as the Jupyter display."""
+        return self.latex()
+
     def __reduce__(self):
         return (Profile, (str(self),))
 

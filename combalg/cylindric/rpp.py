@@ -24,11 +24,15 @@ References
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from combalg.cylindric.profile import Profile, as_profile
 from combalg.core.validation import nonnegative_int
-from combalg.cylindric.transfer import count_rpp_series
+from combalg.cylindric.counting import count_rpp_series
 from combalg.partitions import Partition, hook_lengths
+
+if TYPE_CHECKING:  # the series core imports FLINT: keep it out of import time
+    from combalg.core.series import PowerSeries
 
 __all__ = ["rpp_shape", "rpp_pair_hooks", "rpp_series", "rpp_hook_series"]
 
@@ -70,8 +74,8 @@ def rpp_pair_hooks(profile: Profile | str | Iterable[int]) -> list[int]:
     return sorted(j - i for i in range(T) if w[i] == 1 for j in range(i + 1, T) if w[j] == 0)
 
 
-def rpp_series(profile: Profile | str | Iterable[int], order: int) -> list[int]:
-    """Coefficients of ``sum q^{|Lambda|}`` over the objects with ``mu^0`` empty.
+def rpp_series(profile: Profile | str | Iterable[int], order: int) -> PowerSeries:
+    """The series ``sum q^{|Lambda|}`` over the objects with ``mu^0`` empty, modulo ``q^order``.
 
     Computed by the transfer matrix (no product formula); compare with
     [`rpp_hook_series`][rpp_hook_series].
@@ -79,27 +83,27 @@ def rpp_series(profile: Profile | str | Iterable[int], order: int) -> list[int]:
     Examples
     --------
     >>> rpp_series("1100", 8)
-    [1, 1, 3, 4, 7, 9, 14, 17]
+    1 + q + 3*q^2 + 4*q^3 + 7*q^4 + 9*q^5 + 14*q^6 + 17*q^7 + O(q^8)
     """
     return count_rpp_series(profile, order)
 
 
-def rpp_hook_series(profile: Profile | str | Iterable[int], order: int) -> list[int]:
+def rpp_hook_series(profile: Profile | str | Iterable[int], order: int) -> PowerSeries:
     """Stanley's hook product ``prod_{s in lambda} 1/(1 - q^{h(s)})`` for ``lambda = rpp_shape(pi)``.
 
     Examples
     --------
-    >>> rpp_hook_series("1100", 8)
-    [1, 1, 3, 4, 7, 9, 14, 17]
+    >>> rpp_hook_series("1100", 8) == [1, 1, 3, 4, 7, 9, 14, 17]
+    True
     """
-    from combalg.core.series import euler_product
+    from combalg.core.series import PowerSeries, euler_product
 
     n = nonnegative_int("order", order)
     if n == 0:
-        return []
+        return PowerSeries([], order=0)
     mult: dict[int, int] = {}
     for row in hook_lengths(rpp_shape(profile)):
         for h in row:
             if h < n:
                 mult[h] = mult.get(h, 0) + 1
-    return [int(c) for c in euler_product(mult, n).coefficients()]
+    return euler_product(mult, n)

@@ -29,8 +29,8 @@ programme by recording the size of ``mu^0`` when the chain passes index 0.
 
 Examples
 --------
->>> from combalg.cylindric import count_series
->>> count_series("1100", 12)
+>>> from combalg.cylindric.transfer import count_coefficients
+>>> count_coefficients("1100", 12)
 [1, 1, 3, 4, 8, 11, 20, 27, 44, 60, 92, 124]
 >>> count_bivariate("10", 4)
 [[1], [1, 0], [1, 1, 0], [1, 2, 0, 0]]
@@ -47,7 +47,7 @@ from combalg.cylindric.partition import interlaces
 from combalg.cylindric.profile import Profile, as_profile
 from combalg.partitions import partitions_up_to
 
-__all__ = ["count_series", "count_bivariate", "count_rpp_series", "estimated_work", "WORK_LIMIT"]
+__all__ = ["count_coefficients", "count_bivariate", "count_rpp_coefficients", "estimated_work", "WORK_LIMIT"]
 
 #: default bound on [`estimated_work`][estimated_work] for the transfer-matrix counts; one
 #: unit costs roughly 1 to 5 microseconds, so the default stops requests that would
@@ -323,13 +323,14 @@ def _chain_counts(
     return result
 
 
-def count_series(
+def count_coefficients(
     profile: Profile | str | Iterable[int], order: int, *, limit: int | None = WORK_LIMIT
 ) -> list[int]:
-    """Coefficients ``a_0, ..., a_{order-1}`` of ``sum_Lambda q^{|Lambda|}`` by a transfer matrix.
+    """Coefficients ``a_0, ..., a_{order-1}`` of ``sum_Lambda q^{|Lambda|}`` by a transfer matrix, as a list.
 
-    This never uses a product formula: it is the independent side of
-    [`check_borodin`][combalg.cylindric.check_borodin].
+    This never uses a product formula (nor the series core): it is the
+    independent side of [`check_borodin`][combalg.cylindric.check_borodin].
+    [`count_series`][combalg.cylindric.count_series] returns the same as a series.
 
     Parameters
     ----------
@@ -361,11 +362,11 @@ def count_series(
 
     Examples
     --------
-    >>> count_series("10", 10)
+    >>> count_coefficients("10", 10)
     [1, 1, 2, 3, 5, 7, 11, 15, 22, 30]
-    >>> count_series("110100", 8)
+    >>> count_coefficients("110100", 8)
     [1, 2, 5, 9, 18, 31, 54, 88]
-    >>> count_series("10", 1000)
+    >>> count_coefficients("10", 1000)
     Traceback (most recent call last):
     ...
     combalg.core.errors.ResourceLimitError: count_series('10', 1000) would need about ...
@@ -393,7 +394,7 @@ def count_bivariate(
     order : int
         Rows for ``q^0, ..., q^{order-1}``.
     limit : int or None, optional
-        As in [`count_series`][count_series].
+        As in [`count_coefficients`][count_coefficients].
 
     Returns
     -------
@@ -418,14 +419,14 @@ def count_bivariate(
     return rows
 
 
-def count_rpp_series(
+def count_rpp_coefficients(
     profile: Profile | str | Iterable[int], order: int, *, limit: int | None = WORK_LIMIT
 ) -> list[int]:
-    """Coefficients of the objects with ``mu^0`` empty (reverse plane partitions), by transfer.
+    """Coefficients of the objects with ``mu^0`` empty (reverse plane partitions), by transfer, as a list.
 
     Examples
     --------
-    >>> count_rpp_series("1100", 8)
+    >>> count_rpp_coefficients("1100", 8)
     [1, 1, 3, 4, 7, 9, 14, 17]
     """
     pi = as_profile(profile)

@@ -34,6 +34,8 @@ from math import gcd, lcm
 
 from flint import fmpq_mat, fmpz_mat
 
+from combalg.core.matrix import Matrix
+
 from combalg.core.errors import InvalidInputError, ResourceLimitError, expect
 from combalg.core.validation import nonnegative_int, positive_int
 from combalg.free.fock import FockVector, Word, as_word, count_words, words_exceed, words_up_to
@@ -111,14 +113,15 @@ def _check_columns(n: int, L: int, max_columns: int) -> None:
 
 
 def derivation_matrix(generators: Iterable[int] | int, degree: int, n_generators: int | None = None,
-                      max_columns: int = MAX_COMMUTANT_COLUMNS) -> tuple[list[Word], fmpz_mat]:
+                      max_columns: int = MAX_COMMUTANT_COLUMNS) -> tuple[list[Word], Matrix]:
     """The stacked matrices of ``D_a = s_a - d_a`` from ``Poly_{<=degree}`` to ``Poly_{<=degree+1}``.
 
     Returns
     -------
     (words, D)
-        The column words and an ``fmpz_mat`` with one block of rows (words of
-        length ``<= degree + 1``) per generator.
+        The column words and an exact [`Matrix`][combalg.core.matrix.Matrix]
+        (integer entries) with one block of rows (words of length
+        ``<= degree + 1``) per generator.
 
     Raises
     ------
@@ -134,6 +137,13 @@ def derivation_matrix(generators: Iterable[int] | int, degree: int, n_generators
     >>> words, D.rank()
     ([(), (1,)], 0)
     """
+    words, D = _derivation_flint(generators, degree, n_generators, max_columns)
+    return words, Matrix._from_flint(D)
+
+
+def _derivation_flint(generators: Iterable[int] | int, degree: int, n_generators: int | None = None,
+                      max_columns: int = MAX_COMMUTANT_COLUMNS) -> tuple[list[Word], fmpz_mat]:
+    """[`derivation_matrix`][derivation_matrix] with the matrix as a FLINT ``fmpz_mat`` (for the other functions here)."""
     gens, L, n = _normalize(generators, degree, n_generators)
     _check_columns(n, L, max_columns)
     ncols = count_words(n, L)
@@ -180,7 +190,7 @@ def commutant_data(generators: Iterable[int] | int, degree: int, n_generators: i
     [(1, 0, 1), (3, 1, 2), (7, 4, 3), (15, 11, 4)]
     """
     gens, L, n = _normalize(generators, degree, n_generators)
-    words, D = derivation_matrix(gens, L, n, max_columns)
+    words, D = _derivation_flint(gens, L, n, max_columns)
     r = D.rank() if len(words) else 0
     return CommutantData(gens, n, L, len(words), int(r), len(words) - int(r))
 
@@ -242,7 +252,7 @@ def commutant_basis(generators: Iterable[int] | int, degree: int, n_generators: 
     [{(): 1}, {(1,): 1}, {(1, 1): 1}]
     """
     gens, L, n = _normalize(generators, degree, n_generators)
-    words, D = derivation_matrix(gens, L, n)
+    words, D = _derivation_flint(gens, L, n)
     X, nullity = D.nullspace()
     vecs: list[FockVector] = []
     for k in range(int(nullity)):

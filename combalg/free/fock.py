@@ -52,6 +52,7 @@ from itertools import product
 
 from flint import fmpq, fmpq_mat, fmpz, fmpz_mat
 
+from combalg.core.matrix import Matrix
 from combalg.core.errors import InvalidInputError, ResourceLimitError, expect
 from combalg.core.validation import nonnegative_int, positive_int
 from combalg.free.noncrossing import noncrossing_pairings
@@ -88,7 +89,62 @@ __all__ = [
 ]
 
 Word = tuple[int, ...]
-FockVector = dict[Word, object]
+
+
+class FockVector(dict):
+    r"""A vector of the full Fock space: a dict ``{word tuple: exact coefficient}``.
+
+    A plain ``dict`` subclass (equal to the dict with the same items), with a
+    LaTeX display ``sum c e_{w_1} (x) ... (x) e_{w_k}`` (``Omega`` for the empty
+    word) and a sympy-free JSON form.  The functions of this module return
+    FockVectors and accept any mapping.
+
+    Examples
+    --------
+    >>> v = FockVector({(): 1, (1, 2): Fraction(-1, 2)})
+    >>> v == {(): 1, (1, 2): Fraction(-1, 2)}
+    True
+    >>> print(v.latex())
+    \Omega - \frac{1}{2} e_{1} \otimes e_{2}
+    """
+
+    __slots__ = ()
+
+    def latex(self) -> str:
+        """``sum c e_{w_1} \\otimes ... \\otimes e_{w_k}``, words by length then lexicographically."""
+        from combalg.core.encoding import to_fraction
+        from combalg.core.latex import fraction
+
+        if not any(self.values()):
+            return "0"
+        parts = []
+        for w, c in sorted(self.items(), key=lambda kv: (len(kv[0]), kv[0])):
+            if not c:
+                continue
+            basis = r"\Omega" if not w else r" \otimes ".join(f"e_{{{a}}}" for a in w)
+            f = to_fraction(c)
+            sign = "-" if f < 0 else "+"
+            mag = abs(f)
+            coeff = "" if mag == 1 else fraction(mag) + " "
+            parts.append((sign, coeff + basis))
+        head = ("-" if parts[0][0] == "-" else "") + parts[0][1]
+        return head + "".join(f" {sg} {t}" for sg, t in parts[1:])
+
+    def _repr_latex_(self) -> str:
+        return "$" + self.latex() + "$"
+
+    def _latex(self, printer: object = None) -> str:
+        """What ``sympy.latex(v)`` prints: the same as the Jupyter display."""
+        return self.latex()
+
+    def _jsonable_(self) -> list:
+        """``[[word, coefficient], ...]`` (see [`combalg.core.encoding`][combalg.core.encoding])."""
+        from combalg.core.encoding import rational_text
+
+        return [[list(w), rational_text(c)] for w, c in self.items()]
+
+    def __reduce__(self) -> tuple:
+        return (FockVector, (dict(self),))
 
 #: default limit on the number of basis words of a [`FockSpace`][FockSpace] or a word-indexed matrix
 DEFAULT_MAX_WORDS = 200_000
@@ -197,7 +253,7 @@ def vacuum() -> FockVector:
     >>> vacuum()
     {(): 1}
     """
-    return {(): 1}
+    return FockVector({(): 1})
 
 
 def _add(out: dict, key: Word, c: object) -> None:
@@ -222,7 +278,7 @@ def left_creation(i: int, v: Mapping[Word, object]) -> FockVector:
     {(2, 1): 3}
     """
     i, v = _gen(i), _vec(v)
-    return {(i,) + w: c for w, c in v.items() if c}
+    return FockVector({(i,) + w: c for w, c in v.items() if c})
 
 
 def left_annihilation(i: int, v: Mapping[Word, object]) -> FockVector:
@@ -239,7 +295,7 @@ def left_annihilation(i: int, v: Mapping[Word, object]) -> FockVector:
     {(2,): 1}
     """
     i, v = _gen(i), _vec(v)
-    return {w[1:]: c for w, c in v.items() if w and w[0] == i and c}
+    return FockVector({w[1:]: c for w, c in v.items() if w and w[0] == i and c})
 
 
 def right_creation(i: int, v: Mapping[Word, object]) -> FockVector:
@@ -256,7 +312,7 @@ def right_creation(i: int, v: Mapping[Word, object]) -> FockVector:
     {(1, 2): 1}
     """
     i, v = _gen(i), _vec(v)
-    return {w + (i,): c for w, c in v.items() if c}
+    return FockVector({w + (i,): c for w, c in v.items() if c})
 
 
 def right_annihilation(i: int, v: Mapping[Word, object]) -> FockVector:
@@ -273,7 +329,7 @@ def right_annihilation(i: int, v: Mapping[Word, object]) -> FockVector:
     {(1,): 1}
     """
     i, v = _gen(i), _vec(v)
-    return {w[:-1]: c for w, c in v.items() if w and w[-1] == i and c}
+    return FockVector({w[:-1]: c for w, c in v.items() if w and w[-1] == i and c})
 
 
 def apply_semicircular(i: int, v: Mapping[Word, object]) -> FockVector:
@@ -297,7 +353,7 @@ def apply_semicircular(i: int, v: Mapping[Word, object]) -> FockVector:
         _add(out, (i,) + w, c)
         if w and w[0] == i:
             _add(out, w[1:], c)
-    return dict(sorted(out.items(), key=lambda kv: (len(kv[0]), kv[0])))
+    return FockVector(sorted(out.items(), key=lambda kv: (len(kv[0]), kv[0])))
 
 
 def apply_right_semicircular(i: int, v: Mapping[Word, object]) -> FockVector:
@@ -321,7 +377,7 @@ def apply_right_semicircular(i: int, v: Mapping[Word, object]) -> FockVector:
         _add(out, w + (i,), c)
         if w and w[-1] == i:
             _add(out, w[:-1], c)
-    return dict(sorted(out.items(), key=lambda kv: (len(kv[0]), kv[0])))
+    return FockVector(sorted(out.items(), key=lambda kv: (len(kv[0]), kv[0])))
 
 
 def apply_word(word: Iterable[int], v: Mapping[Word, object] | None = None) -> FockVector:
@@ -342,7 +398,7 @@ def apply_word(word: Iterable[int], v: Mapping[Word, object] | None = None) -> F
     {(1,): 2, (1, 1, 1): 1}
     """
     w = as_word(word)
-    out: FockVector = dict(vacuum() if v is None else _vec(v))
+    out: FockVector = FockVector(vacuum() if v is None else _vec(v))
     for a in reversed(w):
         out = apply_semicircular(a, out)
     return out
@@ -370,7 +426,7 @@ def apply_polynomial(poly: Mapping[Iterable[int], object], v: Mapping[Word, obje
         as_coefficient(c, f"coefficient of {word!r}")
         for w, x in apply_word(word, v).items():
             _add(out, w, c * x)
-    return dict(sorted(out.items(), key=lambda kv: (len(kv[0]), kv[0])))
+    return FockVector(sorted(out.items(), key=lambda kv: (len(kv[0]), kv[0])))
 
 
 def inner_product(u: Mapping[Word, object], v: Mapping[Word, object]) -> object:
@@ -610,7 +666,7 @@ def words_up_to(n_generators: int, max_length: int, max_words: int = DEFAULT_MAX
 
 
 def monomial_to_tensor_matrix(n_generators: int, degree: int,
-                              max_words: int = 5_000) -> tuple[list[Word], fmpz_mat]:
+                              max_words: int = 5_000) -> tuple[list[Word], Matrix]:
     """The matrix ``K[t, w] = <e_t, s_w Omega>`` from monomials to the tensor basis, words of length ``<= degree``.
 
     ``K`` is unitriangular (words ordered by length) with nonnegative integer
@@ -620,7 +676,8 @@ def monomial_to_tensor_matrix(n_generators: int, degree: int,
     Returns
     -------
     (words, K)
-        The word order of rows and columns, and ``K`` as a flint ``fmpz_mat``.
+        The word order of rows and columns, and ``K`` as an exact
+        [`Matrix`][combalg.core.matrix.Matrix] (integer entries).
 
     Raises
     ------
@@ -633,6 +690,13 @@ def monomial_to_tensor_matrix(n_generators: int, degree: int,
     >>> K.tolist()
     [[1, 0, 1, 0], [0, 1, 0, 2], [0, 0, 1, 0], [0, 0, 0, 1]]
     """
+    words, K = _monomial_to_tensor_flint(n_generators, degree, max_words)
+    return words, Matrix._from_flint(K)
+
+
+def _monomial_to_tensor_flint(n_generators: int, degree: int,
+                              max_words: int = 5_000) -> tuple[list[Word], fmpz_mat]:
+    """[`monomial_to_tensor_matrix`][monomial_to_tensor_matrix] with ``K`` as a FLINT ``fmpz_mat``."""
     words = words_up_to(n_generators, degree, max_words)
     index = {w: i for i, w in enumerate(words)}
     n = len(words)
@@ -684,7 +748,31 @@ class SparseMatrix:
         return len(self.entries)
 
     def __getitem__(self, key: tuple[int, int]) -> object:
+        if not (isinstance(key, tuple) and len(key) == 2):
+            raise InvalidInputError(f"invalid index {key!r}: expected a pair (row, column)")
         return self.entries.get(key, 0)
+
+    #: not iterable (``M[i, j]`` indexes entries; without this, Python would iterate M[0], M[1], ...)
+    __iter__ = None
+
+    def as_sympy(self) -> object:
+        """The matrix as a sympy ``ImmutableSparseMatrix`` (exact ``Rational`` entries)."""
+        import sympy
+
+        from combalg.core.encoding import to_fraction
+
+        def rational(v: object) -> object:
+            f = to_fraction(v)
+            return sympy.Rational(f.numerator, f.denominator)
+
+        return sympy.ImmutableSparseMatrix(*self.shape, {k: rational(v) for k, v in self.entries.items()})
+
+    def _sympy_(self) -> object:
+        return self.as_sympy()
+
+    def _repr_latex_(self) -> str:
+        return "$" + self.to_matrix().latex() + "$" if self.shape[0] * self.shape[1] <= 400 else \
+            f"$\\text{{sparse {self.shape[0]} x {self.shape[1]} matrix, {self.nnz} nonzero entries}}$"
 
     def __repr__(self) -> str:
         return f"SparseMatrix({self.shape}, nnz={self.nnz})"
@@ -756,6 +844,10 @@ class SparseMatrix:
         for (i, j), v in self.entries.items():
             out[i][j] = v
         return out
+
+    def to_matrix(self) -> Matrix:
+        """Return the matrix as an exact dense [`Matrix`][combalg.core.matrix.Matrix]."""
+        return Matrix._from_flint(self.to_fmpq_mat())
 
     def to_fmpq_mat(self) -> fmpq_mat:
         """Return the matrix as a flint ``fmpq_mat``."""

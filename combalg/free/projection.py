@@ -56,9 +56,10 @@ from itertools import product
 from flint import fmpq, fmpq_mat, fmpz, fmpz_mat
 
 from combalg.core.checks import CheckResult, Mismatch
+from combalg.core.matrix import Matrix
 from combalg.core.errors import InvalidInputError, ResourceLimitError, expect
 from combalg.core.validation import nonnegative_int, positive_int
-from combalg.free.fock import Word, as_coefficient, as_word, monomial_to_tensor_matrix, words_exceed
+from combalg.free.fock import Word, _monomial_to_tensor_flint, as_coefficient, as_word, words_exceed
 
 __all__ = [
     "MAX_PROJECTION_N",
@@ -88,7 +89,7 @@ def _size(N: object, name: str = "N") -> int:
     return N
 
 
-def free_jacobi_matrix(N: int) -> fmpz_mat:
+def free_jacobi_matrix(N: int) -> Matrix:
     """The truncated free Jacobi matrix ``X_N``: ``N x N``, ones on the two off-diagonals.
 
     Examples
@@ -96,7 +97,10 @@ def free_jacobi_matrix(N: int) -> fmpz_mat:
     >>> free_jacobi_matrix(3).tolist()
     [[0, 1, 0], [1, 0, 1], [0, 1, 0]]
     """
-    N = _size(N)
+    return Matrix._from_flint(_jacobi_flint(_size(N)))
+
+
+def _jacobi_flint(N: int) -> fmpz_mat:
     X = fmpz_mat(N, N)
     for i in range(N - 1):
         X[i, i + 1] = 1
@@ -168,8 +172,8 @@ def projection_numerators(N: int) -> list[list[int]]:
     return out.tolist()
 
 
-def projection_numerators_factored(N: int) -> fmpz_mat:
-    """``2(N+1) P_N`` as the FLINT product ``R C^T`` of two ``N^2 x 2(N+1)`` integer matrices.
+def projection_numerators_factored(N: int) -> Matrix:
+    """``2(N+1) P_N`` computed as the FLINT product ``R C^T`` of two ``N^2 x 2(N+1)`` integer matrices.
 
     ``P_N`` is the commutant projection of [`jacobi_commutant_projection`][jacobi_commutant_projection],
     a reconstruction (not Langer's formula).
@@ -185,7 +189,10 @@ def projection_numerators_factored(N: int) -> fmpz_mat:
     >>> projection_numerators_factored(2).tolist() == projection_numerators(2)
     True
     """
-    N = _size(N)
+    return Matrix._from_flint(_numerators_flint(_size(N)))
+
+
+def _numerators_flint(N: int) -> fmpz_mat:
     mod = 2 * (N + 1)
     n2 = N * N
     R = [[0] * mod for _ in range(n2)]
@@ -201,7 +208,7 @@ def projection_numerators_factored(N: int) -> fmpz_mat:
 
 
 def _closed_form(N: int) -> fmpq_mat:
-    return fmpq_mat(projection_numerators_factored(N)) / (2 * (N + 1))
+    return fmpq_mat(_numerators_flint(N)) / (2 * (N + 1))
 
 
 def _projection_onto_columns(B: fmpq_mat) -> fmpq_mat:
@@ -211,7 +218,7 @@ def _projection_onto_columns(B: fmpq_mat) -> fmpq_mat:
 
 
 def _by_powers(N: int) -> fmpq_mat:
-    X = fmpq_mat(free_jacobi_matrix(N))
+    X = fmpq_mat(_jacobi_flint(N))
     B = fmpq_mat(N * N, N)
     P = fmpq_mat(N, N, [1 if i == j else 0 for i in range(N) for j in range(N)])
     for k in range(N):
@@ -243,7 +250,7 @@ def _by_nullspace(N: int) -> fmpq_mat:
     return _projection_onto_columns(B)
 
 
-def jacobi_commutant_projection(N: int, method: str = "closed_form") -> fmpq_mat:
+def jacobi_commutant_projection(N: int, method: str = "closed_form") -> Matrix:
     """The orthogonal projection ``P_N`` onto the commutant of the truncated free Jacobi matrix.
 
     **Reconstruction, not Langer's formula.**  This is candidate 1 of the
@@ -271,8 +278,10 @@ def jacobi_commutant_projection(N: int, method: str = "closed_form") -> fmpq_mat
 
     Returns
     -------
-    flint.fmpq_mat
-        The ``N^2 x N^2`` matrix.
+    Matrix
+        The ``N^2 x N^2`` exact [`Matrix`][combalg.core.matrix.Matrix]: its entries
+        are ints and Fractions, ``.as_sympy()``, ``.as_numpy()`` and
+        ``.as_flint()`` convert it.
 
     Raises
     ------
@@ -290,8 +299,14 @@ def jacobi_commutant_projection(N: int, method: str = "closed_form") -> fmpq_mat
     [2, 0, 2, 0, 4, 0, 2, 0, 2]
     >>> P == jacobi_commutant_projection(3, method="nullspace") == jacobi_commutant_projection(3, method="powers")
     True
+    >>> P[0, 0] + Fraction(1, 8), Fraction(P[0, 2])
+    (Fraction(1, 2), Fraction(-1, 8))
     """
-    N = _size(N)
+    return Matrix._from_flint(_projection_flint(_size(N), method))
+
+
+def _projection_flint(N: int, method: str = "closed_form") -> fmpq_mat:
+    """[`jacobi_commutant_projection`][jacobi_commutant_projection] as a FLINT ``fmpq_mat`` (``N`` already checked)."""
     if method == "closed_form":
         return _closed_form(N)
     if method == "powers":
@@ -334,7 +349,7 @@ def _frac(x: fmpq) -> Fraction:
     return Fraction(int(x.p), int(x.q))
 
 
-def projection_report(P: fmpq_mat) -> ProjectionReport:
+def projection_report(P: Matrix | fmpq_mat) -> ProjectionReport:
     """Check ``P^2 = P``, ``P^T = P`` and report trace, rank and the largest absolute entry.
 
     Examples
@@ -343,7 +358,8 @@ def projection_report(P: fmpq_mat) -> ProjectionReport:
     >>> r.is_orthogonal_projection, r.trace, r.max_abs_entry
     (True, Fraction(4, 1), Fraction(3, 10))
     """
-    expect(isinstance(P, fmpq_mat) and P.nrows() == P.ncols(), "P", P, "a square flint fmpq_mat")
+    P = _as_fmpq_mat(P, "P")
+    expect(P.nrows() == P.ncols(), "P", P, "a square matrix")
     n = P.nrows()
     trace = sum((_frac(P[i, i]) for i in range(n)), Fraction(0))
     entries = P.entries()
@@ -357,14 +373,27 @@ def projection_report(P: fmpq_mat) -> ProjectionReport:
 EntryMismatch = Mismatch
 
 
+def _as_fmpq_mat(P: object, name: str) -> fmpq_mat:
+    """An exact matrix (Matrix, FLINT, sympy, numpy or nested lists) as an fmpq_mat."""
+    if isinstance(P, Matrix):
+        return P._m
+    if isinstance(P, fmpq_mat):
+        return P
+    try:
+        return Matrix(P)._m
+    except InvalidInputError as exc:
+        raise InvalidInputError(f"invalid {name}: {exc}") from None
+
+
 def _given(P: object, N: int) -> fmpq_mat:
-    """``P`` if it is an ``N^2 x N^2`` fmpq_mat (a precomputed ``P_N``), else InvalidInputError."""
-    expect(isinstance(P, fmpq_mat) and P.nrows() == P.ncols() == N * N, "P", P,
-           f"the {N * N} x {N * N} fmpq_mat P_{N}")
-    return P
+    """``P`` as an fmpq_mat if it is ``N^2 x N^2`` (a precomputed ``P_N``), else InvalidInputError."""
+    M = _as_fmpq_mat(P, "P")
+    expect(M.nrows() == M.ncols() == N * N, "P", P,
+           f"the {N * N} x {N * N} matrix P_{N}")
+    return M
 
 
-def check_self_similarity(N: int, method: str = "closed_form", *, P: fmpq_mat | None = None) -> CheckResult:
+def check_self_similarity(N: int, method: str = "closed_form", *, P: Matrix | None = None) -> CheckResult:
     """Check ``P_{2N+1}[(2a+1,2b+1),(2c+1,2d+1)] = P_N[(a,b),(c,d)] / 2`` for all indices.
 
     A property of the reconstruction [`jacobi_commutant_projection`][jacobi_commutant_projection] (the
@@ -377,7 +406,7 @@ def check_self_similarity(N: int, method: str = "closed_form", *, P: fmpq_mat | 
         Truncation size; ``2N + 1 <= MAX_PROJECTION_N``.
     method : str
         How both projections are computed (see [`jacobi_commutant_projection`][jacobi_commutant_projection]).
-    P : flint.fmpq_mat, optional
+    P : Matrix, optional
         ``P_N`` by ``method``, if the caller has already computed it (it is
         then not computed again).
 
@@ -398,8 +427,8 @@ def check_self_similarity(N: int, method: str = "closed_form", *, P: fmpq_mat | 
     N = _size(N)
     _size(2 * N + 1, "2N+1")
     t0 = time.perf_counter()
-    big = jacobi_commutant_projection(2 * N + 1, method)
-    small = jacobi_commutant_projection(N, method) if P is None else _given(P, N)
+    big = _projection_flint(2 * N + 1, method)
+    small = _projection_flint(N, method) if P is None else _given(P, N)
     M = 2 * N + 1
     mismatch = None
     for a, b, c, d in product(range(N), repeat=4):
@@ -413,7 +442,7 @@ def check_self_similarity(N: int, method: str = "closed_form", *, P: fmpq_mat | 
 
 
 def check_projection_methods(N: int, methods: Iterable[str] = ("closed_form", "nullspace"), *,
-                             P: fmpq_mat | None = None) -> CheckResult:
+                             P: Matrix | None = None) -> CheckResult:
     """Compare ``P_N`` computed by several methods.
 
     Parameters
@@ -422,7 +451,7 @@ def check_projection_methods(N: int, methods: Iterable[str] = ("closed_form", "n
         Truncation size.
     methods : iterable of str
         At least two methods of [`jacobi_commutant_projection`][jacobi_commutant_projection]; the first is the reference.
-    P : flint.fmpq_mat, optional
+    P : Matrix, optional
         ``P_N`` by the first method, if the caller has already computed it
         (it is then not computed again).
 
@@ -446,11 +475,11 @@ def check_projection_methods(N: int, methods: Iterable[str] = ("closed_form", "n
     for m in ms:
         expect(isinstance(m, str), "method", m, "a method name (str)")
     t0 = time.perf_counter()
-    ref = jacobi_commutant_projection(N, ms[0]) if P is None else _given(P, N)
+    ref = _projection_flint(N, ms[0]) if P is None else _given(P, N)
     mismatch = None
     other_name = ms[-1]
     for m in ms[1:]:
-        other = jacobi_commutant_projection(N, m)
+        other = _projection_flint(N, m)
         if other != ref:
             other_name = m
             for i, j in product(range(N * N), repeat=2):
@@ -472,23 +501,25 @@ class ConditionalExpectation:
     n_generators, degree, generator : int
     words : list of tuple
         The monomial basis ``s_w``, ``|w| <= degree`` (by length, then lexicographic).
-    K : flint.fmpz_mat
-        ``K[t, w] = <e_t, s_w Omega>`` (unitriangular).
-    projection : flint.fmpz_mat
+    K : Matrix
+        ``K[t, w] = <e_t, s_w Omega>`` (unitriangular, integer entries).
+    projection : Matrix
         ``Pi``, the 0/1 diagonal projection onto the words ``i^j``.
-    E : flint.fmpq_mat
+    E : Matrix
         ``K^{-1} Pi K``: column ``w`` holds the coordinates of ``E[s_w]`` in the monomial basis.
-    gram : flint.fmpz_mat
+    gram : Matrix
         ``G = K^T K``, ``G[v, w] = tau(s_{rev v} s_w)`` (computed on first use).
+
+    The matrices are exact [`Matrix`][combalg.core.matrix.Matrix] objects.
     """
 
     n_generators: int
     degree: int
     generator: int
     words: list[Word]
-    K: fmpz_mat
-    projection: fmpz_mat
-    E: fmpq_mat
+    K: Matrix
+    projection: Matrix
+    E: Matrix
 
     def __reduce__(self) -> tuple:
         # FLINT matrices do not pickle: rebuild from the parameters (exact, deterministic)
@@ -496,7 +527,7 @@ class ConditionalExpectation:
                 (self.n_generators, self.degree, self.generator, max(len(self.words), 1)))
 
     @functools.cached_property
-    def gram(self) -> fmpz_mat:
+    def gram(self) -> Matrix:
         """``G = K^T K``, the Gram matrix of the monomials for the trace (computed once, on first use)."""
         return self.K.transpose() * self.K
 
@@ -518,7 +549,7 @@ class ConditionalExpectation:
             w = as_word(word, self.n_generators)
             expect(w in index, "word", w, f"a word of length <= {self.degree}")
             v[index[w], 0] += c if isinstance(c, (fmpz, fmpq)) else fmpq(int(c.numerator), int(c.denominator))
-        r = self.E * v
+        r = self.E._m * v
         out: dict[Word, object] = {}
         for i, w in enumerate(self.words):
             x = r[i, 0]
@@ -534,11 +565,11 @@ class ConditionalExpectation:
         >>> conditional_expectation_matrix(2, 3).check()
         {'idempotent': True, 'trace_self_adjoint': True, 'rank': True}
         """
-        G = fmpq_mat(self.gram)
+        G, E = self.gram._m, self.E._m
         return {
-            "idempotent": self.E * self.E == self.E,
-            "trace_self_adjoint": G * self.E == self.E.transpose() * G,
-            "rank": int(self.E.rank()) == self.degree + 1,
+            "idempotent": E * E == E,
+            "trace_self_adjoint": G * E == E.transpose() * G,
+            "rank": int(E.rank()) == self.degree + 1,
         }
 
 
@@ -586,7 +617,7 @@ def conditional_expectation_matrix(n_generators: int, degree: int, generator: in
     if words_exceed(n_generators, degree, max_words):
         raise ResourceLimitError(f"more than {max_words} monomials of degree <= {degree} in {n_generators} "
                                  f"generators (the limit max_words={max_words})")
-    words, K = monomial_to_tensor_matrix(n_generators, degree, max_words=max_words)
+    words, K = _monomial_to_tensor_flint(n_generators, degree, max_words=max_words)
     n = len(words)
     powers = [i for i, w in enumerate(words) if all(x == generator for x in w)]  # the words generator^j
     Pi = fmpz_mat(n, n)
@@ -605,7 +636,8 @@ def conditional_expectation_matrix(n_generators: int, degree: int, generator: in
             break
         inverse_cols += term
     E = fmpq_mat(inverse_cols * (rows * K))
-    return ConditionalExpectation(n_generators, degree, generator, words, K, Pi, E)
+    return ConditionalExpectation(n_generators, degree, generator, words, Matrix._from_flint(K),
+                                  Matrix._from_flint(Pi), Matrix._from_flint(E))
 
 
 def _identity(n: int) -> fmpz_mat:

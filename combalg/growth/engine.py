@@ -54,6 +54,7 @@ GrowthDiagram(RuleRSK(), shape=(3, 3, 3))
 
 from __future__ import annotations
 
+import numbers
 from typing import Any, Iterable, Mapping, Sequence
 
 from combalg.core.errors import InvalidInputError, ResourceLimitError
@@ -65,7 +66,8 @@ __all__ = ["GrowthDiagram", "tableau_from_chain", "chain_from_tableau"]
 
 
 def _is_int(v: Any) -> bool:
-    return isinstance(v, int) and not isinstance(v, bool)
+    """An integer, including numpy and FLINT integers (not a bool)."""
+    return isinstance(v, numbers.Integral) and not isinstance(v, bool) and type(v).__name__ != "bool_"
 
 
 #: largest number of cells of a growth diagram; larger diagrams raise
@@ -123,8 +125,13 @@ def _parse_filling(filling: Any) -> tuple[dict[tuple[int, int], int], tuple[int,
         rows = 1 + max((i for i, _ in cells), default=-1)
         cols = 1 + max((j for _, j in cells), default=-1)
         return cells, (rows, cols), "dict"
+    if type(filling).__module__.startswith(("sympy", "numpy", "combalg")) and getattr(filling, "ndim", 2) == 2 \
+            and not isinstance(filling, (list, tuple)):
+        from combalg.core.matrix import as_rows
+
+        filling = as_rows(filling, "filling")   # a sympy Matrix iterates over entries, not rows
     try:
-        items = list(filling)
+        items = [int(v) if _is_int(v) else v for v in filling]
     except TypeError:
         raise InvalidInputError(
             f"invalid filling {filling!r}: expected a dict, a matrix or a word"
@@ -152,7 +159,7 @@ def _parse_filling(filling: Any) -> tuple[dict[tuple[int, int], int], tuple[int,
                     f"invalid matrix entry {v!r} at ({i}, {j}): expected a nonnegative integer"
                 )
             if v:
-                cells[(i, j)] = v
+                cells[(i, j)] = int(v)
     return cells, (len(rows), cols), "matrix"
 
 
@@ -484,6 +491,47 @@ class GrowthDiagram:
             row = ["." .rjust(width)] * start + [str(self._filling[(i, j)]).rjust(width) for j in range(start, p)]
             lines.append("  " + "  ".join(row))
         return "\n".join(lines)
+
+    def _grid(self) -> list[list[str | None]]:
+        """The filling row by row: entry text, ``""`` for 0, ``None`` outside a skew shape."""
+        out = []
+        for i, p in enumerate(self._lam):
+            start = self._mu[i] if i < len(self._mu) else 0
+            out.append([None] * start + [str(self._filling[(i, j)] or "") for j in range(start, p)])
+        return out
+
+    def latex(self) -> str:
+        """The filling as a LaTeX array (empty cells for 0, nothing outside a skew shape)."""
+        from combalg.core.latex import escape_text
+
+        grid = self._grid()
+        if not grid:
+            return r"\text{empty growth diagram (" + escape_text(self.rule.name) + " rule)}"
+        cols = max(len(r) for r in grid)
+        rows = [" & ".join("" if v is None else (v or r"\cdot") for v in r) for r in grid]
+        return r"\begin{array}{" + "c" * cols + "}" + r" \\ ".join(rows) + r"\end{array}"
+
+    def _repr_latex_(self) -> str:
+        return "$" + self.latex() + "$"
+
+    def _latex(self, printer: Any = None) -> str:
+        """What ``sympy.latex(G)`` prints: the same as the LaTeX display."""
+        return self.latex()
+
+    def _repr_html_(self) -> str:
+        """The grid of the filling, with the corner labels along the outer boundary."""
+        import html
+
+        cell = "border:1px solid;min-width:1.8em;height:1.8em;text-align:center;padding:2px"
+        rows = []
+        for r in self._grid():
+            tds = "".join('<td style="border:none"></td>' if v is None else f'<td style="{cell}">{html.escape(v)}</td>'
+                          for v in r)
+            rows.append(f"<tr>{tds}</tr>")
+        out = ", ".join("(" + ",".join(map(str, lab)) + ")" for lab in self.out_labels())
+        return (f'<div><b>{html.escape(type(self.rule).__name__)}</b> growth diagram, shape '
+                f'{html.escape(self._shape_repr())}<table style="border-collapse:collapse">{"".join(rows)}</table>'
+                f'<small>outer labels: {html.escape(out)}</small></div>')
 
     def __eq__(self, other: object) -> bool:
         return (

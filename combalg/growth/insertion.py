@@ -499,6 +499,11 @@ def rsk(obj: Sequence[Any], method: str = "insertion") -> tuple[Tableau, Tableau
         raise InvalidInputError(
             f"invalid input {obj!r}: expected a word of integers or a matrix, not text"
         )
+    if type(obj).__module__.startswith(("sympy", "combalg")) and getattr(obj, "is_Matrix", True) \
+            and hasattr(obj, "tolist"):
+        from combalg.core.matrix import as_rows
+
+        obj = as_rows(obj, "matrix")   # a sympy Matrix iterates over entries, not rows
     try:
         items = list(obj)
     except TypeError:

@@ -230,6 +230,10 @@ class Tableau(tuple):
         # MathJax has no ytableau package: boxed entries in an array render everywhere
         return "$" + self.latex("array") + "$"
 
+    def _latex(self, printer: Any = None) -> str:
+        """What ``sympy.latex(T)`` prints: the same as the Jupyter display."""
+        return self.latex("array")
+
     def _repr_html_(self) -> str:
         cell = "border:1px solid;width:1.6em;height:1.6em;text-align:center;padding:0"
         rows = []

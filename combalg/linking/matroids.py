@@ -312,6 +312,10 @@ class Matroid:
             return rf"$\text{{{head}, }}E = \{{\text{{{shown}}}\}}$"
         return rf"$\text{{{head}}}$"
 
+    def _latex(self, printer: Any = None) -> str:
+        """What ``sympy.latex(M)`` prints: the same as the Jupyter display."""
+        return self._repr_latex_()[1:-1]
+
     def _repr_html_(self) -> str:
         import html
 

@@ -123,6 +123,10 @@ class LabelledSpace:
             raise InvalidInputError(f"invalid labels {labels!r}: repeated label(s) {', '.join(dup)}")
         n = len(labels)
         order = sorted(range(n), key=lambda j: label_key(labels[j]))
+        if not isinstance(rows, (list, tuple)) and type(rows).__module__.startswith(("sympy", "numpy", "combalg")):
+            from combalg.core.matrix import as_rows
+
+            rows = as_rows(rows, "rows")   # a sympy Matrix iterates over entries, not rows
         coerced = []
         for i, row in enumerate(rows):
             row = list(row)
@@ -658,10 +662,6 @@ class LabelledSpace:
         body = r" \\ ".join(" & ".join(fraction(x) for x in r) for r in rows)
         array = rf"\left[\begin{{array}}{{{'c' * len(names)}}}{' & '.join(names)} \\ \hline {body}\end{{array}}\right]"
         return rf"{array} \subseteq {field}^{{{len(names)}}}"
-
-    def _jsonable_(self) -> dict:
-        """``{"field": "QQ", "labels": [...], "rows": [...]}`` (see [`combalg.core.encoding`][combalg.core.encoding])."""
-        return {"field": self.field_name, "labels": list(self.labels), "rows": [list(r) for r in self.rows]}
 
     def _repr_latex_(self) -> str:
         """[`latex`][latex] in math delimiters (for Jupyter)."""

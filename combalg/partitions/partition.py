@@ -331,6 +331,25 @@ class Partition(tuple):
     def _repr_latex_(self) -> str:
         return f"${self.latex()}$"
 
+    def _latex(self, printer: object = None) -> str:
+        """What ``sympy.latex(lam)`` prints: the same as the Jupyter display."""
+        return self.latex()
+
+    def as_sympy(self) -> object:
+        """The partition as sympy's ``IntegerPartition``.
+
+        (``sympy.sympify(lam)`` gives the sympy ``Tuple`` of the parts: sympy
+        converts every tuple, and a partition is one.)
+
+        Examples
+        --------
+        >>> Partition([3, 1]).as_sympy()
+        IntegerPartition(4, (3, 1))
+        """
+        from sympy.combinatorics.partitions import IntegerPartition
+
+        return IntegerPartition(list(self)) if self else IntegerPartition([])
+
 
 def conjugate(lam: Iterable[int]) -> Partition:
     """The conjugate of a partition; see [`Partition.conjugate`][Partition.conjugate].

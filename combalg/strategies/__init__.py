@@ -1,8 +1,14 @@
 """Hypothesis strategies for combalg objects, for tests and for your own conjecture checks.
 
 The strategies live in one module per area (``combalg.strategies.basic`` for
-partitions, profiles and small matrices, and one module per engine).  They
-import hypothesis, which comes with the ``test`` extra.
+partitions, profiles and small matrices, and one module per engine), named
+``combalg.strategies.<engine>.<objects>()`` (``strategies.cylindric.profiles()``,
+``strategies.cylindric.cylindric_partitions()``, ``strategies.asm.asms()``,
+``strategies.growth.permutations()``, ...).  A name means the same strategy
+whichever path imports it (``combalg.strategies.profiles is
+combalg.strategies.cylindric.profiles``), and every strategy of collections takes
+``min_size`` and ``max_size``.  They import hypothesis, which comes with the
+``test`` extra.
 """
 
 try:
@@ -15,6 +21,7 @@ except ModuleNotFoundError as exc:  # pragma: no cover - depends on the environm
 
 from combalg.strategies.basic import (
     partitions,
+    profile_tuples,
     profile_words,
     profiles,
     rational_matrices,
@@ -26,6 +33,7 @@ from combalg.strategies.basic import (
 __all__ = [
     "partitions",
     "profiles",
+    "profile_tuples",
     "profile_words",
     "small_int_matrices",
     "square_int_matrices",

@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 from combalg.asm import alternating_sign_matrices, compatible_smaller
 from combalg.core.errors import InvalidInputError
 
-__all__ = ["asms", "compatible_pairs_strategy", "integer_matrices", "rational_matrices", "monotone_triangles_strategy"]
+__all__ = ["asms", "compatible_pairs", "monotone_triangles", "integer_matrices", "rational_matrices",
+           "compatible_pairs_strategy", "monotone_triangles_strategy"]
 
 
 @lru_cache(maxsize=8)
@@ -37,13 +38,13 @@ def asms(min_size: int = 1, max_size: int = 5) -> st.SearchStrategy:
     return st.integers(min_size, max_size).flatmap(lambda n: st.sampled_from(_all(n)))
 
 
-def compatible_pairs_strategy(min_size: int = 1, max_size: int = 5) -> st.SearchStrategy:
+def compatible_pairs(min_size: int = 1, max_size: int = 5) -> st.SearchStrategy:
     """Compatible pairs ``(A, B)`` with ``A`` of size ``min_size..max_size``."""
     return asms(max(1, min_size), max_size).flatmap(
         lambda A: st.sampled_from(compatible_smaller(A)).map(lambda B: (A, B)))
 
 
-def monotone_triangles_strategy(min_size: int = 1, max_size: int = 5) -> st.SearchStrategy:
+def monotone_triangles(min_size: int = 1, max_size: int = 5) -> st.SearchStrategy:
     """Monotone triangles (rows top first) of order ``min_size..max_size``."""
     from combalg.asm import to_monotone_triangle
 
@@ -70,3 +71,8 @@ def rational_matrices(min_size: int = 1, max_size: int = 4, max_numerator: int =
                       st.integers(1, max_denominator))
     return st.integers(min_size, max_size).flatmap(
         lambda n: st.lists(st.lists(entry, min_size=n, max_size=n), min_size=n, max_size=n))
+
+
+#: former names of [`compatible_pairs`][compatible_pairs] and [`monotone_triangles`][monotone_triangles]
+compatible_pairs_strategy = compatible_pairs
+monotone_triangles_strategy = monotone_triangles

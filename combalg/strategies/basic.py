@@ -36,6 +36,7 @@ from combalg.partitions import Partition
 __all__ = [
     "partitions",
     "profiles",
+    "profile_tuples",
     "profile_words",
     "small_int_matrices",
     "square_int_matrices",
@@ -134,15 +135,18 @@ def partitions(
     return build()
 
 
-def profiles(
-    min_length: int = 1, max_length: int = 8, min_ones: int = 0, min_zeros: int = 0
+def profile_tuples(
+    min_length: int = 1, max_length: int = 8, min_ones: int = 0, min_zeros: int = 0, *,
+    min_size: int | None = None, max_size: int | None = None,
 ) -> st.SearchStrategy[tuple[int, ...]]:
-    """Binary profiles: tuples of 0s and 1s.
+    """Binary profiles as plain tuples of 0s and 1s ([`profiles`][profiles] draws ``Profile`` objects).
 
     Parameters
     ----------
     min_length, max_length : int
-        Bounds on the length (``1`` and ``8`` by default).
+        Bounds on the length (``1`` and ``8`` by default); ``min_size`` and
+        ``max_size`` are the same bounds under the names every collection
+        strategy of combalg takes.
     min_ones, min_zeros : int
         Require at least this many 1s, respectively 0s (for instance ``1`` and ``1``
         for profiles with both kinds of steps).
@@ -155,11 +159,13 @@ def profiles(
     --------
     >>> from hypothesis import given, settings
     >>> @settings(max_examples=25, database=None)
-    ... @given(profiles(min_length=2, max_length=5, min_ones=1, min_zeros=1))
+    ... @given(profile_tuples(min_size=2, max_size=5, min_ones=1, min_zeros=1))
     ... def check(pi):
     ...     assert 2 <= len(pi) <= 5 and 0 in pi and 1 in pi
     >>> check()
     """
+    min_length = min_length if min_size is None else min_size
+    max_length = max_length if max_size is None else max_size
     _check_ints(False, min_ones=min_ones, min_zeros=min_zeros)
     _check_range("min_length", min_length, "max_length", max_length)
     if min_ones < 0 or min_zeros < 0 or min_ones + min_zeros > max_length:
@@ -180,12 +186,34 @@ def profiles(
     return build()
 
 
+def profiles(
+    min_length: int = 1, max_length: int = 8, min_ones: int = 0, min_zeros: int = 0, *,
+    min_size: int | None = None, max_size: int | None = None,
+) -> st.SearchStrategy:
+    """Profiles as [`Profile`][combalg.cylindric.Profile] objects (the same strategy as
+    ``combalg.strategies.cylindric.profiles``); parameters as [`profile_tuples`][profile_tuples].
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=20, database=None)
+    ... @given(profiles(min_size=2, max_size=4, min_ones=1))
+    ... def check(pi):
+    ...     assert 2 <= pi.T <= 4 and 1 in pi
+    >>> check()
+    """
+    from combalg.cylindric.profile import Profile
+
+    return profile_tuples(min_length, max_length, min_ones, min_zeros,
+                          min_size=min_size, max_size=max_size).map(Profile)
+
+
 def profile_words(
     min_length: int = 1, max_length: int = 8, min_ones: int = 0, min_zeros: int = 0
 ) -> st.SearchStrategy[str]:
     """Profiles written as words in ``0`` and ``1`` (the text form the CLI parses).
 
-    Same parameters as [`profiles`][profiles].
+    Same parameters as [`profile_tuples`][profile_tuples].
 
     Examples
     --------
@@ -196,7 +224,7 @@ def profile_words(
     ...     assert set(word) <= {"0", "1"} and 1 <= len(word) <= 4
     >>> check()
     """
-    return profiles(min_length, max_length, min_ones, min_zeros).map(
+    return profile_tuples(min_length, max_length, min_ones, min_zeros).map(
         lambda p: "".join(map(str, p))
     )
 

@@ -18,13 +18,15 @@ from itertools import islice
 
 from hypothesis import strategies as st
 
-from combalg.free.noncrossing import catalan, noncrossing_partitions
+from combalg.free.noncrossing import catalan
+from combalg.free.noncrossing import noncrossing_partitions as _enumerate_nc
 
 __all__ = [
     "exact_rationals",
     "moment_sequences",
     "cumulant_sequences",
     "noncrossing_partitions_of",
+    "noncrossing_partitions",
     "noncrossing_partition",
     "words",
     "projection_sizes",
@@ -53,17 +55,25 @@ def cumulant_sequences(min_size: int = 1, max_size: int = 12) -> st.SearchStrate
 
 def noncrossing_partitions_of(n: int) -> st.SearchStrategy[tuple[tuple[int, ...], ...]]:
     """A uniformly chosen non-crossing partition of ``{1..n}`` (``n <= 10``)."""
-    return st.integers(0, catalan(n) - 1).map(lambda i: next(islice(noncrossing_partitions(n), i, None)))
+    return st.integers(0, catalan(n) - 1).map(lambda i: next(islice(_enumerate_nc(n), i, None)))
+
+
+def noncrossing_partitions(min_size: int = 1, max_size: int = 8) -> st.SearchStrategy[tuple[tuple[int, ...], ...]]:
+    """A non-crossing partition of ``{1..n}`` for some ``min_size <= n <= max_size``."""
+    return st.integers(min_size, max_size).flatmap(noncrossing_partitions_of)
 
 
 def noncrossing_partition(min_n: int = 1, max_n: int = 8) -> st.SearchStrategy[tuple[tuple[int, ...], ...]]:
-    """A non-crossing partition of ``{1..n}`` for some ``min_n <= n <= max_n``."""
-    return st.integers(min_n, max_n).flatmap(noncrossing_partitions_of)
+    """The former name of [`noncrossing_partitions`][noncrossing_partitions] (``min_n``, ``max_n`` are its sizes)."""
+    return noncrossing_partitions(min_n, max_n)
 
 
-def words(n_generators: int = 2, max_length: int = 8) -> st.SearchStrategy[tuple[int, ...]]:
-    """Words over the letters ``1..n_generators`` of length ``<= max_length``."""
-    return st.lists(st.integers(1, n_generators), max_size=max_length).map(tuple)
+def words(n_generators: int = 2, max_length: int = 8, *, min_size: int = 0,
+          max_size: int | None = None) -> st.SearchStrategy[tuple[int, ...]]:
+    """Words (tuples) over the letters ``1..n_generators`` of length ``min_size..max_size``
+    (``max_length`` is the older name of ``max_size``)."""
+    return st.lists(st.integers(1, n_generators), min_size=min_size,
+                    max_size=max_length if max_size is None else max_size).map(tuple)
 
 
 def projection_sizes(max_n: int = 8) -> st.SearchStrategy[int]:

@@ -37,21 +37,28 @@ __all__ = [
 ]
 
 
-def words(max_length: int = 12, max_letter: int = 5) -> st.SearchStrategy[list[int]]:
-    """Words of length ``<= max_length`` in the letters ``1..max_letter``."""
-    if max_length < 0 or max_letter < 1:
+def words(max_length: int = 12, max_letter: int = 5, *, min_size: int = 0,
+          max_size: int | None = None) -> st.SearchStrategy[list[int]]:
+    """Words (lists) of length ``min_size..max_size`` in the letters ``1..max_letter``
+    (``max_length`` is the older name of ``max_size``)."""
+    max_length = max_length if max_size is None else max_size
+    if max_length < 0 or max_letter < 1 or not 0 <= min_size <= max_length:
         raise InvalidInputError(
             f"invalid max_length={max_length!r}, max_letter={max_letter!r}: "
-            "expected max_length >= 0 and max_letter >= 1"
+            f"(min_size={min_size!r}): expected 0 <= min_size <= max_length and max_letter >= 1"
         )
-    return st.lists(st.integers(1, max_letter), max_size=max_length)
+    return st.lists(st.integers(1, max_letter), min_size=min_size, max_size=max_length)
 
 
-def permutations(max_size: int = 10) -> st.SearchStrategy[list[int]]:
-    """Permutations of ``1..n`` (one-line notation) with ``n <= max_size``."""
-    if max_size < 0:
-        raise InvalidInputError(f"invalid max_size={max_size!r}: expected >= 0")
-    return st.integers(0, max_size).flatmap(
+def permutations(max_size: int = 10, min_size: int = 1) -> st.SearchStrategy[list[int]]:
+    """Permutations of ``1..n`` (one-line notation) with ``min_size <= n <= max_size``.
+
+    ``min_size`` is 1 by default: pass ``min_size=0`` to include the empty permutation.
+    """
+    if not (isinstance(max_size, int) and isinstance(min_size, int) and 0 <= min_size <= max_size):
+        raise InvalidInputError(f"invalid min_size={min_size!r}, max_size={max_size!r}: "
+                                "expected integers with 0 <= min_size <= max_size")
+    return st.integers(min_size, max_size).flatmap(
         lambda n: st.permutations(list(range(1, n + 1))).map(list)
     )
 
