@@ -280,8 +280,10 @@ class LaurentRing:
                 return flint.fmpz(int(value))
             f = _as_fraction(value)
             if f.denominator != 1:
+                from combalg.core.bignum import short_repr
+
                 raise InvalidInputError(
-                    f"invalid coefficient {value!r}: expected an integer in a ring over ZZ"
+                    f"invalid coefficient {short_repr(value)}: expected an integer in a ring over ZZ"
                 )
             return flint.fmpz(f.numerator)
         f = _as_fraction(value)
@@ -1063,7 +1065,10 @@ class LaurentPolynomial:
                 names[s] = f"{base}_{{{m.group(2)}}}"
             elif s.name == "lam":
                 names[s] = r"\lambda"
-        return sympy.latex(self.as_sympy(), symbol_names=names)
+        from combalg.core.bignum import unlimited_int_digits
+
+        with unlimited_int_digits():  # sympy prints ints with str()
+            return sympy.latex(self.as_sympy(), symbol_names=names)
 
     def _jsonable_(self) -> dict[str, Any]:
         """``{"variables": [...], "terms": [[exponents, coefficient], ...]}`` (see :mod:`combalg.core.encoding`)."""

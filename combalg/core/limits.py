@@ -110,9 +110,8 @@ _ENTRIES = (
     Limit("partition_count_n", 10**11, "",
           "n for count_partitions (computed by FLINT's Hardy-Ramanujan-Rademacher code above 5000)",
           "combalg.partitions.count_partitions"),
-    Limit("asm_list_size", 10**4, "",
-          "size n accepted by the ASM and monotone triangle generators (beyond n = 8 only the "
-          "first objects can ever be listed)",
+    Limit("asm_list_size", 300, "",
+          "size n of the ASM, monotone triangle and compatible pair generators",
           "combalg.asm.alternating_sign_matrices, monotone_triangles, compatible_pairs"),
     # engines
     Limit("laurent_power_terms", 10**7, "terms",
@@ -122,7 +121,7 @@ _ENTRIES = (
     Limit("laurent_degree", 10**6, "",
           "total degree of a term produced by the Laurentness checker's recurrence",
           "combalg.lambdadet.laurent_precheck, laurent_run"),
-    Limit("fock_word_length", 10**4, "letters",
+    Limit("fock_word_length", 1_000, "letters",
           "length of a word of creation and annihilation operators applied to a Fock vector",
           "combalg.free.fock.apply_word"),
 )
