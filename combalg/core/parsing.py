@@ -71,6 +71,7 @@ __all__ = [
     "parse_matrix",
     "parse_labelled_matrix",
     "parse_entry",
+    "check_number_lengths",
     "parse_expression",
     "parse_equation",
     "evaluate_integer",
@@ -160,8 +161,25 @@ def _digits_limit() -> int:
     return 10**12 if d is None else d
 
 
-def _check_digit_runs(text: str, what: str) -> None:
-    """Refuse a number longer than the ``parse_digits`` limit, at its position (one linear scan)."""
+def check_number_lengths(text: str, what: str = "text") -> None:
+    """Refuse a number longer than the ``parse_digits`` limit, at its position (one linear scan).
+
+    Every run of digits in ``text`` counts, as the parsers read them.
+
+    Raises
+    ------
+    ParseError
+        An :class:`~combalg.core.errors.InvalidInputError` naming the position.
+
+    Examples
+    --------
+    >>> check_number_lengths("[1, 22, 333]")
+    >>> check_number_lengths("[1, " + "9" * 1001 + "]", "matrix")
+    Traceback (most recent call last):
+    ...
+    combalg.core.parsing.ParseError: invalid matrix at position 5: a number with 1001 digits; the limit is parse_digits = 1000 (see combalg.core.limits)
+    ...
+    """
     d = _digits_limit()
     m = _long_run(d).search(text)
     if m is not None:
@@ -593,7 +611,7 @@ def parse_matrix(text: str, fmt: str = "auto", domain: str = "QQ") -> list[list[
     _check_text(text, "matrix", "matrix_text_length")
     if domain not in ("QQ", "ZZ"):
         raise InvalidInputError(f"invalid domain {short_repr(domain)}: expected 'QQ' or 'ZZ'")
-    _check_digit_runs(text, "matrix")
+    check_number_lengths(text, "matrix")
     if fmt == "auto":
         fmt = _detect(text)
         if fmt == "json" and text.lstrip().startswith("{"):
@@ -663,7 +681,7 @@ def parse_labelled_matrix(
     """
     _check_text(text, "labelled matrix", "matrix_text_length")
     what = "labelled matrix"
-    _check_digit_runs(text, what)
+    check_number_lengths(text, what)
     if fmt == "auto":
         s = text.lstrip()
         first = s.split("\n", 1)[0]
