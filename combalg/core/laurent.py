@@ -79,7 +79,7 @@ __all__ = [
 ]
 
 #: Largest estimated number of terms :meth:`LaurentPolynomial.__pow__` starts on.
-MAX_POWER_TERMS = 10**7
+MAX_POWER_TERMS = 10**7  # the default of the limit laurent_power_terms (combalg.core.limits)
 
 #: Largest estimated coefficient size (in bits, numerator plus denominator)
 #: :meth:`LaurentPolynomial.__pow__` starts on: ``(2^10000)^10000`` is refused
@@ -750,11 +750,9 @@ class LaurentPolynomial:
             _check_power_bits(self, n)
         if len(self.numerator) > 1 and n > 1:
             est = _power_term_estimate(self.numerator, n)
-            if est > MAX_POWER_TERMS:
-                raise ResourceLimitError(
-                    f"power ({self.length} terms)^{n} would have up to about {est} terms; "
-                    f"the limit is {MAX_POWER_TERMS}"
-                )
+            from combalg.core.limits import check
+
+            check("laurent_power_terms", est, f"the power ({self.length} terms)^{n} with up to about {est} terms")
         return self.ring._make(self.numerator**n, tuple(n * s for s in self.shift))
 
     def try_divide(self, other: Any) -> DivisionResult:

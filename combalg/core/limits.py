@@ -95,7 +95,7 @@ _ENTRIES = (
           "digits of one number written in a text (entry, label, coefficient, exponent)",
           "combalg.core.parsing; combalg.core.laurent LaurentRing.parse"),
     Limit("parse_depth", 100, "levels",
-          "nesting depth of parentheses in an expression, or of arrays and objects in JSON",
+          "nesting depth of parentheses, brackets and signs in an expression",
           "combalg.core.parsing"),
     Limit("parse_exponent", 10_000, "",
           "an exponent written in an expression",
@@ -105,8 +105,8 @@ _ENTRIES = (
           "combalg.core.parsing.expression_size_bound"),
     # objects
     Limit("partition_cells", 10**6, "cells",
-          "cells (or conjugate parts) a Partition method builds; also n for normalize_partition",
-          "combalg.partitions.Partition.conjugate, hook_lengths, diagram; normalize_partition"),
+          "cells (or conjugate parts) that a Partition method builds",
+          "combalg.partitions.conjugate, hook_lengths, num_standard_tableaux; Partition.diagram"),
     Limit("partition_count_n", 10**11, "",
           "n for count_partitions (computed by FLINT's Hardy-Ramanujan-Rademacher code above 5000)",
           "combalg.partitions.count_partitions"),
@@ -115,12 +115,12 @@ _ENTRIES = (
           "combalg.asm.alternating_sign_matrices, monotone_triangles, compatible_pairs"),
     # engines
     Limit("laurent_power_terms", 10**7, "terms",
-          "estimated number of terms of a power of a Laurent polynomial, or of a product in a "
-          "recurrence step of the Laurentness checker",
-          "combalg.core.laurent; combalg.lambdadet.laurent_precheck, laurent_run"),
-    Limit("laurent_degree", 10**6, "",
-          "total degree of a term produced by the Laurentness checker's recurrence",
-          "combalg.lambdadet.laurent_precheck, laurent_run"),
+          "estimated number of terms of a power of a Laurent polynomial",
+          "combalg.core.laurent.LaurentPolynomial.__pow__"),
+    Limit("laurent_degree", 20_000, "",
+          "degree on the random line of a value in laurent_precheck (default of max_degree); "
+          "a power past it is not computed",
+          "combalg.lambdadet.laurent_precheck"),
     Limit("fock_word_length", 1_000, "letters",
           "length of a word of creation and annihilation operators applied to a Fock vector",
           "combalg.free.fock.apply_word"),

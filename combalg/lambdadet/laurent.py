@@ -752,7 +752,7 @@ class _RF:
 
 
 def laurent_precheck(recurrence: Any, steps: int = 10, initial: Any = None, prime: int | None = None,
-                     trials: int = 2, seed: int = 0, max_degree: int = 20_000,
+                     trials: int = 2, seed: int = 0, max_degree: int | None = None,
                      max_seconds: float = 120.0) -> PrecheckResult:
     """Fast probabilistic Laurent test over ``GF(p)`` on random lines.
 
@@ -776,6 +776,11 @@ def laurent_precheck(recurrence: Any, steps: int = 10, initial: Any = None, prim
     k = rec.order
     steps = nonnegative_int("steps", steps)
     trials = positive_int("trials", trials)
+    if max_degree is None:  # the limit laurent_degree of combalg.core.limits (default 20000)
+        from combalg.core.limits import get
+
+        lim = get("laurent_degree")
+        max_degree = 10**18 if lim is None else lim
     max_degree = positive_int("max_degree", max_degree)
     Budget(max_seconds=max_seconds)  # validates the time limit
     t_start = time.perf_counter()
