@@ -324,12 +324,12 @@ def _entry(s: str, domain: str, max_digits: int, budget: list[int] | None = None
         raise InvalidInputError(f"invalid entry {s[:20]!r}...: a number with more than {max_digits} digits")
     value: int | Fraction
     if _INT.match(s):
-        value = int(s)
+        value = _json_int(s)
     elif (m := _RATIONAL.match(s)) is not None:
-        den = int(m.group(2))
+        den = _json_int(m.group(2))
         if den == 0:
             raise InvalidInputError(f"invalid entry {s!r}: zero denominator")
-        value = Fraction(int(m.group(1)), den)
+        value = Fraction(_json_int(m.group(1)), den)
     elif (m := _DECIMAL.match(s)) is not None and (m.group(2) or m.group(3)) and (
         m.group(3) is not None or m.group(4) is not None
     ):
@@ -344,7 +344,7 @@ def _entry(s: str, domain: str, max_digits: int, budget: list[int] | None = None
                     f"the decimal exponents of the matrix add more than {MAX_EXPONENT_DIGITS_PER_MATRIX} digits "
                     f"in all (e.g. {s!r}); write such entries as fractions, or split the matrix"
                 )
-        value = Fraction(int(whole + frac), 10 ** len(frac)) * Fraction(10) ** e
+        value = Fraction(_json_int(whole + frac), 10 ** len(frac)) * Fraction(10) ** e
         if sign == "-":
             value = -value
     else:
@@ -499,6 +499,15 @@ class _JsonNumber(str):
     """A JSON number kept as its text, so that it is converted exactly."""
 
 
+def _json_int(text: str) -> int:
+    """int(text) for a decimal text of any length (past Python's int-string limit)."""
+    if len(text) < 4000:
+        return int(text)
+    from flint import fmpz  # past Python's int-string limit (parse_digits raised)
+
+    return int(fmpz(text))
+
+
 def _json_constant(name: str) -> Any:
     raise InvalidInputError(f"invalid JSON value {name!r}: expected a finite number")
 
@@ -510,7 +519,7 @@ def _load_json(text: str, what: str) -> Any:
         return json.loads(
             text,
             parse_float=_JsonNumber,
-            parse_int=int,
+            parse_int=_json_int,
             parse_constant=_json_constant,
         )
     except json.JSONDecodeError as exc:
@@ -931,9 +940,9 @@ def _tokenize(text: str, what: str) -> list[_Token]:
             if pos < n and (text[pos].isalpha() or text[pos] == "_"):
                 raise _fail(what, text, pos, "expected an operator after a number (write 2*x, not 2x)")
             if frac is None:
-                value: int | Fraction = int(whole)
+                value: int | Fraction = _json_int(whole)
             else:
-                value = Fraction(int((whole or "0") + frac), 10 ** len(frac))
+                value = Fraction(_json_int((whole or "0") + frac), 10 ** len(frac))
                 if value.denominator == 1:
                     value = int(value)
             tokens.append(_Token("num", text[start:pos], start, value))
