@@ -193,7 +193,8 @@ _LONG_RUNS: dict[int, re.Pattern[str]] = {}
 def _long_run(d: int) -> re.Pattern[str]:
     pat = _LONG_RUNS.get(d)
     if pat is None:
-        pat = _LONG_RUNS[d] = re.compile(f"[0-9]{{{d + 1},}}")
+        # beyond the regex engine's largest repeat count nothing can be that long anyway
+        pat = _LONG_RUNS[d] = re.compile(f"[0-9]{{{d + 1},}}" if d < 2**31 else "(?!)")
     return pat
 
 
@@ -1323,7 +1324,8 @@ def evaluate_integer(expr: Expr, values: Mapping[str, int] | None = None) -> int
     6
     """
     values = values or {}
-    MAX_DIGITS = _digits_limit()  # noqa: N806 - the limit in force
+    # the limit in force, at most 10^5 digits for an index (10^MAX_DIGITS is built below)
+    MAX_DIGITS = min(_digits_limit(), 100_000)  # noqa: N806
     limit = 10**MAX_DIGITS
 
     def ev(e: Expr) -> int:

@@ -321,3 +321,24 @@ def test_lambda_determinant_methods_compare_equal(M, lam):
     a = lambda_determinant(M, lam=lam)
     b = lambda_determinant(M, lam=lam, method="condensation")
     assert a == b and a.ring == b.ring
+
+
+def test_every_limit_can_be_lifted():
+    from combalg.asm import alternating_sign_matrices
+    from combalg.core.laurent import LaurentRing
+    from combalg.core.parsing import evaluate_integer, parse_expression, parse_labelled_matrix, parse_matrix
+    from combalg.free.fock import apply_word
+    from combalg.lambdadet import laurent_precheck, somos
+    from combalg.partitions import Partition, count_partitions
+
+    with limits(**{name: None for name in LIMITS}):
+        assert parse_matrix("1 2 3/4\n5 6 1e-2") == [[1, 2, Fraction(3, 4)], [5, 6, Fraction(1, 100)]]
+        assert parse_labelled_matrix("a,b\n1,2") == (["a", "b"], [[1, 2]])
+        assert evaluate_integer(parse_expression("2*i + 1"), {"i": 4}) == 9
+        assert count_partitions(10) == 42
+        assert apply_word((1, 1)) == {(): 1, (1, 1): 1}
+        assert sum(1 for _ in alternating_sign_matrices(4)) == 42
+        x = LaurentRing(["x"]).parse("x + 1")
+        assert (x**3).terms() == {(3,): 1, (2,): 3, (1,): 3, (0,): 1}
+        assert Partition([3, 1]).conjugate() == Partition([2, 1, 1])
+        assert laurent_precheck(somos(5), steps=12).probably_laurent
