@@ -48,9 +48,9 @@ def load_space(path: str, field: str | None = None):
     text = _read(path)
     file_field = None
     if text.lstrip().startswith("{"):
-        from combalg.core.parsing import check_number_lengths
+        from combalg.core.parsing import refuse_long_numbers
 
-        check_number_lengths(text, f"JSON in {path!r}")  # before json makes ints of them
+        refuse_long_numbers(text, f"JSON in {path!r}")  # before json makes ints of them
         try:
             # decimals stay text, so that re-serialising below loses no digits
             data = json.loads(text, parse_float=str)

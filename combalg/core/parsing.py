@@ -71,7 +71,7 @@ __all__ = [
     "parse_matrix",
     "parse_labelled_matrix",
     "parse_entry",
-    "check_number_lengths",
+    "refuse_long_numbers",
     "parse_expression",
     "parse_equation",
     "evaluate_integer",
@@ -161,7 +161,7 @@ def _digits_limit() -> int:
     return 10**12 if d is None else d
 
 
-def check_number_lengths(text: str, what: str = "text") -> None:
+def refuse_long_numbers(text: str, what: str = "text") -> None:
     """Refuse a number longer than the ``parse_digits`` limit, at its position (one linear scan).
 
     Every run of digits in ``text`` counts, as the parsers read them.
@@ -173,8 +173,8 @@ def check_number_lengths(text: str, what: str = "text") -> None:
 
     Examples
     --------
-    >>> check_number_lengths("[1, 22, 333]")
-    >>> check_number_lengths("[1, " + "9" * 1001 + "]", "matrix")
+    >>> refuse_long_numbers("[1, 22, 333]")
+    >>> refuse_long_numbers("[1, " + "9" * 1001 + "]", "matrix")
     Traceback (most recent call last):
     ...
     combalg.core.parsing.ParseError: invalid matrix at position 5: a number with 1001 digits; the limit is parse_digits = 1000 (see combalg.core.limits)
@@ -621,7 +621,7 @@ def parse_matrix(text: str, fmt: str = "auto", domain: str = "QQ") -> list[list[
     _check_text(text, "matrix", "matrix_text_length")
     if domain not in ("QQ", "ZZ"):
         raise InvalidInputError(f"invalid domain {short_repr(domain)}: expected 'QQ' or 'ZZ'")
-    check_number_lengths(text, "matrix")
+    refuse_long_numbers(text, "matrix")
     if fmt == "auto":
         fmt = _detect(text)
         if fmt == "json" and text.lstrip().startswith("{"):
@@ -691,7 +691,7 @@ def parse_labelled_matrix(
     """
     _check_text(text, "labelled matrix", "matrix_text_length")
     what = "labelled matrix"
-    check_number_lengths(text, what)
+    refuse_long_numbers(text, what)
     if fmt == "auto":
         s = text.lstrip()
         first = s.split("\n", 1)[0]
@@ -1141,7 +1141,7 @@ class _Parser:
         self.advance()
         top = _limit("parse_exponent")
         if top is not None and tok.value > top:
-            raise self.fail(tok.pos, f"exponent {short_repr(tok.value)} is larger than the limit parse_exponent = {top}")
+            raise self.fail(tok.pos, f"exponent {short_repr(tok.value)} is larger than the limit {top}")
         if paren:
             self.expect(")", "expected ')' after the exponent")
         return sign * tok.value
