@@ -71,6 +71,7 @@ __all__ = [
     "parse_matrix",
     "parse_labelled_matrix",
     "parse_entry",
+    "parse_int_range",
     "refuse_long_numbers",
     "parse_expression",
     "parse_equation",
@@ -494,6 +495,56 @@ def _csv_rows(cells: list[list[str]], domain: str, what: str, first_row: int = 1
                 f"invalid {what}: row {i + first_row} has {len(r)} entries; expected {len(rows[0])}"
             )
     return rows
+
+
+def parse_int_range(text: str, what: str = "range") -> list[int]:
+    """Parse ``"1..8"``, ``"3"`` or ``"1,2,5"`` into a list of integers.
+
+    The number of values is checked against the limit ``range_values`` of
+    :mod:`combalg.core.limits` before the list is built, so ``"1..1000000000"``
+    costs nothing.
+
+    Raises
+    ------
+    InvalidInputError
+        For text that is not such a range or list (numbers of at most
+        ``parse_digits`` digits).
+    ResourceLimitError
+        If the range has more values than the limit.
+
+    Examples
+    --------
+    >>> parse_int_range("1..4"), parse_int_range("2, 5"), parse_int_range("-1..1")
+    ([1, 2, 3, 4], [2, 5], [-1, 0, 1])
+    >>> parse_int_range("1..1000000000")
+    Traceback (most recent call last):
+    ...
+    combalg.core.errors.ResourceLimitError: the range '1..1000000000' with 1000000000 values is beyond the limit range_values = 100000 ...
+    """
+    if not isinstance(text, str):
+        raise InvalidInputError(f"invalid {what} {short_repr(text)}: expected text such as 1..8 or 1,2,5")
+    s = text.strip()
+    refuse_long_numbers(s, what)
+    bad = InvalidInputError(
+        f"invalid {what} {short_repr(s)}: expected A..B with A <= B, or a comma-separated list of integers")
+    if ".." in s:
+        lo, hi = (part.strip() for part in s.split("..", 1))
+        if not (_INT.match(lo) and _INT.match(hi)):
+            raise bad
+        a, b = int(lo), int(hi)
+        if b < a:
+            raise bad
+        limit = _limit("range_values")
+        if limit is not None and b - a + 1 > limit:
+            raise _exceeded("range_values", f"the range {short_repr(s)} with {b - a + 1} values")
+        return list(range(a, b + 1))
+    parts = [part.strip() for part in s.split(",")]
+    if not parts or not all(_INT.match(part) for part in parts):
+        raise bad
+    limit = _limit("range_values")
+    if limit is not None and len(parts) > limit:
+        raise _exceeded("range_values", f"a list of {len(parts)} values")
+    return [int(part) for part in parts]
 
 
 class _JsonNumber(str):

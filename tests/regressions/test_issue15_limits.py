@@ -342,3 +342,16 @@ def test_every_limit_can_be_lifted():
         assert (x**3).terms() == {(3,): 1, (2,): 3, (1,): 3, (0,): 1}
         assert Partition([3, 1]).conjugate() == Partition([2, 1, 1])
         assert laurent_precheck(somos(5), steps=12).probably_laurent
+
+
+def test_parse_int_range_refuses_a_billion_values_before_building_them():
+    from combalg.core.parsing import parse_int_range
+
+    with pytest.raises(ResourceLimitError, match="range_values"):
+        parse_int_range("1..1000000000")
+    assert parse_int_range("3..5") == [3, 4, 5] and parse_int_range("7") == [7] and parse_int_range("1, 4") == [1, 4]
+    for bad in ["", "5..1", "1..", "a..b", "1,,2", "1_0", "1.." + "9" * 1001]:
+        with pytest.raises(InvalidInputError):
+            parse_int_range(bad)
+    with limits(range_values=None):
+        assert len(parse_int_range("1..200000")) == 200_000
