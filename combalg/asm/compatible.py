@@ -147,6 +147,11 @@ def compatible_pairs(n: int) -> Iterator[tuple[ASM, ASM]]:
     [(((1, 0), (0, 1)), ((1,),)), (((0, 1), (1, 0)), ((1,),))]
     """
     n = positive_int("n", n)
-    for A in alternating_sign_matrices(n):
+    asms = alternating_sign_matrices(n)  # checks the size limit now, before any iteration
+    return _pairs(asms, n)  # type: ignore[arg-type]
+
+
+def _pairs(asms: Iterator[ASM], n: int) -> Iterator[tuple[ASM, ASM]]:
+    for A in asms:
         for B in _smaller_from_corner(corner_sum_matrix(A, check=False), n):
             yield A, B

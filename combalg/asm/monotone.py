@@ -203,6 +203,9 @@ def alternating_sign_matrices(n: int) -> Iterator[ASM]:
     ------
     InvalidInputError
         If ``n`` is not a nonnegative integer.
+    ResourceLimitError
+        If ``n`` is above the limit ``asm_list_size`` of [`combalg.core.limits`][combalg.core.limits]
+        (raised by the call, before any iteration).
 
     Examples
     --------
@@ -211,7 +214,20 @@ def alternating_sign_matrices(n: int) -> Iterator[ASM]:
     >>> list(alternating_sign_matrices(2))
     [((1, 0), (0, 1)), ((0, 1), (1, 0))]
     """
-    n = nonnegative_int("n", n)
+    return _asms(_list_size(n))
+
+
+def _list_size(n: object) -> int:
+    """Check a size for the generators: a nonnegative integer within ``asm_list_size``."""
+    from combalg.core.bignum import short_repr
+    from combalg.core.limits import check
+
+    size = nonnegative_int("n", n)
+    check("asm_list_size", size, f"listing the ASMs of size n = {short_repr(size)}")  # type: ignore[arg-type]
+    return size  # type: ignore[return-value]
+
+
+def _asms(n: int) -> Iterator[ASM]:
     if n == 0:
         yield ()
         return
@@ -282,7 +298,10 @@ def monotone_triangles(n: int) -> Iterator[tuple[tuple[int, ...], ...]]:
     >>> list(monotone_triangles(2))
     [((1,), (1, 2)), ((2,), (1, 2))]
     """
-    n = nonnegative_int("n", n)
+    return _triangles(_list_size(n))
+
+
+def _triangles(n: int) -> Iterator[tuple[tuple[int, ...], ...]]:
     if n == 0:
         yield ()
         return

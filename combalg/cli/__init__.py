@@ -83,7 +83,24 @@ def _first_line(exc: BaseException) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status.
+
+    Output prints integers of any size (Python's int-to-text digit limit is
+    lifted while the command runs; inputs are bounded by the parsers' own
+    ``parse_digits`` limit).  Ctrl-C ends the command with one line and exit
+    status 130.
+    """
+    from combalg.core.bignum import unlimited_int_digits
+
+    try:
+        with unlimited_int_digits():
+            return _main(argv)
+    except KeyboardInterrupt:  # e.g. while the parser is built
+        print("combalg: interrupted", file=sys.stderr)
+        return 130
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -101,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CombalgError as exc:
         print(f"combalg: error: {_first_line(exc)}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:  # pragma: no cover
+    except KeyboardInterrupt:
         print("combalg: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:  # pragma: no cover - e.g. `combalg ... | head`

@@ -31,11 +31,9 @@ DESCRIPTION = (
 
 
 def _read(path: str) -> str:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            return fh.read()
-    except OSError as exc:
-        raise InvalidInputError(f"invalid file {path!r}: {exc.strerror or exc}") from None
+    from combalg.cli._args import read_text_file
+
+    return read_text_file(path)
 
 
 def load_space(path: str, field: str | None = None):
@@ -50,11 +48,16 @@ def load_space(path: str, field: str | None = None):
     text = _read(path)
     file_field = None
     if text.lstrip().startswith("{"):
+        from combalg.core.parsing import refuse_long_numbers
+
+        refuse_long_numbers(text, f"JSON in {path!r}")  # before json makes ints of them
         try:
             # decimals stay text, so that re-serialising below loses no digits
             data = json.loads(text, parse_float=str)
         except json.JSONDecodeError as exc:
             raise InvalidInputError(f"invalid JSON in {path!r}: {exc.msg} at line {exc.lineno}") from None
+        except RecursionError:
+            raise InvalidInputError(f"invalid JSON in {path!r}: nested too deeply") from None
         if isinstance(data, dict) and "field" in data:
             file_field = data.pop("field")
             if not isinstance(file_field, str):

@@ -67,4 +67,6 @@ def expect(condition: bool, name: str, value: Any, expected: str) -> None:
         What was expected instead.
     """
     if not condition:
-        raise InvalidInputError(f"invalid {name} {value!r}: expected {expected}")
+        from combalg.core.bignum import short_repr
+
+        raise InvalidInputError(f"invalid {name} {short_repr(value)}: expected {expected}")

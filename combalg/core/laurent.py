@@ -79,7 +79,7 @@ __all__ = [
 ]
 
 #: Largest estimated number of terms [`LaurentPolynomial.__pow__`][LaurentPolynomial.__pow__] starts on.
-MAX_POWER_TERMS = 10**7
+MAX_POWER_TERMS = 10**7  # the default of the limit laurent_power_terms (combalg.core.limits)
 
 #: Largest estimated coefficient size (in bits, numerator plus denominator)
 #: [`LaurentPolynomial.__pow__`][LaurentPolynomial.__pow__] starts on: ``(2^10000)^10000`` is refused
@@ -284,8 +284,10 @@ class LaurentRing:
                 return flint.fmpz(int(value))
             f = _as_fraction(value)
             if f.denominator != 1:
+                from combalg.core.bignum import short_repr
+
                 raise InvalidInputError(
-                    f"invalid coefficient {value!r}: expected an integer in a ring over ZZ"
+                    f"invalid coefficient {short_repr(value)}: expected an integer in a ring over ZZ"
                 )
             return flint.fmpz(f.numerator)
         f = _as_fraction(value)
@@ -752,11 +754,9 @@ class LaurentPolynomial:
             _check_power_bits(self, n)
         if len(self.numerator) > 1 and n > 1:
             est = _power_term_estimate(self.numerator, n)
-            if est > MAX_POWER_TERMS:
-                raise ResourceLimitError(
-                    f"power ({self.length} terms)^{n} would have up to about {est} terms; "
-                    f"the limit is {MAX_POWER_TERMS}"
-                )
+            from combalg.core.limits import check
+
+            check("laurent_power_terms", est, f"the power ({self.length} terms)^{n} with up to about {est} terms")
         return self.ring._make(self.numerator**n, tuple(n * s for s in self.shift))
 
     def try_divide(self, other: Any) -> DivisionResult:
@@ -1067,7 +1067,10 @@ class LaurentPolynomial:
                 names[s] = f"{base}_{{{m.group(2)}}}"
             elif s.name == "lam":
                 names[s] = r"\lambda"
-        return sympy.latex(self.as_sympy(), symbol_names=names)
+        from combalg.core.bignum import unlimited_int_digits
+
+        with unlimited_int_digits():  # sympy prints ints with str()
+            return sympy.latex(self.as_sympy(), symbol_names=names)
 
     def _jsonable_(self) -> dict[str, Any]:
         """``{"variables": [...], "terms": [[exponents, coefficient], ...]}`` (see [`combalg.core.encoding`][combalg.core.encoding])."""

@@ -51,7 +51,11 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Iterator, Mapping, Sequence
 
+from combalg.core.bignum import fraction_text, int_text, short_repr
 from combalg.core.errors import InvalidInputError, ResourceLimitError
+from combalg.core.limits import default as _default
+from combalg.core.limits import exceeded as _exceeded
+from combalg.core.limits import get as _limit
 
 __all__ = [
     "ParseError",
@@ -67,6 +71,8 @@ __all__ = [
     "parse_matrix",
     "parse_labelled_matrix",
     "parse_entry",
+    "parse_int_range",
+    "refuse_long_numbers",
     "parse_expression",
     "parse_equation",
     "evaluate_integer",
@@ -81,20 +87,28 @@ __all__ = [
     "MAX_COEFFICIENT_BITS",
 ]
 
-#: Longest expression or profile text accepted (characters).
-MAX_TEXT_LENGTH = 100_000
-#: Longest matrix text accepted (characters).
-MAX_MATRIX_TEXT_LENGTH = 20_000_000
-#: Deepest nesting of parentheses, brackets and unary signs in an expression.
-MAX_DEPTH = 100
-#: Largest absolute value of an exponent in an expression.
-MAX_EXPONENT = 10_000
-#: Most digits in one integer literal (and largest decimal exponent in a matrix entry).
-MAX_DIGITS = 1_000
+# The defaults of the limits below live in combalg.core.limits (limit names in
+# brackets), where they can be changed for a block of code with
+# ``combalg.core.limits.limits(...)``; the checks read the value in force.
+
+#: Longest expression or profile text accepted (characters) [text_length].
+MAX_TEXT_LENGTH = _default("text_length")
+#: Longest matrix text accepted (characters) [matrix_text_length].  Matrix parsing
+#: takes time and memory linear in the text (about 1.5 s per 10 MB of integers).
+MAX_MATRIX_TEXT_LENGTH = _default("matrix_text_length")
+#: Deepest nesting of parentheses, brackets and unary signs in an expression [parse_depth].
+MAX_DEPTH = _default("parse_depth")
+#: Largest absolute value of an exponent in an expression [parse_exponent].
+MAX_EXPONENT = _default("parse_exponent")
+#: Most digits in one integer literal (and largest decimal exponent in a matrix entry) [parse_digits].
+MAX_DIGITS = _default("parse_digits")
 #: Largest coefficient size (bits, estimated before any arithmetic) that
 #: [`expr_to_laurent`][expr_to_laurent] and [`expr_to_sympy`][expr_to_sympy] build from an expression;
-#: ``(10^1000)^10000`` is refused with a ResourceLimitError.
-MAX_COEFFICIENT_BITS = 10**7
+#: ``(10^1000)^10000`` is refused with a ResourceLimitError [coefficient_bits].
+MAX_COEFFICIENT_BITS = _default("coefficient_bits")
+#: Most digits that the decimal exponents of one matrix text may add in all
+#: (``1e-1000`` adds 1000): keeps the memory of a parsed matrix linear in its text.
+MAX_EXPONENT_DIGITS_PER_MATRIX = 10**7
 
 
 class ParseError(InvalidInputError):
@@ -134,14 +148,55 @@ def _fail(what: str, text: str, pos: int, message: str) -> ParseError:
     return ParseError(f"invalid {what} at {where}: {message}\n{excerpt}", text, pos)
 
 
-def _check_text(text: Any, what: str, limit: int) -> str:
+def _check_text(text: Any, what: str, limit_name: str) -> str:
     if not isinstance(text, str):
-        raise InvalidInputError(f"invalid {what} {text!r}: expected a string")
-    if len(text) > limit:
-        raise ResourceLimitError(
-            f"{what} text has {len(text)} characters; the limit is {limit}"
-        )
+        raise InvalidInputError(f"invalid {what} {short_repr(text)}: expected a string")
+    limit = _limit(limit_name)
+    if limit is not None and len(text) > limit:
+        raise _exceeded(limit_name, f"a {what} text of {len(text)} characters")
     return text
+
+
+def _digits_limit() -> int:
+    d = _limit("parse_digits")
+    return 10**12 if d is None else d
+
+
+def refuse_long_numbers(text: str, what: str = "text") -> None:
+    """Refuse a number longer than the ``parse_digits`` limit, at its position (one linear scan).
+
+    Every run of digits in ``text`` counts, as the parsers read them.
+
+    Raises
+    ------
+    ParseError
+        An [`InvalidInputError`][combalg.core.errors.InvalidInputError] naming the position.
+
+    Examples
+    --------
+    >>> refuse_long_numbers("[1, 22, 333]")
+    >>> refuse_long_numbers("[1, " + "9" * 1001 + "]", "matrix")
+    Traceback (most recent call last):
+    ...
+    combalg.core.parsing.ParseError: invalid matrix at position 5: a number with 1001 digits; the limit is parse_digits = 1000 (see combalg.core.limits)
+    ...
+    """
+    d = _digits_limit()
+    m = _long_run(d).search(text)
+    if m is not None:
+        raise _fail(what, text, m.start(), f"a number with {m.end() - m.start()} digits; "
+                    f"the limit is parse_digits = {d} (see combalg.core.limits)")
+
+
+_LONG_RUNS: dict[int, re.Pattern[str]] = {}
+
+
+def _long_run(d: int) -> re.Pattern[str]:
+    pat = _LONG_RUNS.get(d)
+    if pat is None:
+        # beyond the regex engine's largest repeat count nothing can be that long anyway
+        pat = _LONG_RUNS[d] = re.compile(f"[0-9]{{{d + 1},}}" if d < 2**31 else "(?!)")
+    return pat
 
 
 # ---------------------------------------------------------------------------
@@ -187,7 +242,7 @@ def parse_profile(text: str | Sequence[int]) -> tuple[int, ...]:
         ) and len(text) > 0:
             return tuple(text)
         raise InvalidInputError(f"invalid profile {text!r}: expected a string or a nonempty sequence of 0/1")
-    _check_text(text, "profile", MAX_TEXT_LENGTH)
+    _check_text(text, "profile", "text_length")
     stripped = text.strip()
     offset = len(text) - len(text.lstrip())
     body_start, body_end = offset, offset + len(stripped)
@@ -216,6 +271,7 @@ def parse_profile(text: str | Sequence[int]) -> tuple[int, ...]:
 # ---------------------------------------------------------------------------
 
 _INT = re.compile(r"[+-]?[0-9]+\Z")
+_SMALL_INT = re.compile(r"-?[0-9]+\Z")
 _RATIONAL = re.compile(r"([+-]?[0-9]+)/([0-9]+)\Z")
 _DECIMAL = re.compile(r"([+-]?)([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?\Z")
 
@@ -252,32 +308,45 @@ def parse_entry(token: str, domain: str = "QQ") -> int | Fraction:
     combalg.core.errors.InvalidInputError: invalid entry '1/2': expected an integer
     """
     if domain not in ("QQ", "ZZ"):
-        raise InvalidInputError(f"invalid domain {domain!r}: expected 'QQ' or 'ZZ'")
+        raise InvalidInputError(f"invalid domain {short_repr(domain)}: expected 'QQ' or 'ZZ'")
     if not isinstance(token, str):
-        raise InvalidInputError(f"invalid entry {token!r}: expected a string")
-    s = token.strip()
-    if len(s) > 2 * MAX_DIGITS + 10:
+        raise InvalidInputError(f"invalid entry {short_repr(token)}: expected a string")
+    return _entry(token.strip(), domain, _digits_limit())
+
+
+def _entry(s: str, domain: str, max_digits: int, budget: list[int] | None = None) -> int | Fraction:
+    """parse_entry on a stripped token, with the digit limit already read."""
+    if len(s) <= 18 and _SMALL_INT.match(s):  # the common case, fast
+        return int(s)
+    if len(s) > 2 * max_digits + 10:
         raise InvalidInputError(
-            f"invalid entry {s[:20]!r}...: {len(s)} characters; expected a number of at most {MAX_DIGITS} digits"
+            f"invalid entry {s[:20]!r}...: {len(s)} characters; expected a number of at most {max_digits} digits"
         )
-    if any(len(run) > MAX_DIGITS for run in re.findall(r"[0-9]+", s)):
-        raise InvalidInputError(f"invalid entry {s[:20]!r}...: a number with more than {MAX_DIGITS} digits")
+    if _long_run(max_digits).search(s):
+        raise InvalidInputError(f"invalid entry {s[:20]!r}...: a number with more than {max_digits} digits")
     value: int | Fraction
     if _INT.match(s):
-        value = int(s)
+        value = _json_int(s)
     elif (m := _RATIONAL.match(s)) is not None:
-        den = int(m.group(2))
+        den = _json_int(m.group(2))
         if den == 0:
             raise InvalidInputError(f"invalid entry {s!r}: zero denominator")
-        value = Fraction(int(m.group(1)), den)
+        value = Fraction(_json_int(m.group(1)), den)
     elif (m := _DECIMAL.match(s)) is not None and (m.group(2) or m.group(3)) and (
         m.group(3) is not None or m.group(4) is not None
     ):
         sign, whole, frac, exp = m.group(1), m.group(2) or "0", m.group(3) or "", m.group(4)
         e = int(exp) if exp else 0
-        if abs(e) > MAX_DIGITS:
-            raise InvalidInputError(f"invalid entry {s!r}: exponent larger than {MAX_DIGITS} in absolute value")
-        value = Fraction(int(whole + frac), 10 ** len(frac)) * Fraction(10) ** e
+        if abs(e) > max_digits:
+            raise InvalidInputError(f"invalid entry {s!r}: exponent larger than {max_digits} in absolute value")
+        if budget is not None and e:
+            budget[0] -= abs(e)
+            if budget[0] < 0:
+                raise ResourceLimitError(
+                    f"the decimal exponents of the matrix add more than {MAX_EXPONENT_DIGITS_PER_MATRIX} digits "
+                    f"in all (e.g. {s!r}); write such entries as fractions, or split the matrix"
+                )
+        value = Fraction(_json_int(whole + frac), 10 ** len(frac)) * Fraction(10) ** e
         if sign == "-":
             value = -value
     else:
@@ -291,8 +360,11 @@ def parse_entry(token: str, domain: str = "QQ") -> int | Fraction:
     return value
 
 
+_TEXT_TOKEN = re.compile(r"#[^\n]*|[\n;]|[^\s,;#]+")
+
+
 def _text_rows(text: str, domain: str, what: str) -> list[list[int | Fraction]]:
-    """Rows separated by newlines or ';', entries by whitespace or commas."""
+    """Rows separated by newlines or ';', entries by whitespace or commas (one regex scan)."""
     n = len(text)
     start = 0
     end = n
@@ -301,52 +373,85 @@ def _text_rows(text: str, domain: str, what: str) -> list[list[int | Fraction]]:
     trail = len(text.rstrip())
     if lead < n and text[lead] == "[" and text[trail - 1] == "]":
         start, end = lead + 1, trail - 1
+    digits = _digits_limit()
+    budget = [MAX_EXPONENT_DIGITS_PER_MATRIX]
     rows: list[list[int | Fraction]] = []
-    row: list[int | Fraction] = []
-    pos = start
-    in_comment = False
-    while pos < end:
-        ch = text[pos]
-        if in_comment:
-            if ch == "\n":
-                in_comment = False
+    # fast path: lines of plain integers separated by spaces (most large inputs)
+    plain = _PLAIN_INT_LINE.match
+    offset = start
+    slow: list[tuple[int, int]] = []  # (start, end) of the stretches that need the tokenizer
+    if start == 0 and end == n:
+        for line in text.split("\n"):
+            if plain(line):
+                try:
+                    values = list(map(int, line.split()))
+                except ValueError:
+                    values = None
+                if values is not None:
+                    if values:
+                        _flush_slow(slow, text, domain, what, digits, budget, rows)
+                        rows.append(values)
+                    offset += len(line) + 1
+                    continue
+            if slow and slow[-1][1] == offset - 1:
+                slow[-1] = (slow[-1][0], offset + len(line))
             else:
-                pos += 1
-                continue
-        if ch == "#":
-            in_comment = True
-            pos += 1
-            continue
-        if ch in "\n;":
-            if row:
-                rows.append(row)
-                row = []
-            pos += 1
-            continue
-        if ch.isspace() or ch == ",":
-            pos += 1
-            continue
-        tok_start = pos
-        while pos < end and not (text[pos].isspace() or text[pos] in ",;#"):
-            pos += 1
-        token = text[tok_start:pos]
-        try:
-            row.append(parse_entry(token, domain))
-        except InvalidInputError as exc:
-            raise _fail(what, text, tok_start, str(exc).removeprefix("invalid ")) from None
-    if row:
-        rows.append(row)
+                slow.append((offset, offset + len(line)))
+            offset += len(line) + 1
+        _flush_slow(slow, text, domain, what, digits, budget, rows)
+    else:
+        _flush_slow([(start, end)], text, domain, what, digits, budget, rows)
     if not rows:
         raise _fail(what, text, start, "expected at least one row of numbers")
+    width = len(rows[0])
     for i, r in enumerate(rows):
-        if len(r) != len(rows[0]):
+        if len(r) != width:
             raise InvalidInputError(
-                f"invalid {what}: row {i + 1} has {len(r)} entries; expected {len(rows[0])} like row 1"
+                f"invalid {what}: row {i + 1} has {len(r)} entries; expected {width} like row 1"
             )
     return rows
 
 
+_PLAIN_INT_LINE = re.compile(r"[0-9 \t\r-]*\Z")
+_PLAIN_CSV_ROW = re.compile(r"[0-9,-]*\Z")
+
+
+def _flush_slow(slow: list[tuple[int, int]], text: str, domain: str, what: str, digits: int,
+                budget: list[int], rows: list[list[int | Fraction]]) -> None:
+    """Tokenize the pending stretches of text (rows with ;, commas, comments, fractions ...)."""
+    small = _SMALL_INT.match
+    for a, b in slow:
+        row: list[int | Fraction] = []
+        for m in _TEXT_TOKEN.finditer(text, a, b):
+            token = m.group()
+            c = token[0]
+            if c == "#":
+                continue
+            if c == "\n" or c == ";":
+                if row:
+                    rows.append(row)
+                    row = []
+                continue
+            if len(token) <= 18 and small(token):
+                row.append(int(token))
+                continue
+            try:
+                row.append(_entry(token, domain, digits, budget))
+            except InvalidInputError as exc:
+                raise _fail(what, text, m.start(), str(exc).removeprefix("invalid ")) from None
+        if row:
+            rows.append(row)
+    slow.clear()
+
+
 def _csv_cells(text: str, what: str) -> list[list[str]]:
+    if '"' not in text and "\r" not in text:
+        # no quoting: splitting lines and commas is what the csv module would do, faster
+        return [
+            [c.strip() for c in line.split(",")]
+            for line in text.split("\n")
+            if line.strip(" \t,") and not line.lstrip(" \t").startswith("#")
+        ]
     try:
         cells = [
             [c.strip() for c in r]
@@ -358,12 +463,25 @@ def _csv_cells(text: str, what: str) -> list[list[str]]:
 
 
 def _csv_rows(cells: list[list[str]], domain: str, what: str, first_row: int = 1) -> list[list[int | Fraction]]:
+    digits = _digits_limit()
+    budget = [MAX_EXPONENT_DIGITS_PER_MATRIX]
+    small = _SMALL_INT.match
+    plain = _PLAIN_CSV_ROW.match
     rows = []
     for i, r in enumerate(cells):
+        if plain(",".join(r)):
+            try:
+                rows.append(list(map(int, r)))
+                continue
+            except ValueError:  # an empty cell or a lone sign: reported below
+                pass
         out = []
         for j, c in enumerate(r):
+            if len(c) <= 18 and small(c):
+                out.append(int(c))
+                continue
             try:
-                out.append(parse_entry(c, domain))
+                out.append(_entry(c.strip(), domain, digits, budget))
             except InvalidInputError as exc:
                 raise InvalidInputError(
                     f"invalid {what} at row {i + first_row}, column {j + 1}: {str(exc).removeprefix('invalid ')}"
@@ -379,8 +497,67 @@ def _csv_rows(cells: list[list[str]], domain: str, what: str, first_row: int = 1
     return rows
 
 
+def parse_int_range(text: str, what: str = "range") -> list[int]:
+    """Parse ``"1..8"``, ``"3"`` or ``"1,2,5"`` into a list of integers.
+
+    The number of values is checked against the limit ``range_values`` of
+    [`combalg.core.limits`][combalg.core.limits] before the list is built, so ``"1..1000000000"``
+    costs nothing.
+
+    Raises
+    ------
+    InvalidInputError
+        For text that is not such a range or list (numbers of at most
+        ``parse_digits`` digits).
+    ResourceLimitError
+        If the range has more values than the limit.
+
+    Examples
+    --------
+    >>> parse_int_range("1..4"), parse_int_range("2, 5"), parse_int_range("-1..1")
+    ([1, 2, 3, 4], [2, 5], [-1, 0, 1])
+    >>> parse_int_range("1..1000000000")
+    Traceback (most recent call last):
+    ...
+    combalg.core.errors.ResourceLimitError: the range '1..1000000000' with 1000000000 values is beyond the limit range_values = 100000 ...
+    """
+    if not isinstance(text, str):
+        raise InvalidInputError(f"invalid {what} {short_repr(text)}: expected text such as 1..8 or 1,2,5")
+    s = text.strip()
+    refuse_long_numbers(s, what)
+    bad = InvalidInputError(
+        f"invalid {what} {short_repr(s)}: expected A..B with A <= B, or a comma-separated list of integers")
+    if ".." in s:
+        lo, hi = (part.strip() for part in s.split("..", 1))
+        if not (_INT.match(lo) and _INT.match(hi)):
+            raise bad
+        a, b = int(lo), int(hi)
+        if b < a:
+            raise bad
+        limit = _limit("range_values")
+        if limit is not None and b - a + 1 > limit:
+            raise _exceeded("range_values", f"the range {short_repr(s)} with {b - a + 1} values")
+        return list(range(a, b + 1))
+    parts = [part.strip() for part in s.split(",")]
+    if not parts or not all(_INT.match(part) for part in parts):
+        raise bad
+    limit = _limit("range_values")
+    if limit is not None and len(parts) > limit:
+        raise _exceeded("range_values", f"a list of {len(parts)} values")
+    return [int(part) for part in parts]
+
+
 class _JsonNumber(str):
     """A JSON number kept as its text, so that it is converted exactly."""
+
+
+def _json_int(text: str) -> int:
+    """int(text) for a decimal text of any length (past Python's int-string limit)."""
+    if len(text) < 4000:
+        return int(text)
+    from flint import fmpz  # past Python's int-string limit (parse_digits raised)
+
+    return int(fmpz(text))
 
 
 def _json_constant(name: str) -> Any:
@@ -388,11 +565,13 @@ def _json_constant(name: str) -> Any:
 
 
 def _load_json(text: str, what: str) -> Any:
+    # numbers are at most parse_digits long here (checked by _check_digit_runs),
+    # so int() is safe and fast; decimals stay text and are converted exactly
     try:
         return json.loads(
             text,
             parse_float=_JsonNumber,
-            parse_int=_JsonNumber,
+            parse_int=_json_int,
             parse_constant=_json_constant,
         )
     except json.JSONDecodeError as exc:
@@ -402,20 +581,26 @@ def _load_json(text: str, what: str) -> Any:
 
 
 def _json_rows(data: Any, domain: str, what: str) -> list[list[int | Fraction]]:
+    digits = _digits_limit()
+    budget = [MAX_EXPONENT_DIGITS_PER_MATRIX]
     if not isinstance(data, list):
         raise InvalidInputError(f"invalid {what}: expected a JSON list of rows, got {type(data).__name__}")
     rows = []
     for i, r in enumerate(data):
         if not isinstance(r, list):
-            raise InvalidInputError(f"invalid {what}: row {i + 1} is {r!r}; expected a list of numbers")
+            raise InvalidInputError(f"invalid {what}: row {i + 1} is {short_repr(r)}; expected a list of numbers")
         out = []
         for j, c in enumerate(r):
+            if type(c) is int:
+                out.append(c)
+                continue
             if not isinstance(c, str):
                 raise InvalidInputError(
-                    f"invalid {what} entry {c!r} at row {i + 1}, column {j + 1}: expected a number or a string like \"3/4\""
+                    f"invalid {what} entry {short_repr(c)} at row {i + 1}, column {j + 1}: "
+                    "expected a number or a string like \"3/4\""
                 )
             try:
-                out.append(parse_entry(c, domain))
+                out.append(_entry(c.strip(), domain, digits, budget))
             except InvalidInputError as exc:
                 raise InvalidInputError(
                     f"invalid {what} at row {i + 1}, column {j + 1}: {str(exc).removeprefix('invalid ')}"
@@ -484,9 +669,10 @@ def parse_matrix(text: str, fmt: str = "auto", domain: str = "QQ") -> list[list[
         3 4/0
           ^
     """
-    _check_text(text, "matrix", MAX_MATRIX_TEXT_LENGTH)
+    _check_text(text, "matrix", "matrix_text_length")
     if domain not in ("QQ", "ZZ"):
-        raise InvalidInputError(f"invalid domain {domain!r}: expected 'QQ' or 'ZZ'")
+        raise InvalidInputError(f"invalid domain {short_repr(domain)}: expected 'QQ' or 'ZZ'")
+    refuse_long_numbers(text, "matrix")
     if fmt == "auto":
         fmt = _detect(text)
         if fmt == "json" and text.lstrip().startswith("{"):
@@ -511,15 +697,19 @@ def _check_labels(labels: list, ncols: int | None) -> list:
             isinstance(lab, str) and (not _LABEL.match(lab) or "__" in lab)
         ):
             raise InvalidInputError(
-                f"invalid label {lab!r}: expected an integer or a name of letters, digits and _ . : + - "
+                f"invalid label {short_repr(lab)}: expected an integer or a name of letters, digits and _ . : + - "
                 "starting with a letter or digit"
             )
     if len(set(labels)) != len(labels):
-        dup = sorted({str(x) for x in labels if labels.count(x) > 1})
-        raise InvalidInputError(f"invalid labels {labels!r}: expected distinct labels, repeated {dup}")
+        from collections import Counter
+
+        dup = sorted(str(x) for x, k in Counter(labels).items() if k > 1)
+        raise InvalidInputError(
+            f"invalid labels {short_repr(labels)}: expected distinct labels, repeated {short_repr(dup)}"
+        )
     if ncols is not None and len(labels) != ncols:
         raise InvalidInputError(
-            f"invalid labels {labels!r}: {len(labels)} labels for {ncols} columns"
+            f"invalid labels {short_repr(labels)}: {len(labels)} labels for {ncols} columns"
         )
     return labels
 
@@ -550,8 +740,9 @@ def parse_labelled_matrix(
     >>> parse_labelled_matrix('{"labels": [1, 2], "rows": [[1, "1/2"]]}')
     ([1, 2], [[1, Fraction(1, 2)]])
     """
-    _check_text(text, "labelled matrix", MAX_MATRIX_TEXT_LENGTH)
+    _check_text(text, "labelled matrix", "matrix_text_length")
     what = "labelled matrix"
+    refuse_long_numbers(text, what)
     if fmt == "auto":
         s = text.lstrip()
         first = s.split("\n", 1)[0]
@@ -564,9 +755,8 @@ def parse_labelled_matrix(
             )
         raw = data["labels"]
         if not isinstance(raw, list):
-            raise InvalidInputError(f"invalid labels {raw!r}: expected a JSON list")
-        labels = [int(x) if isinstance(x, _JsonNumber) and _INT.match(x) else x for x in raw]
-        labels = [str.__str__(x) if isinstance(x, _JsonNumber) else x for x in labels]
+            raise InvalidInputError(f"invalid labels {short_repr(raw)}: expected a JSON list")
+        labels = [str.__str__(x) if isinstance(x, _JsonNumber) else x for x in raw]
         rows = _json_rows(data.get("rows", []), domain, what)
     elif fmt in ("csv", "text"):
         if fmt == "csv":
@@ -633,6 +823,11 @@ class Num(Expr):
 
     value: int | Fraction
     pos: int = field(default=0, compare=False, repr=False)
+
+    def __repr__(self) -> str:  # exact for values of any size
+        v = self.value
+        shown = int_text(v) if isinstance(v, int) else f"Fraction({int_text(v.numerator)}, {int_text(v.denominator)})"
+        return f"Num(value={shown})"
 
 
 @dataclass(frozen=True)
@@ -710,7 +905,7 @@ def _atomic(e: Expr) -> bool:
 def _to_text(e: Expr) -> str:
     if isinstance(e, Num):
         v = e.value
-        return str(v) if isinstance(v, int) or v.denominator == 1 else f"{v.numerator}/{v.denominator}"
+        return int_text(v) if isinstance(v, int) else fraction_text(v)
     if isinstance(e, Name):
         return e.name
     if isinstance(e, Indexed):
@@ -771,6 +966,7 @@ _OPS1 = set("+-*/^()[],=")
 
 
 def _tokenize(text: str, what: str) -> list[_Token]:
+    MAX_DIGITS = _digits_limit()  # noqa: N806 - the limit in force
     tokens: list[_Token] = []
     n = len(text)
     pos = 0
@@ -796,9 +992,9 @@ def _tokenize(text: str, what: str) -> list[_Token]:
             if pos < n and (text[pos].isalpha() or text[pos] == "_"):
                 raise _fail(what, text, pos, "expected an operator after a number (write 2*x, not 2x)")
             if frac is None:
-                value: int | Fraction = int(whole)
+                value: int | Fraction = _json_int(whole)
             else:
-                value = Fraction(int((whole or "0") + frac), 10 ** len(frac))
+                value = Fraction(_json_int((whole or "0") + frac), 10 ** len(frac))
                 if value.denominator == 1:
                     value = int(value)
             tokens.append(_Token("num", text[start:pos], start, value))
@@ -880,6 +1076,8 @@ class _Parser:
         self.depth = 0
         self.in_index = 0
         self.variables = None if variables is None else set(variables)
+        depth = _limit("parse_depth")
+        self.max_depth = 10**6 if depth is None else depth
 
     # helpers
     def peek(self) -> _Token:
@@ -901,8 +1099,8 @@ class _Parser:
 
     def enter(self, pos: int) -> None:
         self.depth += 1
-        if self.depth > MAX_DEPTH:
-            raise self.fail(pos, f"nesting deeper than {MAX_DEPTH} levels")
+        if self.depth > self.max_depth:
+            raise self.fail(pos, f"nesting deeper than {self.max_depth} levels (the limit parse_depth)")
 
     def leave(self) -> None:
         self.depth -= 1
@@ -992,8 +1190,9 @@ class _Parser:
         if tok.kind != "num" or not isinstance(tok.value, int) or "." in tok.text:
             raise self.fail(tok.pos, f"expected an integer exponent, found {_describe(tok)}")
         self.advance()
-        if tok.value > MAX_EXPONENT:
-            raise self.fail(tok.pos, f"exponent {tok.value} is larger than the limit {MAX_EXPONENT}")
+        top = _limit("parse_exponent")
+        if top is not None and tok.value > top:
+            raise self.fail(tok.pos, f"exponent {short_repr(tok.value)} is larger than the limit {top}")
         if paren:
             self.expect(")", "expected ')' after the exponent")
         return sign * tok.value
@@ -1126,7 +1325,7 @@ def parse_expression(text: str, variables: Sequence[str] | None = None) -> Expr:
         x / (x + 1)
             ^
     """
-    _check_text(text, "expression", MAX_TEXT_LENGTH)
+    _check_text(text, "expression", "text_length")
     p = _Parser(text, "expression", variables)
     if p.peek().kind == "end":
         raise p.fail(0, "empty expression")
@@ -1146,7 +1345,7 @@ def parse_equation(text: str, variables: Sequence[str] | None = None) -> tuple[E
     >>> [i.resolve({"m": 10}) for i in lhs.indexed()]
     [(10,), (6,)]
     """
-    _check_text(text, "equation", MAX_TEXT_LENGTH)
+    _check_text(text, "equation", "text_length")
     p = _Parser(text, "equation", variables)
     if p.peek().kind == "end":
         raise p.fail(0, "empty equation")
@@ -1176,6 +1375,8 @@ def evaluate_integer(expr: Expr, values: Mapping[str, int] | None = None) -> int
     6
     """
     values = values or {}
+    # the limit in force, at most 10^5 digits for an index (10^MAX_DIGITS is built below)
+    MAX_DIGITS = min(_digits_limit(), 100_000)  # noqa: N806
     limit = 10**MAX_DIGITS
 
     def ev(e: Expr) -> int:
@@ -1264,6 +1465,9 @@ def expression_size_bound(expr: Expr, leaf: Any = None) -> tuple[int, int, int]:
     combalg.core.errors.ResourceLimitError: the subexpression (2^10000)^10000 could have coefficients of about 100000000 bits; the limit is MAX_COEFFICIENT_BITS = 10000000
     """
     budget = [0]
+    MAX_COEFFICIENT_BITS = _limit("coefficient_bits")  # noqa: N806 - the limit in force
+    if MAX_COEFFICIENT_BITS is None:
+        MAX_COEFFICIENT_BITS = 10**18  # noqa: N806
 
     def check(node: Expr, n: int, d: int) -> None:
         if n + d > MAX_COEFFICIENT_BITS:

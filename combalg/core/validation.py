@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import operator
 
+from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError
 
 __all__ = ["nonnegative_int", "positive_int"]
@@ -41,9 +42,9 @@ def _integer(name: str, value: object, minimum: int, expected: str, allow_none: 
     try:
         v = operator.index(value)  # type: ignore[arg-type]
     except TypeError:
-        raise InvalidInputError(f"invalid {name} {value!r}: expected {expected}") from None
+        raise InvalidInputError(f"invalid {name} {short_repr(value)}: expected {expected}") from None
     if v < minimum:
-        raise InvalidInputError(f"invalid {name} {v}: expected {expected}")
+        raise InvalidInputError(f"invalid {name} {short_repr(v)}: expected {expected}")
     return v
 
 

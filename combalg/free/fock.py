@@ -389,6 +389,9 @@ def apply_word(word: Iterable[int], v: Mapping[Word, object] | None = None) -> F
     ------
     InvalidInputError
         If a letter is not a positive integer or ``v`` is not a Fock vector.
+    ResourceLimitError
+        If the word is longer than the limit ``fock_word_length`` of
+        [`combalg.core.limits`][combalg.core.limits] (the work grows like the cube of the length).
 
     Examples
     --------
@@ -398,10 +401,20 @@ def apply_word(word: Iterable[int], v: Mapping[Word, object] | None = None) -> F
     {(1,): 2, (1, 1, 1): 1}
     """
     w = as_word(word)
-    out: FockVector = FockVector(vacuum() if v is None else _vec(v))
-    for a in reversed(w):
-        out = apply_semicircular(a, out)
-    return out
+    from combalg.core.limits import check
+
+    check("fock_word_length", len(w), f"a word of length {len(w)}")
+    out: dict = dict(vacuum() if v is None else _vec(v))
+    for a in reversed(w):  # apply_semicircular without re-checking and sorting at each letter
+        nxt: dict = {}
+        for u, c in out.items():
+            if not c:
+                continue
+            _add(nxt, (a,) + u, c)
+            if u and u[0] == a:
+                _add(nxt, u[1:], c)
+        out = nxt
+    return FockVector(sorted(out.items(), key=lambda kv: (len(kv[0]), kv[0])))
 
 
 def apply_polynomial(poly: Mapping[Iterable[int], object], v: Mapping[Word, object] | None = None) -> FockVector:

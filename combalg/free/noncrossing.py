@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from math import comb
 
+from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError, ResourceLimitError, expect
 from combalg.core.validation import nonnegative_int
 
@@ -112,20 +113,21 @@ def normalize_partition(pi: Iterable[Iterable[int]], n: int | None = None) -> Se
         blocks = [tuple(sorted(int(x) if isinstance(x, int) and not isinstance(x, bool) else _bad(x, pi)
                                for x in b)) for b in pi]
     except TypeError:
-        raise InvalidInputError(f"invalid partition {pi!r}: expected an iterable of blocks of integers") from None
+        raise InvalidInputError(f"invalid partition {short_repr(pi)}: expected an iterable of blocks of integers") from None
     seen = [x for b in blocks for x in b]
     if n is None:
         n = len(seen)
     else:
         _check_size(n)
     expect(all(blocks), "partition", pi, "nonempty blocks")
-    expect(sorted(seen) == list(range(1, n + 1)), "partition", pi,
+    # compare sizes first: never build range(1, n + 1) for an n the blocks cannot fill
+    expect(len(seen) == n and sorted(seen) == list(range(1, n + 1)), "partition", pi,
            f"a set partition of {{1, ..., {n}}} (every element exactly once)")
     return tuple(sorted(blocks))
 
 
 def _bad(x: object, pi: object) -> int:
-    raise InvalidInputError(f"invalid partition {pi!r}: element {x!r} is not an integer")
+    raise InvalidInputError(f"invalid partition {short_repr(pi)}: element {short_repr(x)} is not an integer")
 
 
 def is_noncrossing(pi: Iterable[Iterable[int]]) -> bool:

@@ -90,7 +90,7 @@ def lambda_determinant(M: Any, lam: Any = None, method: str = "asm", max_terms: 
     """
     max_terms = positive_int("max_terms", max_terms)
     if method == "asm":
-        return asm_expansion(M, lam, max_terms=max_terms).apex
+        return _canonical_domain(asm_expansion(M, lam, max_terms=max_terms).apex, M, lam)
     if method == "condensation":
         rows = square_entries(M, "M")
         try:
@@ -101,5 +101,28 @@ def lambda_determinant(M: Any, lam: Any = None, method: str = "asm", max_terms: 
             if "divides by zero" in str(exc):
                 raise InvalidInputError(f"{exc}; the condensation cannot proceed, try method='asm'") from None
             raise
-        return export(result.apex_form)
+        return _canonical_domain(export(result.apex_form), M, lam)
     raise InvalidInputError(f"invalid method {method!r}: expected 'asm' or 'condensation'")
+
+
+def _canonical_domain(value: Any, M: Any, lam: Any) -> Any:
+    """The value over QQ when an input number or a coefficient is not an integer, else over ZZ.
+
+    The two methods build their rings from what each one uses (the 1 x 1
+    condensation never touches ``lam``); this puts both results in the same
+    ring, so that they compare equal when they are equal.
+    """
+    from fractions import Fraction
+
+    from combalg.lambdadet.matrices import parameter_value
+
+    rational = any(isinstance(v, Fraction) for c in value.terms().values() for v in (c,))
+    if not rational:
+        rows = square_entries(M, "M")
+        lam_c = parameter_value(lam, "lam", "lam")
+        rational = lam_c[0] == "num" and isinstance(lam_c[1], Fraction) or any(
+            kind == "num" and isinstance(v, Fraction) for r in rows for kind, v in r)
+    want = "QQ" if rational else "ZZ"
+    if value.ring.domain == want:
+        return value
+    return value.change_ring(value.ring.with_domain(want))

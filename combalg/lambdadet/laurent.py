@@ -703,6 +703,18 @@ def _nmod_poly(coeffs, p):
     return flint.nmod_poly(coeffs, p)
 
 
+class _DegreeExceeded(Exception):
+    """Internal: a power in the precheck would pass ``max_degree`` (found before FLINT computes it)."""
+
+
+def _checked_pow(x: "_RF", e: int, max_degree: int) -> "_RF":
+    """``x ** e`` after checking that its degree stays within ``max_degree``:
+    FLINT's powering cannot be interrupted, so a huge power is refused up front."""
+    if abs(e) * max(x.n.degree(), x.d.degree(), 0) > max_degree:
+        raise _DegreeExceeded
+    return x ** e
+
+
 class _RF:
     """A reduced fraction of nmod_polys (internal)."""
 
@@ -740,7 +752,7 @@ class _RF:
 
 
 def laurent_precheck(recurrence: Any, steps: int = 10, initial: Any = None, prime: int | None = None,
-                     trials: int = 2, seed: int = 0, max_degree: int = 20_000,
+                     trials: int = 2, seed: int = 0, max_degree: int | None = None,
                      max_seconds: float = 120.0) -> PrecheckResult:
     """Fast probabilistic Laurent test over ``GF(p)`` on random lines.
 
@@ -764,6 +776,11 @@ def laurent_precheck(recurrence: Any, steps: int = 10, initial: Any = None, prim
     k = rec.order
     steps = nonnegative_int("steps", steps)
     trials = positive_int("trials", trials)
+    if max_degree is None:  # the limit laurent_degree of combalg.core.limits (default 20000)
+        from combalg.core.limits import get
+
+        lim = get("laurent_degree")
+        max_degree = 10**18 if lim is None else lim
     max_degree = positive_int("max_degree", max_degree)
     Budget(max_seconds=max_seconds)  # validates the time limit
     t_start = time.perf_counter()
@@ -832,7 +849,7 @@ def laurent_precheck(recurrence: Any, steps: int = 10, initial: Any = None, prim
                     out = out * ev(d, m).inv()
                 return out
             if isinstance(e, Pow):
-                return ev(e.base, m) ** e.exponent
+                return _checked_pow(ev(e.base, m), e.exponent, max_degree)
             raise InvalidInputError(f"invalid expression node {e!r}")  # pragma: no cover
 
         c = Fraction(rec.divisor_coefficient)
@@ -841,8 +858,11 @@ def laurent_precheck(recurrence: Any, steps: int = 10, initial: Any = None, prim
                 num = ev(rec.rhs, m)
                 den = frac(c)
                 for j, e in rec.divisor:
-                    den = den * vals[m - j] ** e
+                    den = den * _checked_pow(vals[m - j], e, max_degree)
                 v = num * den.inv()
+            except _DegreeExceeded:  # a power would pass max_degree: stop this trial here
+                checked = min(checked, m - 1)
+                break
             except ZeroDivisionError:
                 if deterministic:
                     raise InvalidInputError(

@@ -35,18 +35,26 @@ import operator
 from collections.abc import Iterable, Iterator
 from math import factorial, prod
 
+from combalg.core.bignum import int_text, short_repr
 from combalg.core.errors import InvalidInputError, ResourceLimitError
+from combalg.core.limits import default as _default
+from combalg.core.limits import get as _limit
 
 __all__ = ["Partition", "conjugate", "hook_lengths", "num_standard_tableaux", "compact_str", "MAX_CELLS"]
 
 #: the largest number of cells (or of conjugate parts) that conjugate, hook lengths,
 #: the hook length formula and the text diagram build; beyond it they refuse up front
-MAX_CELLS = 10**6
+#: (the default of the limit ``partition_cells`` of [`combalg.core.limits`][combalg.core.limits])
+MAX_CELLS = _default("partition_cells")
 
 
 def _check_cells(count: int, what: str) -> None:
-    if count > MAX_CELLS:
-        raise ResourceLimitError(f"{what} would build {count} entries; the limit is MAX_CELLS = {MAX_CELLS}")
+    limit = _limit("partition_cells")
+    if limit is not None and count > limit:
+        raise ResourceLimitError(
+            f"{what} would build {short_repr(count)} entries; the limit is MAX_CELLS = {limit} "
+            f"(raise it with combalg.core.limits.limits(partition_cells=...) around the call)"
+        )
 
 
 def compact_str(parts: Iterable[int]) -> str:
@@ -55,7 +63,7 @@ def compact_str(parts: Iterable[int]) -> str:
     >>> compact_str([3, 1, 1]), compact_str([])
     ('(3,1,1)', '()')
     """
-    return "(" + ",".join(str(x) for x in parts) + ")"
+    return "(" + ",".join(int_text(x) for x in parts) + ")"
 
 
 def _validated_parts(parts: Iterable[object]) -> tuple[int, ...]:
@@ -103,7 +111,7 @@ def _conjugate_parts(parts: tuple[int, ...]) -> tuple[int, ...]:
     """Conjugate of a valid tuple of parts (no validation)."""
     if not parts:
         return ()
-    _check_cells(parts[0], f"the conjugate of a partition with largest part {parts[0]}")
+    _check_cells(parts[0], f"the conjugate of a partition with largest part {short_repr(parts[0])}")
     out = []
     i = len(parts)
     for j in range(1, parts[0] + 1):
@@ -298,7 +306,7 @@ class Partition(tuple):
 
     # ------------------------------------------------------------------ display
     def __repr__(self) -> str:
-        return f"Partition({list(self)!r})"
+        return f"Partition([{', '.join(map(int_text, self))}])"
 
     def diagram(self, cell: str = "#") -> str:
         """The Young diagram as text, one line per row (English notation).
@@ -311,7 +319,7 @@ class Partition(tuple):
         >>> Partition().diagram()
         ''
         """
-        _check_cells(self.size, f"the diagram of a partition of {self.size}")
+        _check_cells(self.size, f"the diagram of a partition of {short_repr(self.size)}")
         return "\n".join(cell * p for p in self)
 
     def latex(self) -> str:
@@ -326,7 +334,7 @@ class Partition(tuple):
         """
         if not self:
             return r"\varnothing"
-        return "(" + ", ".join(map(str, self)) + ")"
+        return "(" + ", ".join(map(int_text, self)) + ")"
 
     def _repr_latex_(self) -> str:
         return f"${self.latex()}$"
@@ -391,7 +399,7 @@ def hook_lengths(lam: Iterable[int]) -> tuple[tuple[int, ...], ...]:
        symmetric group", Canad. J. Math. 6 (1954) 316-324.
     """
     lam = Partition(lam)
-    _check_cells(lam.size, f"the hook lengths of a partition of {lam.size}")
+    _check_cells(lam.size, f"the hook lengths of a partition of {short_repr(lam.size)}")
     conj = _conjugate_parts(lam)
     return tuple(
         tuple(p - j + conj[j] - i - 1 for j in range(p)) for i, p in enumerate(lam)

@@ -145,5 +145,5 @@ def test_count_partitions_refuses_huge_n_before_work():
 
     from combalg.core.errors import ResourceLimitError
 
-    with pytest.raises(ResourceLimitError):
-        count_partitions(10**9)
+    with pytest.raises(ResourceLimitError, match="partition_count_n"):
+        count_partitions(10**12)
