@@ -18,7 +18,6 @@ True
 from __future__ import annotations
 
 import importlib
-from typing import Any
 
 __version__ = "0.1.0"
 
@@ -31,7 +30,7 @@ SUBPACKAGES = ENGINES + ("tables", "strategies", "sweep", "all")
 __all__ = ["__version__", *ENGINES]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     if name in SUBPACKAGES:
         try:
             module = importlib.import_module(f"combalg.{name}")

@@ -114,7 +114,9 @@ def column_reversal(A: Sequence[Sequence[int]]) -> tuple[tuple[int, ...], ...]:
     >>> column_reversal([[1, 0], [0, 1]])
     ((0, 1), (1, 0))
     """
-    return tuple(tuple(reversed(tuple(r))) for r in A)
+    from combalg.core.validation import rows_arg
+
+    return tuple(tuple(reversed(r)) for r in rows_arg("A", A))
 
 
 def corner_sum_matrix(A: Sequence[Sequence[int]], check: bool = True) -> tuple[tuple[int, ...], ...]:

@@ -69,6 +69,9 @@ def rational_text(x: Any) -> int | str:
 
 def to_fraction(x: Any) -> Fraction:
     """An exact rational (int, Fraction, FLINT, numpy or sympy) as a `fractions.Fraction`."""
+    if isinstance(x, bool) or not (isinstance(x, numbers.Rational) or type(x).__name__ in ("fmpq", "fmpz")
+                                   or getattr(x, "is_Rational", False)):
+        raise InvalidInputError(f"invalid value {x!r}: expected an exact rational")
     mod = type(x).__module__
     if mod.startswith("sympy") and getattr(x, "is_Rational", False):
         return Fraction(int(x.p), int(x.q))

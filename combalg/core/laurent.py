@@ -179,8 +179,10 @@ class LaurentRing:
             raise InvalidInputError(
                 f"invalid variables/params {variables!r}, {params!r}: expected sequences of names, not a string"
             )
-        variables = tuple(variables)
-        params = tuple(params)
+        from combalg.core.validation import sequence_arg
+
+        variables = tuple(sequence_arg("variables", variables))
+        params = tuple(sequence_arg("params", params))
         names = variables + params
         for name in names:
             if not isinstance(name, str) or not VARIABLE_NAME.match(name):
@@ -1164,6 +1166,8 @@ def coefficient_bits(p: LaurentPolynomial) -> int:
     >>> coefficient_bits(R.parse("255*x - 1/4"))
     8
     """
+    if not isinstance(p, LaurentPolynomial):
+        raise InvalidInputError(f"invalid p {p!r}: expected a LaurentPolynomial")
     best = 0
     for c in p.numerator.coeffs():
         if isinstance(c, flint.fmpq):

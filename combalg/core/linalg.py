@@ -516,10 +516,20 @@ def integral_row(r: Sequence[Any]) -> list:
     >>> integral_row([Fraction(1, 2), 3, Fraction(-2, 3)])
     [3, 18, -4]
     """
+    if not isinstance(r, list):
+        from combalg.core.validation import sequence_arg
+
+        r = sequence_arg("row", r)
     den = 1
     for x in r:
         if type(x) is not int:
             if type(x) is not Fraction:
+                from combalg.core.validation import sequence_arg
+
+                r = sequence_arg("row", r)
+                for y in r:
+                    if isinstance(y, bool) or not isinstance(y, (int, Fraction, fmpz, fmpq)):
+                        raise InvalidInputError(f"invalid row entry {y!r}: expected int, Fraction, fmpz or fmpq")
                 return _integral_row_flint(r)
             den = math.lcm(den, x.denominator)
     if den == 1:

@@ -29,7 +29,7 @@ import operator
 from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError
 
-__all__ = ["nonnegative_int", "positive_int"]
+__all__ = ["nonnegative_int", "positive_int", "sequence_arg", "rows_arg"]
 
 
 def _integer(name: str, value: object, minimum: int, expected: str, allow_none: bool) -> int | None:
@@ -56,3 +56,40 @@ def nonnegative_int(name: str, value: object, *, allow_none: bool = False) -> in
 def positive_int(name: str, value: object, *, allow_none: bool = False) -> int | None:
     """Return ``value`` as an ``int >= 1`` (or ``None`` if allowed), else raise InvalidInputError."""
     return _integer(name, value, 1, "a positive integer", allow_none)
+
+
+def sequence_arg(name: str, value: object) -> list:
+    """``value`` as a list if it is a (non-text) iterable, else [`InvalidInputError`][InvalidInputError] naming ``name``.
+
+    >>> sequence_arg("word", (1, 2))
+    [1, 2]
+    >>> sequence_arg("word", 5)
+    Traceback (most recent call last):
+    ...
+    combalg.core.errors.InvalidInputError: invalid word 5: expected a sequence
+    """
+    from collections.abc import Iterable
+
+    from combalg.core.errors import InvalidInputError
+
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise InvalidInputError(f"invalid {name} {value!r}: expected a sequence")
+    return list(value)
+
+
+def rows_arg(name: str, value: object) -> list[list]:
+    """``value`` as a list of row lists (each row a non-text iterable), else [`InvalidInputError`][InvalidInputError].
+
+    >>> rows_arg("matrix", [(1, 2), [3]])
+    [[1, 2], [3]]
+    """
+    from combalg.core.errors import InvalidInputError
+
+    rows = sequence_arg(name, value)
+    out = []
+    for i, r in enumerate(rows):
+        try:
+            out.append(sequence_arg(f"{name} row {i}", r))
+        except InvalidInputError:
+            raise InvalidInputError(f"invalid {name} {value!r}: row {i} ({r!r}) is not a sequence") from None
+    return out

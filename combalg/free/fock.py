@@ -744,9 +744,12 @@ class SparseMatrix:
     __slots__ = ("shape", "entries")
 
     def __init__(self, shape: tuple[int, int], entries: Mapping[tuple[int, int], object] | None = None) -> None:
+        expect(isinstance(shape, tuple) and len(shape) == 2, "shape", shape, "a pair of nonnegative integers")
         r, c = shape
         expect(isinstance(r, int) and isinstance(c, int) and r >= 0 and c >= 0, "shape", shape,
                "a pair of nonnegative integers")
+        expect(entries is None or isinstance(entries, Mapping), "entries", entries,
+               "a dict {(row, column): value}")
         self.shape = (r, c)
         ent: dict[tuple[int, int], object] = {}
         for (i, j), v in (entries or {}).items():

@@ -205,6 +205,9 @@ def tableau_from_chain(chain: Sequence[Sequence[int]]) -> Tableau:
     >>> tableau_from_chain([(1,), (2,), (2, 1)])
     Tableau([[None, 1], [2]])
     """
+    from combalg.core.validation import rows_arg
+
+    chain = [as_partition(c, f"chain[{k}]") for k, c in enumerate(rows_arg("chain", chain))]
     final = chain[-1] if chain else ()
     rows: list[list[Any]] = [[None] * p for p in final]
     for k in range(1, len(chain)):
@@ -224,7 +227,14 @@ def chain_from_tableau(tableau: Sequence[Sequence[int]], length: int | None = No
     >>> chain_from_tableau([[1, 2], [3]])
     [(), (1,), (2,), (2, 1)]
     """
-    n = length if length is not None else max((v for r in tableau for v in r), default=0)
+    from combalg.core.validation import nonnegative_int, rows_arg
+
+    tableau = rows_arg("tableau", tableau)
+    for i, r in enumerate(tableau):
+        for v in r:
+            if not _is_int(v):
+                raise InvalidInputError(f"invalid tableau entry {v!r} in row {i}: expected an integer")
+    n = nonnegative_int("length", length) if length is not None else max((v for r in tableau for v in r), default=0)
     chain = []
     for k in range(n + 1):
         shape = [sum(1 for v in r if v <= k) for r in tableau]

@@ -99,11 +99,13 @@ def two_line_array(matrix: Sequence[Sequence[int]]) -> tuple[list[int], list[int
     >>> two_line_array([[0, 1], [2, 0]])
     ([1, 2, 2], [2, 1, 1])
     """
+    from combalg.core.validation import sequence_arg
+
     top: list[int] = []
     bottom: list[int] = []
     width = None
     total = 0
-    for i, row in enumerate(matrix):
+    for i, row in enumerate(sequence_arg("matrix", matrix)):
         if isinstance(row, (str, bytes)):
             raise InvalidInputError(
                 f"invalid matrix row {i} {row!r}: expected a sequence of nonnegative integers"
@@ -551,7 +553,9 @@ def tableau_shape(T: Sequence[Sequence[Any]]) -> tuple[int, ...]:
     >>> tableau_shape(((1, 2), (3,)))
     (2, 1)
     """
-    return tuple(len(r) for r in T)
+    from combalg.core.validation import rows_arg
+
+    return tuple(len(r) for r in rows_arg("tableau", T))
 
 
 def is_semistandard(T: Sequence[Sequence[Any]]) -> bool:
@@ -564,7 +568,10 @@ def is_semistandard(T: Sequence[Sequence[Any]]) -> bool:
     >>> is_semistandard(((1, 2), (1,)))
     False
     """
-    rows = [list(r) for r in T]
+    try:
+        rows = [list(r) for r in T]
+    except TypeError:   # not a sequence of rows: not a tableau
+        return False
     for i, r in enumerate(rows):
         if not r or not all(_is_int(v) for v in r):
             return False
@@ -587,8 +594,10 @@ def is_standard(T: Sequence[Sequence[Any]]) -> bool:
     >>> is_standard(((1, 1),))
     False
     """
+    if not is_semistandard(T):
+        return False
     entries = sorted(v for r in T for v in r)
-    return is_semistandard(T) and entries == list(range(1, len(entries) + 1))
+    return entries == list(range(1, len(entries) + 1))
 
 
 def _check_tableau(T: Any, name: str) -> list[list[int]]:

@@ -683,7 +683,12 @@ class BasesMatroid(Matroid):
 
     def __init__(self, bases: Iterable[Iterable[Hashable]], groundset: Iterable[Hashable] | None = None,
                  check: bool = True) -> None:
-        B = sorted({frozenset(b) for b in bases}, key=lambda s: sorted(map(label_key, s)))
+        from combalg.core.validation import rows_arg
+
+        try:
+            B = sorted({frozenset(b) for b in rows_arg("bases", bases)}, key=lambda s: sorted(map(label_key, s)))
+        except TypeError:
+            raise InvalidInputError(f"invalid bases {bases!r}: expected sets of hashable labels") from None
         if not B:
             raise InvalidInputError("invalid bases []: a matroid has at least one basis")
         sizes = {len(b) for b in B}

@@ -63,7 +63,9 @@ def compact_str(parts: Iterable[int]) -> str:
     >>> compact_str([3, 1, 1]), compact_str([])
     ('(3,1,1)', '()')
     """
-    return "(" + ",".join(int_text(x) for x in parts) + ")"
+    from combalg.core.validation import sequence_arg
+
+    return "(" + ",".join(int_text(x) for x in sequence_arg("parts", parts)) + ")"
 
 
 def _validated_parts(parts: Iterable[object]) -> tuple[int, ...]:

@@ -164,3 +164,15 @@ def test_a_failing_engine_check_reports_the_first_mismatch():
     assert r.parameters["deform_period"] is True and r.parameters["q"] == "1/3"
     back = CheckResult.from_dict(json.loads(json.dumps(r.to_dict())))
     assert back == r and back.first_mismatch.left == r.first_mismatch.left
+
+
+def test_engines_keep_no_private_result_types():
+    import combalg.cylindric
+    import combalg.free
+    import combalg.growth
+
+    assert combalg.cylindric.CheckResult is CheckResult
+    assert combalg.growth.RuleMismatch is Mismatch and combalg.free.EntryMismatch is Mismatch
+    from combalg.core.series import Mismatch as SeriesMismatch
+
+    assert SeriesMismatch is Mismatch

@@ -356,8 +356,9 @@ def test_getitem_slice_len_iter_valuation():
     assert PowerSeries.zero(3).valuation() is None
     with pytest.raises(InvalidInputError):
         a[6]
+    assert a[-1] == 0 and a[-4] == 5   # from the end, like the list of the known coefficients
     with pytest.raises(InvalidInputError):
-        a[-1]
+        a[-7]
 
 
 def test_equality_and_hash():

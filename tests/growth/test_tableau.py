@@ -71,8 +71,8 @@ def test_rsk_of_a_permutation_both_standard_and_inverse_swaps(w):
 
 
 def test_sagemath_examples():
-    # the examples of SageMath's RSK documentation (same conventions: entries from 1,
-    # P the insertion tableau, Q the recording tableau)
+    # SageMath's conventions (entries from 1, P the insertion tableau, Q the recording
+    # tableau); the word example is worked by hand: 3; 33; 2 bumps 3; 4; 1 bumps 2 bumps 3
     assert rsk([3, 3, 2, 4, 1]) == (Tableau([[1, 3, 4], [2], [3]]), Tableau([[1, 2, 4], [3], [5]]))
     assert rsk([[1, 0, 2], [0, 2, 0], [1, 1, 0]]) == (Tableau([[1, 1, 2, 2], [2, 3], [3]]),
                                                        Tableau([[1, 1, 1, 3], [2, 2], [3]]))
