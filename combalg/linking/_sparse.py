@@ -107,6 +107,7 @@ class Incremental:
     def __init__(self, p: int) -> None:
         self.p = p
         self.piv: dict = {}  # pivot column -> row with 1 there and 0 at every other pivot column
+        self.cols: dict = {}  # column -> pivot columns of the rows with an entry there
 
     def reduce(self, row: dict) -> dict:
         """The row minus its components along the pivot rows (zero at every pivot column)."""
@@ -131,15 +132,23 @@ class Incremental:
         j = min(row)
         inv = row[j] ** -1
         row = {k: v * inv for k, v in row.items()}
+        cols = self.cols
         # keep the other pivot rows zero at the new pivot column
-        for c, prow in self.piv.items():
-            x = prow.get(j)
-            if x:
-                for k, v in row.items():
-                    w = prow.get(k, 0) - x * v
-                    if w:
-                        prow[k] = w
-                    else:
-                        prow.pop(k, None)
+        for c in cols.pop(j, ()):
+            prow = self.piv[c]
+            x = prow[j]
+            for k, v in row.items():
+                w = prow.get(k, 0) - x * v
+                if w:
+                    if k not in prow:
+                        cols.setdefault(k, set()).add(c)
+                    prow[k] = w
+                elif k in prow:
+                    del prow[k]
+                    if k != j:
+                        cols[k].discard(c)
         self.piv[j] = row
+        for k in row:
+            if k != j:
+                cols.setdefault(k, set()).add(j)
         return True

@@ -509,7 +509,8 @@ def _split(V: LabelledSpace, S: Iterable[Hashable], Q: Iterable[Hashable] | None
     S = list(S)
     V._check_labels(S, "side S")
     if Q is None:
-        Q = [x for x in V.labels if x not in set(S)]
+        Sset = set(S)
+        Q = [x for x in V.labels if x not in Sset]
     else:
         Q = list(Q)
         V._check_labels(Q, "side Q")

@@ -477,7 +477,8 @@ def decompose_graph(
     if bad:
         raise InvalidInputError(f"invalid edge set S: {bad!r} are not edge labels of the graph")
     if Q is None:
-        Q = [x for x in rec if x not in set(S)]
+        Sset = set(S)
+        Q = [x for x in rec if x not in Sset]
     else:
         Q = list(Q)
         bad = [x for x in Q if x not in rec]

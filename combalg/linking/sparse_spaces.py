@@ -672,10 +672,15 @@ def decompose(V: Any, S: tuple, Q: tuple, sign: int, Pl_names: Any, fresh: Any) 
     W = [{idx[VxS.labels[j]]: x for j, x in r.items()} for r in _form(VxS).canonical()]
     nS = len(W)
     W += [{idx[VxQ.labels[j]]: x for j, x in r.items()} for r in _form(VxQ).canonical()]
-    inc = sp.Incremental(p)
-    for w in W:
-        inc.add(w)
-    C = [r for r in _form(V).canonical() if inc.add(r)]
+    R = _form(V).canonical()
+    # the first independent rows of W + R: the pivots of the transposed matrix
+    allrows = W + R
+    T: dict = {}
+    for i, r in enumerate(allrows):
+        for j, x in r.items():
+            T.setdefault(j, {})[i] = x
+    _, tpiv = sp.rref(T.values(), p)
+    C = [allrows[i] for i in tpiv if i >= len(W)]
     k = len(C)
     Pl = fresh(k, set(V.labels), Pl_names)
     u = sp.one(p)
