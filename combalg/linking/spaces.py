@@ -410,7 +410,12 @@ class LabelledSpace:
         >>> LabelledSpace.full(["a", "b"]).dim
         2
         """
-        n = len(list(labels))
+        labels = list(labels)
+        n = len(labels)
+        if n >= _ss.AUTO_MIN_LABELS:  # the identity is sparse: never build it densely
+            if len(set(labels)) != n:
+                raise InvalidInputError(f"invalid labels {labels!r}: repeated labels")
+            return _ss.full(labels, la.field_char(field))
         return cls([[1 if i == j else 0 for j in range(n)] for i in range(n)], labels, field)
 
     @classmethod

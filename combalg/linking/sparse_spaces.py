@@ -362,7 +362,15 @@ def sparse_rows(V: Any) -> list[dict]:
         return [{V.labels[j]: x for j, x in enumerate(r) if x} for r in V.rows]
     p = V.p
     lab = V.labels
-    return [{lab[j]: sp.py(x, p) for j, x in sorted(r.items())} for r in V._sp.canonical()]
+    conv: dict = {}  # field element -> Python value (graph spaces have only ±1)
+
+    def py(x):
+        y = conv.get(x)
+        if y is None:
+            y = conv[x] = sp.py(x, p)
+        return y
+
+    return [{lab[j]: py(x) for j, x in sorted(r.items())} for r in V._sp.canonical()]
 
 
 def _form(V: Any) -> SparseForm:

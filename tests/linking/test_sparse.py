@@ -203,3 +203,41 @@ def test_pickle_and_copy_of_sparse_spaces():
     for V in (C, S, C.restrict(list(C.labels)[:5])):
         assert pickle.loads(pickle.dumps(V)) == V
         assert copy.deepcopy(V) == V
+
+
+def _strip(V: LabelledSpace) -> LabelledSpace:
+    """The same space as plain sparse rows (no graph certificate): forces elimination."""
+    return LabelledSpace.from_sparse(V.sparse_rows(), V.labels, V.field)
+
+
+def _glued_copies(G, shared: int):
+    """G and a copy of G glued along ``shared`` edges of a BFS tree (a connected subgraph)."""
+    root = min(G.nodes())
+    P = {frozenset(e) for e in list(nx.bfs_edges(G, root))[:shared]}
+    WP = {x for e in P for x in e}
+    G1, G2, labels = nx.MultiGraph(), nx.MultiGraph(), []
+    for u, v in G.edges():
+        if frozenset((u, v)) in P:
+            labels.append(("p", u, v))
+            G1.add_edge(u, v, label=("p", u, v), tail=u)
+            G2.add_edge(u, v, label=("p", u, v), tail=u)
+        else:
+            G1.add_edge(u, v, label=("a", u, v), tail=u)
+            a, b = (u if u in WP else ("b", u)), (v if v in WP else ("b", v))
+            G2.add_edge(a, b, label=("b", u, v), tail=a)
+    return G1, G2, labels
+
+
+@pytest.mark.parametrize("length,field", [(8, QQ), (8, GF(3)), pytest.param(150, QQ, marks=pytest.mark.slow),
+                                          pytest.param(150, GF(2), marks=pytest.mark.slow)])
+def test_glued_cut_space_equals_composition_at_scale(length, field):
+    G1, G2, P = _glued_copies(nx.grid_2d_graph(10, length), 20)
+    H = glue(G1, G2, P)
+    C1, C2 = cut_space(G1, field, representation="sparse"), cut_space(G2, field, representation="sparse")
+    by_graph = compose(C1, C2)
+    by_elimination = compose(_strip(C1), _strip(C2))
+    assert by_graph._sp.graph is not None and by_elimination._sp.graph is None
+    assert by_graph == by_elimination == cut_space(H, field, representation="sparse")
+    assert _strip(by_graph) == by_elimination
+    Z = compose(C1.perp(), C2.perp(), sign=-1)
+    assert Z == compose(_strip(C1.perp()), _strip(C2.perp()), sign=-1) == cycle_space(H, field)
