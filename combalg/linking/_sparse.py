@@ -152,3 +152,31 @@ class Incremental:
             if k != j:
                 cols.setdefault(k, set()).add(j)
         return True
+
+
+def echelon_pivots(rows: Iterable[dict], p: int) -> list[int]:
+    """The pivot columns of the row space (those of its RREF), by forward elimination only:
+    each row's leading entry is cancelled by the pivot row with the same leading column
+    until it leads at a new column.  Cheaper than :func:`rref` when only pivots are needed.
+
+    >>> sorted(echelon_pivots([{0: qq(1), 1: qq(1)}, {0: qq(1), 2: qq(1)}, {1: qq(1), 2: qq(-1)}], 0))
+    [0, 1]
+    """
+    piv: dict = {}
+    for r in rows:
+        row = dict(r)
+        while row:
+            j = min(row)
+            prow = piv.get(j)
+            if prow is None:
+                c = row[j] ** -1
+                piv[j] = {k: v * c for k, v in row.items()}
+                break
+            c = row[j]
+            for k, v in prow.items():
+                w = row.get(k, 0) - c * v
+                if w:
+                    row[k] = w
+                else:
+                    row.pop(k, None)
+    return sorted(piv)

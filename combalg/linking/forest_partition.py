@@ -11,7 +11,9 @@ of Roskind and Tarjan:
   augmenting path: an edge ``y`` reached in the search either joins two trees
   of some ``F_i`` (the path ends: ``y`` enters ``F_i``) or closes a cycle in
   ``F_i``, and then every edge of that cycle (the ``F_i``-path between the ends
-  of ``y``, found by walking up the rooted trees) is reached from ``y``;
+  of ``y``, found by walking up the rooted trees) is reached from ``y``; edges
+  reached before are jumped over with skip pointers (a union-find along the
+  tree), so one search walks each forest edge once;
 * an edge whose search fails stays uncovered for good (union rank is a matroid
   rank, so the greedy order is right), and every edge reached in a failed
   search is spanned in every forest by the edges reached, so later searches
@@ -175,6 +177,16 @@ class _Forest:
         return out
 
 
+def _find(skip: dict, v: int) -> int:
+    """The top of the run of skipped forest edges above ``v`` (with path halving)."""
+    while v in skip:
+        w = skip[v]
+        if w in skip:
+            skip[v] = skip[w]
+        v = w
+    return v
+
+
 def forest_partition(ends: Sequence[dict], X: Sequence[Hashable]) -> list[set]:
     """Disjoint forests ``F_i`` of the graphs ``ends[i]`` (label -> (u, v)) covering a maximum
     number of the edges ``X`` (processed in the given order).  Labels missing from
@@ -214,6 +226,7 @@ def forest_partition(ends: Sequence[dict], X: Sequence[Hashable]) -> list[set]:
         if x in dead:
             continue
         pred: dict = {x: None}
+        skips: list[dict] = [{} for _ in range(k)]
         queue = deque([x])
         found = None
         while queue and found is None:
@@ -229,10 +242,25 @@ def forest_partition(ends: Sequence[dict], X: Sequence[Hashable]) -> list[set]:
                 if f.joins(e[0], e[1]):
                     found = (y, i)
                     break
-                for z in f.path(e[0], e[1]):
+                # walk the forest path between the ends of y; edges already reached (or
+                # dead) are jumped over by the skip pointers, so each forest edge is
+                # walked once per search
+                skip = skips[i]
+                depth, parent, pedge = f.depth, f.parent, f.pedge
+                u, v = e
+                while True:
+                    u = _find(skip, u)
+                    v = _find(skip, v)
+                    if u == v:
+                        break
+                    if depth[u] < depth[v]:
+                        u, v = v, u
+                    z = pedge[u]
                     if z not in pred and z not in dead:
                         pred[z] = (y, i)
                         queue.append(z)
+                    skip[u] = parent[u]
+                    u = parent[u]
         if found is None:
             dead.update(pred)
             continue

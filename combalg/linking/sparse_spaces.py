@@ -681,14 +681,17 @@ def decompose(V: Any, S: tuple, Q: tuple, sign: int, Pl_names: Any, fresh: Any) 
     nS = len(W)
     W += [{idx[VxQ.labels[j]]: x for j, x in r.items()} for r in _form(VxQ).canonical()]
     R = _form(V).canonical()
-    # the first independent rows of W + R: the pivots of the transposed matrix
-    allrows = W + R
-    T: dict = {}
-    for i, r in enumerate(allrows):
-        for j, x in r.items():
-            T.setdefault(j, {})[i] = x
-    _, tpiv = sp.rref(T.values(), p)
-    C = [allrows[i] for i in tpiv if i >= len(W)]
+    piv = _form(V).piv
+    # The rows of R completing W, chosen first-first (as the dense route does): W lies in V,
+    # so each w is sum_t w[piv_t] R_t, and R_t is independent of W and the earlier R_s
+    # exactly when no vector of span(W) has its last nonzero coordinate (in the
+    # coordinates of the basis R) at t; those last positions are the pivots of the
+    # coordinate rows taken with the columns in reverse order.
+    d = len(piv)
+    rev = {c: d - 1 - t for t, c in enumerate(piv)}
+    coords = [{rev[j]: x for j, x in w.items() if j in rev} for w in W]
+    taken = {d - 1 - c for c in sp.echelon_pivots(coords, p)}
+    C = [R[t] for t in range(d) if t not in taken]
     k = len(C)
     Pl = fresh(k, set(V.labels), Pl_names)
     u = sp.one(p)
