@@ -386,6 +386,17 @@ class LabelledSpace:
         """
         return _ss.to_dense(self)
 
+    def to_domain_matrix(self) -> Any:
+        """The canonical RREF as a sympy sparse ``DomainMatrix`` (columns in the order of ``labels``).
+
+        For sparse spaces the entries are handed over without conversion (they are
+        FLINT elements, as in sympy's domains with FLINT ground types).
+
+        >>> LabelledSpace([[2, 0, 4]], "abc").to_domain_matrix().to_Matrix()
+        Matrix([[1, 0, 2]])
+        """
+        return _ss.to_domain_matrix(self)
+
     def sparse_rows(self) -> list[dict]:
         """The canonical RREF basis as dicts ``{label: value}`` of the nonzero entries.
 

@@ -710,3 +710,19 @@ def decompose(V: Any, S: tuple, Q: tuple, sign: int, Pl_names: Any, fresh: Any) 
         rows_PQ.append(row)
     rows_PQ += [{posQ[j]: x for j, x in w.items()} for w in W[nS:]]
     return from_generators(list(S) + Pl, rows_SP, p), from_generators(Pl + list(Q), rows_PQ, p)
+
+
+def to_domain_matrix(V: Any) -> Any:
+    """The canonical RREF as a sympy sparse ``DomainMatrix`` over ``QQ`` or ``GF(p)``."""
+    from sympy import GF, QQ
+    from sympy.polys.matrices import DomainMatrix
+
+    p = V.p
+    K = QQ if p == 0 else GF(p)
+    R = _form(V).canonical()
+    u = sp.one(p)
+    if isinstance(K.one, type(u)) and (p == 0 or K.one == u):
+        rows = {i: dict(r) for i, r in enumerate(R)}  # the same element types: no conversion
+    else:
+        rows = {i: {j: K.convert(sp.py(x, p)) if p == 0 else K(int(x)) for j, x in r.items()} for i, r in enumerate(R)}
+    return DomainMatrix(rows, (len(R), len(V.labels)), K)
