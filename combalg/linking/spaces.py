@@ -331,6 +331,9 @@ class LabelledSpace:
         True
         """
         _ss.check_representation(representation)
+        if representation == "dense":
+            rows = list(rows)
+            _ss.check_dense(len(rows), len(list(labels)), "from_rows(representation='dense')")
         V = cls(rows, labels, field)
         if representation == "sparse":
             return V.to_sparse()

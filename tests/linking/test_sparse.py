@@ -192,6 +192,8 @@ def test_dense_route_on_a_huge_space_is_refused_up_front(length):
     with pytest.raises(ResourceLimitError):
         cycle_space(G, representation="dense")
     assert "sparse" in repr(C)
+    with pytest.raises(ResourceLimitError):  # refused before the rows are even looked at
+        LabelledSpace.from_rows([[0] * 4000] * 4000, range(4000), representation="dense")
 
 
 def test_pickle_and_copy_of_sparse_spaces():
