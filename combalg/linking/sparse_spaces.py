@@ -241,10 +241,21 @@ class SparseForm:
         self.graph = graph
 
     def __getstate__(self):
-        return (self.n, self.p, self.gens, self.R, self.piv, self.graph)
+        # field elements as Python values (FLINT's nmod does not pickle)
+        p = self.p
+
+        def plain(rows):
+            return None if rows is None else [{j: sp.py(x, p) for j, x in r.items()} for r in rows]
+
+        return (self.n, p, plain(self.gens), plain(self.R), self.piv, self.graph)
 
     def __setstate__(self, state):
-        self.n, self.p, self.gens, self.R, self.piv, self.graph = state
+        n, p, gens, R, piv, graph = state
+
+        def field(rows):
+            return None if rows is None else [{j: sp.elt(x, p) for j, x in r.items()} for r in rows]
+
+        self.n, self.p, self.gens, self.R, self.piv, self.graph = n, p, field(gens), field(R), piv, graph
 
     def pivots(self) -> tuple:
         if self.piv is None:

@@ -202,7 +202,11 @@ def test_pickle_and_copy_of_sparse_spaces():
 
     C = cut_space(nx.grid_2d_graph(3, 4), representation="sparse")
     S = LabelledSpace.from_sparse([{"a": 1, "b": 2}], "abc")
-    for V in (C, S, C.restrict(list(C.labels)[:5])):
+    T = LabelledSpace.from_sparse([{"a": 1, "b": 2}, {"c": 1}], "abc", GF(5))
+    T.sparse_rows()  # with its canonical form computed
+    D = cut_space(nx.grid_2d_graph(3, 4), GF(3), representation="sparse")
+    D.sparse_rows()
+    for V in (C, S, T, D, C.restrict(list(C.labels)[:5]), D.sum(LabelledSpace.from_sparse([{D.labels[0]: 2}], D.labels, GF(3)))):
         assert pickle.loads(pickle.dumps(V)) == V
         assert copy.deepcopy(V) == V
 
