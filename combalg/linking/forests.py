@@ -82,13 +82,7 @@ def rank(nverts: int, tails: Sequence[int], heads: Sequence[int], edges: Iterabl
     >>> rank(4, [0, 1, 2, 3], [1, 2, 3, 0], [0, 1, 2])
     3
     """
-    uf = UnionFind(nverts)
-    r = 0
-    it = range(len(tails)) if edges is None else edges
-    for j in it:
-        if uf.union(tails[j], heads[j]):
-            r += 1
-    return r
+    return len(greedy_forest(nverts, tails, heads, edges))
 
 
 def components(nverts: int, tails: Sequence[int], heads: Sequence[int]) -> int:
@@ -106,9 +100,20 @@ def greedy_forest(nverts: int, tails: Sequence[int], heads: Sequence[int], order
     >>> greedy_forest(3, [0, 1, 0], [1, 2, 2], order=[2, 1, 0])
     [2, 1]
     """
-    uf = UnionFind(nverts)
+    parent = list(range(nverts))
+    out = []
     it = range(len(tails)) if order is None else order
-    return [j for j in it if uf.union(tails[j], heads[j])]
+    for j in it:  # the union-find inlined (this loop runs once per edge of a network)
+        a = tails[j]
+        while parent[a] != a:
+            parent[a] = a = parent[parent[a]]
+        b = heads[j]
+        while parent[b] != b:
+            parent[b] = b = parent[parent[b]]
+        if a != b:
+            parent[a] = b
+            out.append(j)
+    return out
 
 
 def _rooted(nverts: int, tails: Sequence[int], heads: Sequence[int], forest: Sequence[int]):
