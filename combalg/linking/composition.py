@@ -47,6 +47,7 @@ from typing import Any, Hashable, Iterable, NamedTuple, Sequence
 
 from combalg.core.errors import InvalidInputError
 from combalg.linking import _linalg as la
+from combalg.linking import sparse_spaces as _ss
 from combalg.linking.spaces import LabelledSpace, sort_labels
 
 __all__ = ["compose", "minimize_overlap", "decompose", "min_overlap", "shared_labels"]
@@ -156,6 +157,8 @@ def compose(V_SP: LabelledSpace, V_PQ: LabelledSpace, sign: int = 1, P: Iterable
     # RREF with pivot outside P are already the canonical RREF of the result
     S, Pl, Q, out_labels = _split_labels(V_SP.labels, V_PQ.labels, None if P is None else tuple(P))
     p = V_SP.p
+    if V_SP._sp is not None or V_PQ._sp is not None:
+        return _ss.compose(V_SP, V_PQ, sign, Pl, out_labels)
     if p == 0:
         fast = _compose_generic_qq(V_SP, V_PQ, sign, Pl, out_labels)
         if fast is not None:
@@ -506,7 +509,8 @@ def _split(V: LabelledSpace, S: Iterable[Hashable], Q: Iterable[Hashable] | None
     S = list(S)
     V._check_labels(S, "side S")
     if Q is None:
-        Q = [x for x in V.labels if x not in set(S)]
+        Sset = set(S)
+        Q = [x for x in V.labels if x not in Sset]
     else:
         Q = list(Q)
         V._check_labels(Q, "side Q")
@@ -567,6 +571,8 @@ def decompose(
     sign = _check_sign(sign)
     S, Q = _split(V_SQ, S, Q)
     p = V_SQ.p
+    if V_SQ._sp is not None:
+        return _ss.decompose(V_SQ, S, Q, sign, p_labels, _fresh_labels)
     VxS = V_SQ.contract(S)
     VxQ = V_SQ.contract(Q)
     idx = V_SQ._index
@@ -643,8 +649,10 @@ def minimize_overlap(
         return V_SP, (V_PQ.negate(P) if sign == -1 else V_PQ)
     A = V_SP.restrict(P).intersection(V_PQ.restrict(P))
     K = A.intersection(V_SP.contract(P).sum(V_PQ.contract(P)))
-    H1 = V_SP.intersection(LabelledSpace.full(S, p).direct_sum(A)).sum(K)
-    H2 = V_PQ.intersection(A.direct_sum(LabelledSpace.full(Q, p))).sum(K)
+    sparse = V_SP._sp is not None or V_PQ._sp is not None
+    full = _ss.full if sparse else LabelledSpace.full
+    H1 = V_SP.intersection(full(S, p).direct_sum(A)).sum(K)
+    H2 = V_PQ.intersection(A.direct_sum(full(Q, p))).sum(K)
     BK = K.pivots
     P1 = [x for x in P if x not in set(BK)]
     H1 = H1.contract(list(S) + P1)

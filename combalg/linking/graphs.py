@@ -48,6 +48,8 @@ import networkx as nx
 
 from combalg.core.errors import InvalidInputError
 from combalg.linking import _linalg as la
+from combalg.linking import forests
+from combalg.linking import sparse_spaces as _ss
 from combalg.linking.spaces import LabelledSpace, label_key
 
 __all__ = [
@@ -88,15 +90,18 @@ def edge_records(G: Any) -> dict:
                 raise InvalidInputError(f"invalid tail {d['tail']!r} of edge {(u, v)!r}: not an endpoint")
             tail = d["tail"]
             head = v if tail == u else u
+        elif label_key(v) < label_key(u):
+            tail, head = v, u
         else:
-            tail, head = sorted((u, v), key=label_key)
+            tail, head = u, v
         if "label" in d:
             lab = d["label"]
         elif directed:
             lab = (u, v) if k is None else (u, v, k)
         else:
-            a, b = sorted((u, v), key=label_key)
-            lab = (a, b) if k is None else (a, b, k)
+            lab = (tail, head) if "tail" not in d else ((u, v) if label_key(u) <= label_key(v) else (v, u))
+            if k is not None:
+                lab = lab + (k,)
         try:
             hash(lab)
         except TypeError as exc:
@@ -107,76 +112,104 @@ def edge_records(G: Any) -> dict:
     return out
 
 
-def cut_space(G: Any, field: Any = None) -> LabelledSpace:
+def _oriented(G: Any) -> tuple[list, int, list, list]:
+    """Edge labels, number of vertices and the tail/head vertex indices of every edge."""
+    rec = edge_records(G)
+    verts = {v: i for i, v in enumerate(G.nodes())}
+    labels = list(rec)
+    tails = [verts[rec[lab][0]] for lab in labels]
+    heads = [verts[rec[lab][1]] for lab in labels]
+    return labels, len(verts), tails, heads
+
+
+def _graph_space(G: Any, field: Any, representation: str, kind: str) -> LabelledSpace:
+    p = la.field_char(field)
+    _ss.check_representation(representation)
+    labels, nv, tails, heads = _oriented(G)
+    V = _ss.from_graph(labels, p, kind, nv, tails, heads)
+    m = len(labels)
+    if representation == "sparse" or (representation == "auto" and m >= _ss.AUTO_MIN_LABELS):
+        return V
+    _ss.check_dense(V.dim, m, f"{kind}_space(representation={representation!r})")
+    return V.to_dense()
+
+
+def cut_space(G: Any, field: Any = None, representation: str = "auto") -> LabelledSpace:
     """Cut (potential-difference) space: row space of the signed incidence matrix.
+
+    Built from a spanning forest without elimination: the pivots of the
+    canonical form are the greedy forest in label order and its rows are the
+    fundamental cuts (see :mod:`combalg.linking.forests`).  Graphs with at
+    least :data:`~combalg.linking.sparse_spaces.AUTO_MIN_LABELS` edges give a
+    sparse space that remembers the graph, so that its complement,
+    restrictions, contractions, connectivity and compositions with other graph
+    spaces are graph operations (see :mod:`combalg.linking.sparse_spaces`).
 
     Parameters
     ----------
     G : networkx graph (any kind)
     field : QQ (default) or GF(p)
+    representation : "auto" (default), "dense" or "sparse"
 
     Returns
     -------
     LabelledSpace
         On the edge labels; dimension ``|V| - c(G)``.
 
+    Raises
+    ------
+    ResourceLimitError
+        ``representation="dense"`` for a graph whose dense canonical basis would
+        exceed :data:`~combalg.linking.sparse_spaces.DENSE_LIMIT` entries.
+
     Examples
     --------
     >>> import networkx as nx
     >>> cut_space(nx.complete_graph(4)).dim
     3
+    >>> cut_space(nx.path_graph(3)).rows
+    ((1, 0), (0, 1))
     """
-    p = la.field_char(field)
-    rec = edge_records(G)
-    labels = list(rec)
-    verts = {v: i for i, v in enumerate(G.nodes())}
-    rows = [[0] * len(labels) for _ in verts]
-    m1 = la.neg(1, p)
-    for j, lab in enumerate(labels):
-        t, h, _ = rec[lab]
-        if t != h:
-            rows[verts[t]][j] = 1
-            rows[verts[h]][j] = m1
-    return LabelledSpace._make(rows, labels, p)
+    return _graph_space(G, field, representation, "cut")
 
 
-def cycle_space(G: Any, field: Any = None) -> LabelledSpace:
+def cycle_space(G: Any, field: Any = None, representation: str = "auto") -> LabelledSpace:
     """Cycle (flow) space: the orthogonal complement of the cut space.
+
+    Built from a spanning forest without elimination: the pivots are the edges
+    outside the greedy forest for the reversed label order and the rows are
+    their fundamental cycles.  ``representation`` as in :func:`cut_space`.
 
     >>> import networkx as nx
     >>> cycle_space(nx.complete_graph(4)).dim
     3
+    >>> cycle_space(nx.cycle_graph(3)).rows
+    ((1, -1, 1),)
     """
-    return cut_space(G, field).perp()
+    return _graph_space(G, field, representation, "cycle")
 
 
 def graph_connectivity(G: Any, S: Iterable[Hashable]) -> int:
-    """``|V(S) ∩ V(Q)| - c(S) - c(Q) + c(G)`` for the edge split S | rest (graphic lambda).
+    """``r(S) + r(E - S) - r(E)`` for the edge split S | rest, with ``r`` the graphic rank
+    (vertices minus components of an edge set), by a union-find; no elimination.
 
-    Equal to ``cut_space(G).connectivity(S)``.
+    Equal to ``cut_space(G).connectivity(S)`` and to
+    ``|V(S) ∩ V(Q)| - c(S) - c(Q) + c(G)``.
 
     >>> import networkx as nx
     >>> graph_connectivity(nx.cycle_graph(4), [(0, 1), (1, 2)])
     1
     """
-    rec = edge_records(G)
-    S = set(S)
-    bad = S - set(rec)
+    labels, nv, tails, heads = _oriented(G)
+    pos = {lab: j for j, lab in enumerate(labels)}
+    S = list(S)
+    bad = [x for x in S if x not in pos]
     if bad:
         raise InvalidInputError(f"invalid edge set S: {sorted(map(repr, bad))} are not edge labels")
-    Q = set(rec) - S
-
-    def comps(E: set) -> tuple[set, int]:
-        H = nx.Graph()
-        for lab in E:
-            t, h, _ = rec[lab]
-            H.add_edge(t, h)
-        return set(H.nodes()), nx.number_connected_components(H) if H.number_of_nodes() else 0
-
-    VS, cS = comps(S)
-    VQ, cQ = comps(Q)
-    _, cG = comps(set(rec))
-    return len(VS & VQ) - cS - cQ + cG
+    Sset = {pos[x] for x in S}
+    Q = [j for j in range(len(labels)) if j not in Sset]
+    return (forests.rank(nv, tails, heads, Sset) + forests.rank(nv, tails, heads, Q)
+            - forests.rank(nv, tails, heads))
 
 
 def _out_graph(directed: bool):
@@ -444,7 +477,8 @@ def decompose_graph(
     if bad:
         raise InvalidInputError(f"invalid edge set S: {bad!r} are not edge labels of the graph")
     if Q is None:
-        Q = [x for x in rec if x not in set(S)]
+        Sset = set(S)
+        Q = [x for x in rec if x not in Sset]
     else:
         Q = list(Q)
         bad = [x for x in Q if x not in rec]

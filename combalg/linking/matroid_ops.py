@@ -41,7 +41,8 @@ from typing import Hashable, Iterable, Sequence
 import networkx as nx
 
 from combalg.core.errors import InvalidInputError, ResourceLimitError
-from combalg.linking.matroids import Matroid
+from combalg.linking.forest_partition import forest_partition
+from combalg.linking.matroids import GraphicMatroid, Matroid
 from combalg.linking.spaces import sort_labels
 
 __all__ = [
@@ -220,6 +221,9 @@ def restrict(M: Matroid, X: Iterable[Hashable]) -> Matroid:
 def matroid_partition(matroids: Sequence[Matroid], X: Iterable[Hashable] | None = None) -> list[frozenset]:
     """Disjoint sets ``I_i`` independent in ``M_i`` with ``|∪ I_i|`` maximum, inside ``X``.
 
+    For graphic matroids only, the forest-specialised algorithm of
+    :mod:`combalg.linking.forest_partition` is used (same maximum, found with
+    fundamental cycles instead of rank queries); otherwise
     Edmonds' matroid partition algorithm: greedy start, then for each
     uncovered element a shortest augmenting path in the exchange graph (arcs
     ``y -> z`` for ``z`` in the fundamental circuit of ``y`` in the current
@@ -245,6 +249,9 @@ def matroid_partition(matroids: Sequence[Matroid], X: Iterable[Hashable] | None 
     if bad:
         raise InvalidInputError(f"invalid set: {sorted(map(repr, bad))} not in the union of the ground sets")
     order = sort_labels(X)
+    if ms and all(isinstance(M, GraphicMatroid) and isinstance(getattr(M, "_ends", None), dict) for M in ms):
+        # forests: augmenting paths along fundamental cycles, no rank oracle
+        return [frozenset(s) for s in forest_partition([M._ends for M in ms], order)]
     I = [set() for _ in ms]
     owner: dict = {}
     # greedy start

@@ -39,11 +39,13 @@ from combalg.core import linalg
 from combalg.core.errors import InvalidInputError
 from combalg.core.latex import escape_text, fraction
 from combalg.linking import _linalg as la
+from combalg.linking import _sparse as _sp
+from combalg.linking import sparse_spaces as _ss
 
 __all__ = ["LabelledSpace", "label_key", "sort_labels"]
 
 
-@functools.lru_cache(maxsize=1 << 16, typed=True)
+@functools.lru_cache(maxsize=1 << 18, typed=True)
 def label_key(label: Any) -> tuple:
     """Sort key giving a fixed total order on labels of mixed types.
 
@@ -60,7 +62,7 @@ def label_key(label: Any) -> tuple:
     if isinstance(label, str):
         return (1, label)
     if isinstance(label, tuple):
-        return (2, tuple(label_key(x) for x in label))
+        return (2, tuple(map(label_key, label)))
     return (3, type(label).__name__, repr(label))
 
 
@@ -109,7 +111,7 @@ class LabelledSpace:
     ((1, 2),)
     """
 
-    __slots__ = ("labels", "_gen", "_rows", "_mat", "_zmat", "_zden", "_zg", "_d", "p", "_pv", "_index", "_hash")
+    __slots__ = ("labels", "_gen", "_rows", "_mat", "_zmat", "_zden", "_zg", "_d", "p", "_pv", "_index", "_hash", "_sp")
 
     def __init__(self, rows: Sequence[Sequence[Any]], labels: Sequence[Hashable], field: Any = None) -> None:
         p = la.field_char(field)
@@ -137,8 +139,18 @@ class LabelledSpace:
             coerced.append([la.coerce_entry(row[j], p, f"entry [{i}][{j}]") for j in order])
         self._init_generators(tuple(labels[j] for j in order), coerced, p)
 
-    def _init_generators(self, labels: tuple, rows: list, p: int) -> None:
-        """Set from spanning rows (coerced, columns in canonical order); the RREF is computed lazily."""
+    def _init_generators(self, labels: tuple, rows: list, p: int, representation: str = "auto") -> None:
+        """Set from spanning rows (coerced, columns in canonical order); the RREF is computed lazily.
+
+        The rows are stored sparsely when :func:`combalg.linking.sparse_spaces.choose` says so."""
+        n = len(labels)
+        if representation != "auto" or n >= _ss.AUTO_MIN_LABELS or len(rows) * n > _ss.DENSE_LIMIT:
+            nnz = sum(1 for r in rows for x in r if x) if representation == "auto" else 0
+            if _ss.choose(len(rows), n, nnz, representation):
+                gens = [{j: _sp.elt(x, p) for j, x in enumerate(r) if x} for r in rows]
+                self._init_sparse(labels, _ss.SparseForm(n, p, gens=[g for g in gens if g]), p)
+                return
+            _ss.check_dense(len(rows), n, "dense representation")
         self.labels = labels
         self._gen = rows
         self._rows = None
@@ -150,8 +162,27 @@ class LabelledSpace:
         self.p = p
         self._index = {lab: j for j, lab in enumerate(labels)}
         self._hash = None
+        self._sp = None
+
+    def _init_sparse(self, labels: tuple, form: Any, p: int) -> None:
+        """Set from a :class:`~combalg.linking.sparse_spaces.SparseForm` (columns in canonical order)."""
+        self.labels = labels
+        self._gen = None
+        self._rows = None
+        self._mat = None
+        self._zmat = self._zden = None
+        self._zg = None
+        self._d = None
+        self.p = p
+        self._pv = None
+        self._index = {lab: j for j, lab in enumerate(labels)}
+        self._hash = None
+        self._sp = form
 
     def _ensure(self) -> None:
+        if self._pv is None and self._sp is not None:
+            self._pv = self._sp.pivots()
+            self._d = len(self._pv)
         if self._pv is None:
             R, piv = la.rref(self._gen, len(self.labels), self.p)
             self._rows = tuple(tuple(r) for r in R)
@@ -174,6 +205,7 @@ class LabelledSpace:
         self._pv = tuple(piv)
         self._index = {lab: j for j, lab in enumerate(labels)}
         self._hash = None
+        self._sp = None
 
     def _init_flint(self, labels: tuple, mat: Any, pivots: Sequence[int], p: int) -> None:
         """Set from a flint matrix already in canonical RREF (no zero rows)."""
@@ -188,6 +220,7 @@ class LabelledSpace:
         self._pv = tuple(pivots)
         self._index = {lab: j for j, lab in enumerate(labels)}
         self._hash = None
+        self._sp = None
 
     def _init_zrref(self, labels: tuple, zmat: Any, den: Any, pivots: Sequence[int]) -> None:
         """Set (over QQ) from an integer matrix ``zmat`` with ``zmat / den`` the canonical RREF."""
@@ -203,6 +236,7 @@ class LabelledSpace:
         self._pv = tuple(pivots)
         self._index = {lab: j for j, lab in enumerate(labels)}
         self._hash = None
+        self._sp = None
 
     def _qmat(self) -> Any:
         """The canonical RREF as a flint matrix, if it is stored in flint form (else None)."""
@@ -224,6 +258,8 @@ class LabelledSpace:
     def rows(self) -> tuple:
         """The canonical RREF basis as a tuple of tuples (columns in the order of ``labels``)."""
         self._ensure()
+        if self._rows is None and self._sp is not None:
+            return _ss.dense_rows(self, "rows")
         if self._rows is None:
             self._rows = tuple(tuple(r) for r in linalg.from_flint(self._qmat()))
         return self._rows
@@ -286,13 +322,95 @@ class LabelledSpace:
 
     # ----------------------------------------------------------------- builders
     @classmethod
-    def from_rows(cls, rows: Sequence[Sequence[Any]], labels: Sequence[Hashable], field: Any = None) -> "LabelledSpace":
+    def from_rows(cls, rows: Sequence[Sequence[Any]], labels: Sequence[Hashable], field: Any = None,
+                  representation: str = "auto") -> "LabelledSpace":
         """Same as the constructor: the row space of ``rows`` on ``labels``.
+
+        ``representation`` is ``"auto"`` (the constructor's choice by size and
+        density), ``"dense"`` or ``"sparse"``; see :meth:`to_sparse`.
 
         >>> LabelledSpace.from_rows([[1, 1]], ["s", "p"]).dim
         1
+        >>> LabelledSpace.from_rows([[1, 1]], ["s", "p"], representation="sparse").is_sparse
+        True
         """
-        return cls(rows, labels, field)
+        _ss.check_representation(representation)
+        if representation == "dense":
+            rows = list(rows)
+            _ss.check_dense(len(rows), len(list(labels)), "from_rows(representation='dense')")
+        V = cls(rows, labels, field)
+        if representation == "sparse":
+            return V.to_sparse()
+        if representation == "dense":
+            return V.to_dense()
+        return V
+
+    @classmethod
+    def from_sparse(cls, entries: Iterable[dict], labels: Sequence[Hashable], field: Any = None) -> "LabelledSpace":
+        """The space spanned by sparse rows ``{label: value}`` (stored sparsely).
+
+        >>> V = LabelledSpace.from_sparse([{"a": 1, "c": 2}], ["a", "b", "c"])
+        >>> V.is_sparse, V.sparse_rows()
+        (True, [{'a': 1, 'c': 2}])
+        """
+        p = la.field_char(field)
+        labels = list(labels)
+        if len(set(labels)) != len(labels):
+            raise InvalidInputError(f"invalid labels {labels!r}: repeated labels")
+        pos = {x: j for j, x in enumerate(labels)}
+        rows = []
+        for i, r in enumerate(entries):
+            bad = [x for x in r if x not in pos]
+            if bad:
+                raise InvalidInputError(f"invalid sparse row {i}: {bad!r} are not among the labels")
+            rows.append({pos[x]: _sp.elt(la.coerce_entry(v, p, f"entry [{i}][{x!r}]"), p)
+                         for x, v in r.items() if v})
+        return _ss.from_generators(labels, [r for r in rows if any(r.values())], p)
+
+    # ---------------------------------------------------------- representation
+    @property
+    def is_sparse(self) -> bool:
+        """Whether V is stored sparsely (see :mod:`combalg.linking.sparse_spaces`)."""
+        return self._sp is not None
+
+    def to_sparse(self) -> "LabelledSpace":
+        """The same space stored sparsely (``self`` if it already is).
+
+        >>> V = LabelledSpace([[1, 0, 2]], "abc")
+        >>> V.to_sparse() == V, V.to_sparse().is_sparse
+        (True, True)
+        """
+        return _ss.to_sparse(self)
+
+    def to_dense(self) -> "LabelledSpace":
+        """The same space stored densely (``self`` if it already is).
+
+        Raises
+        ------
+        ResourceLimitError
+            If the canonical basis would have more than
+            :data:`~combalg.linking.sparse_spaces.DENSE_LIMIT` entries.
+        """
+        return _ss.to_dense(self)
+
+    def to_domain_matrix(self) -> Any:
+        """The canonical RREF as a sympy sparse ``DomainMatrix`` (columns in the order of ``labels``).
+
+        For sparse spaces the entries are handed over without conversion (they are
+        FLINT elements, as in sympy's domains with FLINT ground types).
+
+        >>> LabelledSpace([[2, 0, 4]], "abc").to_domain_matrix().to_Matrix()
+        Matrix([[1, 0, 2]])
+        """
+        return _ss.to_domain_matrix(self)
+
+    def sparse_rows(self) -> list[dict]:
+        """The canonical RREF basis as dicts ``{label: value}`` of the nonzero entries.
+
+        >>> LabelledSpace([[2, 0, 4]], "abc").sparse_rows()
+        [{'a': 1, 'c': 2}]
+        """
+        return _ss.sparse_rows(self)
 
     @classmethod
     def zero(cls, labels: Sequence[Hashable], field: Any = None) -> "LabelledSpace":
@@ -310,7 +428,12 @@ class LabelledSpace:
         >>> LabelledSpace.full(["a", "b"]).dim
         2
         """
-        n = len(list(labels))
+        labels = list(labels)
+        n = len(labels)
+        if n >= _ss.AUTO_MIN_LABELS:  # the identity is sparse: never build it densely
+            if len(set(labels)) != n:
+                raise InvalidInputError(f"invalid labels {labels!r}: repeated labels")
+            return _ss.full(labels, la.field_char(field))
         return cls([[1 if i == j else 0 for j in range(n)] for i in range(n)], labels, field)
 
     @classmethod
@@ -375,6 +498,8 @@ class LabelledSpace:
             return False
         if self._pivots != other._pivots:
             return False
+        if self._sp is not None or other._sp is not None:
+            return _ss.equal(self, other)
         if self._zmat is not None and other._zmat is not None:
             return bool(self._zmat * other._zden == other._zmat * self._zden)
         if self._qmat() is not None and other._qmat() is not None:
@@ -383,10 +508,15 @@ class LabelledSpace:
 
     def __hash__(self) -> int:
         if self._hash is None:
-            self._hash = hash((self.p, self.labels, self.rows))
+            # the pivots determine the canonical form's shape and are cheap for every
+            # representation (a greedy forest for graph spaces)
+            self._hash = hash((self.p, self.labels, self._pivots))
         return self._hash
 
     def __repr__(self) -> str:
+        if self._sp is not None and self.dim * len(self.labels) > 10_000:
+            return (f"LabelledSpace({self.field_name}, {len(self.labels)} labels, dim={self.dim}, sparse,"
+                    f" labels={self.labels[:3]!r}...)")
         rows = [list(r) for r in self.rows]
         return f"LabelledSpace({self.field_name}, labels={self.labels!r}, rows={_fmt_rows(rows)})"
 
@@ -402,6 +532,12 @@ class LabelledSpace:
         order = list(order)
         self._check_labels(order, "order", exact=True)
         idx = [self._index[x] for x in order]
+        if self._sp is not None:
+            _ss.check_dense(self.dim, len(idx), "rows_in")
+            pos = {j: t for t, j in enumerate(idx)}
+            R, _ = _sp.rref([{pos[j]: x for j, x in r.items()} for r in self._sp.canonical()], self.p)
+            R = [[_sp.py(r.get(t, 0), self.p) if t in r else 0 for t in range(len(idx))] for r in R]
+            return [[_Show(x) if isinstance(x, Fraction) else x for x in r] for r in R]
         R, _ = la.rref([[r[j] for j in idx] for r in self.rows], len(idx), self.p)
         return [[_Show(x) if isinstance(x, Fraction) else x for x in r] for r in R]
 
@@ -425,6 +561,8 @@ class LabelledSpace:
             if len(v) != len(self.labels):
                 raise InvalidInputError(f"invalid vector {v!r}: expected {len(self.labels)} entries")
             v = [la.coerce_entry(x, self.p, "vector entry") for x in v]
+        if self._sp is not None:
+            return _ss.contains(self, v)
         return la.rank([list(r) for r in self.rows] + [v], len(self.labels), self.p) == self.dim
 
     def vectors(self) -> Iterable[tuple]:
@@ -478,6 +616,8 @@ class LabelledSpace:
         LabelledSpace(QQ, labels=('a', 'b'), rows=[[1, 1]])
         """
         T = sort_labels(self._check_labels(T, "restriction set"))
+        if self._sp is not None:
+            return _ss.restrict(self, T)
         idx = [self._index[x] for x in T]
         return LabelledSpace._make([[r[j] for j in idx] for r in self.rows], T, self.p)
 
@@ -491,6 +631,8 @@ class LabelledSpace:
         LabelledSpace(QQ, labels=('a', 'b'), rows=[[1, 1]])
         """
         T = sort_labels(self._check_labels(T, "contraction set"))
+        if self._sp is not None:
+            return _ss.contract(self, T)
         Tset = set(T)
         rest = [x for x in self.labels if x not in Tset]
         cols = [self._index[x] for x in rest] + [self._index[x] for x in T]
@@ -507,6 +649,8 @@ class LabelledSpace:
         >>> LabelledSpace([[1, 1]], ["a", "b"]).perp()
         LabelledSpace(QQ, labels=('a', 'b'), rows=[[1, -1]])
         """
+        if self._sp is not None:
+            return _ss.perp(self)
         N = la.nullspace_from_rref(self.rows, self._pivots, len(self.labels), self.p)
         return LabelledSpace._make(N, self.labels, self.p)
 
@@ -519,6 +663,8 @@ class LabelledSpace:
         new = [x for x in dict.fromkeys(labels) if x not in self._index]
         if not new:
             return self
+        if self._sp is not None:
+            return _ss.extend(self, new)
         all_labels = list(self.labels) + new
         rows = [list(r) + [0] * len(new) for r in self.rows]
         return LabelledSpace._make(rows, all_labels, self.p)
@@ -532,6 +678,8 @@ class LabelledSpace:
         new = [mapping.get(x, x) for x in self.labels]
         if len(set(new)) != len(new):
             raise InvalidInputError(f"invalid relabelling {mapping!r}: two labels get the same name")
+        if self._sp is not None:
+            return _ss.relabel(self, new)
         return LabelledSpace._make([list(r) for r in self.rows], new, self.p)
 
     def negate(self, T: Iterable[Hashable]) -> "LabelledSpace":
@@ -542,6 +690,8 @@ class LabelledSpace:
         """
         T = set(self._check_labels(T, "negated set"))
         idx = {self._index[x] for x in T}
+        if self._sp is not None:
+            return _ss.negate(self, idx)
         rows = [[la.neg(x, self.p) if j in idx else x for j, x in enumerate(r)] for r in self.rows]
         return LabelledSpace._make(rows, self.labels, self.p)
 
@@ -553,6 +703,8 @@ class LabelledSpace:
         [[1, 0, 0], [0, 0, 1]]
         """
         self._same_field(other, "sum")
+        if self._sp is not None or other._sp is not None:
+            return _ss.sum_(self, other)
         labels = list(dict.fromkeys(list(self.labels) + list(other.labels)))
         A = self.extend(labels)
         B = other.extend(labels)
@@ -612,6 +764,8 @@ class LabelledSpace:
         2
         """
         S = self._check_labels(S, "side S")
+        if self._sp is not None:
+            return _ss.connectivity(self, S)
         return self.restrict(S).dim - self.contract(S).dim
 
     def as_sympy(self) -> Any:

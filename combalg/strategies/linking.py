@@ -34,6 +34,8 @@ __all__ = [
     "glued_graph_pairs",
     "linear_matroids",
     "enumerate_subspaces",
+    "sparse_rows",
+    "oriented_graphs",
 ]
 
 #: the fields the property tests run over
@@ -125,6 +127,39 @@ def glued_graph_pairs(draw, max_shared: int = 4, max_side_vertices: int = 3, max
     G1 = side("l", "s")
     G2 = side("r", "q")
     return G1, G2, [f"p{i}" for i in range(len(P_edges))]
+
+
+@st.composite
+def sparse_rows(draw, labels: Sequence[Any], field: Any = None, max_rows: int | None = None,
+                max_nonzeros: int = 3) -> tuple[list[list], Any]:
+    """Rows (lists in the order of ``labels``) with at most ``max_nonzeros`` nonzero entries each,
+    and their field: a sparse random matrix."""
+    if field is None:
+        field = draw(fields())
+    n = len(labels)
+    m = draw(st.integers(0, (n + 1) if max_rows is None else max_rows))
+    rows = []
+    for _ in range(m):
+        row = [0] * n
+        if n:
+            for _ in range(draw(st.integers(1, max_nonzeros))):
+                row[draw(st.integers(0, n - 1))] = draw(field_entries(field))
+        rows.append(row)
+    return rows, field
+
+
+@st.composite
+def oriented_graphs(draw, max_vertices: int = 7, max_edges: int = 12, directed: bool | None = None) -> Any:
+    """A multigraph (directed or not) whose edges carry ``label`` attributes ``e0, e1, ...``;
+    loops, parallel edges, isolated vertices and several components may occur."""
+    if directed is None:
+        directed = draw(st.booleans())
+    n = draw(st.integers(1, max_vertices))
+    G = nx.MultiDiGraph() if directed else nx.MultiGraph()
+    G.add_nodes_from(range(n))
+    for i in range(draw(st.integers(0, max_edges))):
+        G.add_edge(draw(st.integers(0, n - 1)), draw(st.integers(0, n - 1)), label=f"e{i}")
+    return G
 
 
 @st.composite
