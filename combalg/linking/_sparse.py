@@ -1,4 +1,4 @@
-"""Sparse exact elimination over QQ and GF(p) (private to :mod:`combalg.linking`).
+"""Sparse exact elimination over QQ and GF(p) (private to [`combalg.linking`][combalg.linking]).
 
 A sparse row is a ``dict`` mapping a column index to a nonzero field element:
 ``flint.fmpq`` over QQ and ``flint.nmod`` over GF(p) (the element types of
@@ -96,7 +96,7 @@ def nullspace_from_rref(R: Sequence[dict], pivots: Sequence[int], ncols: int, p:
 
 
 class Incremental:
-    """Grow an independent set of sparse rows: :meth:`add` says whether a row is independent
+    """Grow an independent set of sparse rows: [`add`][add] says whether a row is independent
     of the rows added before (and keeps it if so).
 
     >>> I = Incremental(0)
@@ -157,7 +157,7 @@ class Incremental:
 def echelon_pivots(rows: Iterable[dict], p: int) -> list[int]:
     """The pivot columns of the row space (those of its RREF), by forward elimination only:
     each row's leading entry is cancelled by the pivot row with the same leading column
-    until it leads at a new column.  Cheaper than :func:`rref` when only pivots are needed.
+    until it leads at a new column.  Cheaper than [`rref`][rref] when only pivots are needed.
 
     >>> sorted(echelon_pivots([{0: qq(1), 1: qq(1)}, {0: qq(1), 2: qq(1)}, {1: qq(1), 2: qq(-1)}], 0))
     [0, 1]

@@ -22,8 +22,8 @@ of Roskind and Tarjan:
 
 The fundamental cycles come from the rooted forests (parent pointers and
 depths), rebuilt after each augmentation, so no rank oracle is called.
-:func:`combalg.linking.matroid_partition` uses this route when every matroid
-is a :class:`~combalg.linking.GraphicMatroid`, and the general oracle
+[`combalg.linking.matroid_partition`][combalg.linking.matroid_partition] uses this route when every matroid
+is a [`GraphicMatroid`][combalg.linking.GraphicMatroid], and the general oracle
 algorithm otherwise.
 
 References

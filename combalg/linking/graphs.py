@@ -139,11 +139,11 @@ def cut_space(G: Any, field: Any = None, representation: str = "auto") -> Labell
 
     Built from a spanning forest without elimination: the pivots of the
     canonical form are the greedy forest in label order and its rows are the
-    fundamental cuts (see :mod:`combalg.linking.forests`).  Graphs with at
-    least :data:`~combalg.linking.sparse_spaces.AUTO_MIN_LABELS` edges give a
+    fundamental cuts (see [`combalg.linking.forests`][combalg.linking.forests]).  Graphs with at
+    least [`AUTO_MIN_LABELS`][combalg.linking.sparse_spaces.AUTO_MIN_LABELS] edges give a
     sparse space that remembers the graph, so that its complement,
     restrictions, contractions, connectivity and compositions with other graph
-    spaces are graph operations (see :mod:`combalg.linking.sparse_spaces`).
+    spaces are graph operations (see [`combalg.linking.sparse_spaces`][combalg.linking.sparse_spaces]).
 
     Parameters
     ----------
@@ -160,7 +160,7 @@ def cut_space(G: Any, field: Any = None, representation: str = "auto") -> Labell
     ------
     ResourceLimitError
         ``representation="dense"`` for a graph whose dense canonical basis would
-        exceed :data:`~combalg.linking.sparse_spaces.DENSE_LIMIT` entries.
+        exceed [`DENSE_LIMIT`][combalg.linking.sparse_spaces.DENSE_LIMIT] entries.
 
     Examples
     --------
@@ -178,7 +178,7 @@ def cycle_space(G: Any, field: Any = None, representation: str = "auto") -> Labe
 
     Built from a spanning forest without elimination: the pivots are the edges
     outside the greedy forest for the reversed label order and the rows are
-    their fundamental cycles.  ``representation`` as in :func:`cut_space`.
+    their fundamental cycles.  ``representation`` as in [`cut_space`][cut_space].
 
     >>> import networkx as nx
     >>> cycle_space(nx.complete_graph(4)).dim

@@ -222,7 +222,7 @@ def matroid_partition(matroids: Sequence[Matroid], X: Iterable[Hashable] | None 
     """Disjoint sets ``I_i`` independent in ``M_i`` with ``|∪ I_i|`` maximum, inside ``X``.
 
     For graphic matroids only, the forest-specialised algorithm of
-    :mod:`combalg.linking.forest_partition` is used (same maximum, found with
+    [`combalg.linking.forest_partition`][combalg.linking.forest_partition] is used (same maximum, found with
     fundamental cycles instead of rank queries); otherwise
     Edmonds' matroid partition algorithm: greedy start, then for each
     uncovered element a shortest augmenting path in the exchange graph (arcs

@@ -142,7 +142,7 @@ class LabelledSpace:
     def _init_generators(self, labels: tuple, rows: list, p: int, representation: str = "auto") -> None:
         """Set from spanning rows (coerced, columns in canonical order); the RREF is computed lazily.
 
-        The rows are stored sparsely when :func:`combalg.linking.sparse_spaces.choose` says so."""
+        The rows are stored sparsely when [`combalg.linking.sparse_spaces.choose`][combalg.linking.sparse_spaces.choose] says so."""
         n = len(labels)
         if representation != "auto" or n >= _ss.AUTO_MIN_LABELS or len(rows) * n > _ss.DENSE_LIMIT:
             nnz = sum(1 for r in rows for x in r if x) if representation == "auto" else 0
@@ -165,7 +165,7 @@ class LabelledSpace:
         self._sp = None
 
     def _init_sparse(self, labels: tuple, form: Any, p: int) -> None:
-        """Set from a :class:`~combalg.linking.sparse_spaces.SparseForm` (columns in canonical order)."""
+        """Set from a [`SparseForm`][combalg.linking.sparse_spaces.SparseForm] (columns in canonical order)."""
         self.labels = labels
         self._gen = None
         self._rows = None
@@ -327,7 +327,7 @@ class LabelledSpace:
         """Same as the constructor: the row space of ``rows`` on ``labels``.
 
         ``representation`` is ``"auto"`` (the constructor's choice by size and
-        density), ``"dense"`` or ``"sparse"``; see :meth:`to_sparse`.
+        density), ``"dense"`` or ``"sparse"``; see [`to_sparse`][to_sparse].
 
         >>> LabelledSpace.from_rows([[1, 1]], ["s", "p"]).dim
         1
@@ -370,7 +370,7 @@ class LabelledSpace:
     # ---------------------------------------------------------- representation
     @property
     def is_sparse(self) -> bool:
-        """Whether V is stored sparsely (see :mod:`combalg.linking.sparse_spaces`)."""
+        """Whether V is stored sparsely (see [`combalg.linking.sparse_spaces`][combalg.linking.sparse_spaces])."""
         return self._sp is not None
 
     def to_sparse(self) -> "LabelledSpace":
@@ -389,7 +389,7 @@ class LabelledSpace:
         ------
         ResourceLimitError
             If the canonical basis would have more than
-            :data:`~combalg.linking.sparse_spaces.DENSE_LIMIT` entries.
+            [`DENSE_LIMIT`][combalg.linking.sparse_spaces.DENSE_LIMIT] entries.
         """
         return _ss.to_dense(self)
 

@@ -1,6 +1,6 @@
 """The sparse representation of labelled spaces, and the graph-aware routes.
 
-A :class:`~combalg.linking.LabelledSpace` is stored either densely (FLINT
+A [`LabelledSpace`][combalg.linking.LabelledSpace] is stored either densely (FLINT
 matrices, right for small dense spaces) or sparsely: a list of sparse rows
 (``dict`` column -> field element) spanning the space, its canonical RREF as
 sparse rows once computed, and optionally a *graph certificate*: the space is
@@ -8,14 +8,14 @@ the cut space or the cycle space of a given oriented graph.  Every operation
 gives the same canonical space on both representations; which one a space uses
 changes only speed and memory.
 
-**Choice.** :func:`choose` picks the sparse representation for spaces with at
+**Choice.** [`choose`][choose] picks the sparse representation for spaces with at
 least ``AUTO_MIN_LABELS`` labels whose generating rows have density at most
 ``AUTO_MAX_DENSITY`` (or whose dense form would exceed ``DENSE_LIMIT``
 entries); ``representation="dense"`` / ``"sparse"`` (in
-:meth:`LabelledSpace.from_rows`, :func:`combalg.linking.cut_space`, ...) or
-:meth:`LabelledSpace.to_dense` / :meth:`LabelledSpace.to_sparse` force one.
+[`LabelledSpace.from_rows`][LabelledSpace.from_rows], [`combalg.linking.cut_space`][combalg.linking.cut_space], ...) or
+[`LabelledSpace.to_dense`][LabelledSpace.to_dense] / [`LabelledSpace.to_sparse`][LabelledSpace.to_sparse] force one.
 A dense matrix with more than ``DENSE_LIMIT`` entries is refused up front
-with :class:`~combalg.core.errors.ResourceLimitError`.
+with [`ResourceLimitError`][combalg.core.errors.ResourceLimitError].
 
 **Graph certificates.**  For the cut space ``C(G)`` and the cycle space
 ``Z(G) = C(G)^⊥`` of an oriented graph (edges = labels) the operations are
@@ -32,11 +32,11 @@ graph operations, each a theorem over every field:
 * composition: if the shared edges ``P`` form a connected subgraph in both
   graphs with the same ends up to one consistent renaming of its vertices,
   ``C(G_SP) ↔ C(G_PQ) = C(G)`` and ``Z(G_SP) ⇌ Z(G_PQ) = Z(G)`` for the glued
-  graph ``G`` (see :mod:`combalg.linking.graphs`); the other sign is the same
+  graph ``G`` (see [`combalg.linking.graphs`][combalg.linking.graphs]); the other sign is the same
   with the ``P`` edges of ``G_PQ`` reversed.  Otherwise the composition falls
   back to sparse elimination.
 * the canonical RREF itself comes from spanning forests, without elimination
-  (:mod:`combalg.linking.forests`).
+  ([`combalg.linking.forests`][combalg.linking.forests]).
 
 Examples
 --------
@@ -80,7 +80,7 @@ def check_representation(representation: str) -> str:
 
 
 def check_dense(nrows: int, ncols: int, what: str) -> None:
-    """Refuse a dense matrix of ``nrows x ncols`` entries past :data:`DENSE_LIMIT`."""
+    """Refuse a dense matrix of ``nrows x ncols`` entries past [`DENSE_LIMIT`][DENSE_LIMIT]."""
     if nrows * ncols > DENSE_LIMIT:
         raise ResourceLimitError(
             f"{what}: a dense {nrows} x {ncols} matrix ({nrows * ncols} entries) exceeds the limit of "
@@ -139,7 +139,7 @@ class GraphCertificate:
         return [j for j in range(m) if j not in T]
 
     def canonical(self, p: int) -> tuple[list[dict], list[int]]:
-        """The canonical RREF from a greedy forest (see :mod:`combalg.linking.forests`)."""
+        """The canonical RREF from a greedy forest (see [`combalg.linking.forests`][combalg.linking.forests])."""
         u = sp.one(p)
         mu = -u
         sign = {1: u, -1: mu}
@@ -227,7 +227,7 @@ def _delete_edges(cert: GraphCertificate, keep: Sequence[int], kind: str) -> Gra
 class SparseForm:
     """Sparse data of a labelled space on ``n`` columns over the field of characteristic ``p``:
     spanning rows ``gens``, the canonical RREF ``R`` with pivots ``piv`` (computed when first
-    needed), and an optional :class:`GraphCertificate`."""
+    needed), and an optional [`GraphCertificate`][GraphCertificate]."""
 
     __slots__ = ("n", "p", "gens", "R", "piv", "graph")
 
@@ -297,7 +297,7 @@ def _space_cls():
 
 
 def new(labels: tuple, p: int, form: SparseForm) -> Any:
-    """A sparse :class:`LabelledSpace` on canonically ordered ``labels``."""
+    """A sparse [`LabelledSpace`][LabelledSpace] on canonically ordered ``labels``."""
     obj = _space_cls().__new__(_space_cls())
     obj._init_sparse(labels, form, p)
     return obj
@@ -341,7 +341,7 @@ def to_sparse(V: Any) -> Any:
 
 
 def dense_rows(V: Any, what: str = "dense rows") -> tuple:
-    """The canonical RREF as tuples of Python values (refused past :data:`DENSE_LIMIT`)."""
+    """The canonical RREF as tuples of Python values (refused past [`DENSE_LIMIT`][DENSE_LIMIT])."""
     form = V._sp
     piv = form.pivots()
     check_dense(len(piv), form.n, what)
@@ -606,7 +606,7 @@ def connectivity(V: Any, S: list) -> int:
 # --------------------------------------------------------------------------
 # composition and decomposition
 def compose(V_SP: Any, V_PQ: Any, sign: int, Pl: tuple, out_labels: tuple) -> Any:
-    """``V_SP ↔ V_PQ`` (sign +1) or ``⇌`` (sign -1), result sparse (see :func:`combalg.linking.compose`)."""
+    """``V_SP ↔ V_PQ`` (sign +1) or ``⇌`` (sign -1), result sparse (see [`combalg.linking.compose`][combalg.linking.compose])."""
     p = V_SP.p
     f1, f2 = _form(V_SP), _form(V_PQ)
     g1, g2 = f1.graph, f2.graph
@@ -683,7 +683,7 @@ def _glue(V1: Any, V2: Any, g1: GraphCertificate, g2: GraphCertificate, sign: in
 
 
 def decompose(V: Any, S: tuple, Q: tuple, sign: int, Pl_names: Any, fresh: Any) -> tuple[Any, Any]:
-    """The construction of :func:`combalg.linking.decompose` on sparse rows (same result)."""
+    """The construction of [`combalg.linking.decompose`][combalg.linking.decompose] on sparse rows (same result)."""
     p = V.p
     VxS = contract(V, S)
     VxQ = contract(V, Q)
