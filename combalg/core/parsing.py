@@ -181,6 +181,8 @@ def refuse_long_numbers(text: str, what: str = "text") -> None:
     combalg.core.parsing.ParseError: invalid matrix at position 5: a number with 1001 digits; the limit is parse_digits = 1000 (see combalg.core.limits)
     ...
     """
+    if not isinstance(text, str):
+        raise InvalidInputError(f"invalid {what} of type {type(text).__name__}: expected text")
     d = _digits_limit()
     m = _long_run(d).search(text)
     if m is not None:

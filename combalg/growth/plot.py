@@ -38,7 +38,17 @@ def plot_growth_diagram(G: Any, ax: Any = None, labels: bool = True, fontsize: f
     Returns
     -------
     matplotlib.axes.Axes
+
+    Raises
+    ------
+    InvalidInputError
+        If ``G`` is not a growth diagram.
     """
+    from combalg.core.errors import InvalidInputError
+    from combalg.growth.engine import GrowthDiagram
+
+    if not isinstance(G, GrowthDiagram):
+        raise InvalidInputError(f"invalid G {type(G).__name__}: expected a GrowthDiagram")
     import matplotlib.pyplot as plt
 
     if ax is None:

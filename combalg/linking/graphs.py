@@ -124,13 +124,13 @@ def _oriented(G: Any) -> tuple[list, int, list, list]:
 
 def _graph_space(G: Any, field: Any, representation: str, kind: str) -> LabelledSpace:
     p = la.field_char(field)
-    _ss.check_representation(representation)
+    _ss.representation_arg(representation)
     labels, nv, tails, heads = _oriented(G)
     V = _ss.from_graph(labels, p, kind, nv, tails, heads)
     m = len(labels)
     if representation == "sparse" or (representation == "auto" and m >= _ss.AUTO_MIN_LABELS):
         return V
-    _ss.check_dense(V.dim, m, f"{kind}_space(representation={representation!r})")
+    _ss.refuse_dense_beyond_limit(V.dim, m, f"{kind}_space(representation={representation!r})")
     return V.to_dense()
 
 

@@ -150,7 +150,7 @@ class LabelledSpace:
                 gens = [{j: _sp.elt(x, p) for j, x in enumerate(r) if x} for r in rows]
                 self._init_sparse(labels, _ss.SparseForm(n, p, gens=[g for g in gens if g]), p)
                 return
-            _ss.check_dense(len(rows), n, "dense representation")
+            _ss.refuse_dense_beyond_limit(len(rows), n, "dense representation")
         self.labels = labels
         self._gen = rows
         self._rows = None
@@ -334,10 +334,10 @@ class LabelledSpace:
         >>> LabelledSpace.from_rows([[1, 1]], ["s", "p"], representation="sparse").is_sparse
         True
         """
-        _ss.check_representation(representation)
+        _ss.representation_arg(representation)
         if representation == "dense":
             rows = list(rows)
-            _ss.check_dense(len(rows), len(list(labels)), "from_rows(representation='dense')")
+            _ss.refuse_dense_beyond_limit(len(rows), len(list(labels)), "from_rows(representation='dense')")
         V = cls(rows, labels, field)
         if representation == "sparse":
             return V.to_sparse()
@@ -353,13 +353,21 @@ class LabelledSpace:
         >>> V.is_sparse, V.sparse_rows()
         (True, [{'a': 1, 'c': 2}])
         """
+        from collections.abc import Hashable as _Hashable, Mapping as _Mapping
+
+        from combalg.core.validation import sequence_arg
+
         p = la.field_char(field)
-        labels = list(labels)
+        labels = list(labels) if isinstance(labels, str) else sequence_arg("labels", labels)
+        if not all(isinstance(x, _Hashable) for x in labels):
+            raise InvalidInputError(f"invalid labels {labels!r}: expected hashable labels")
         if len(set(labels)) != len(labels):
             raise InvalidInputError(f"invalid labels {labels!r}: repeated labels")
         pos = {x: j for j, x in enumerate(labels)}
         rows = []
-        for i, r in enumerate(entries):
+        for i, r in enumerate(sequence_arg("entries", entries)):
+            if not isinstance(r, _Mapping):
+                raise InvalidInputError(f"invalid sparse row {i} {r!r}: expected a dict {{label: value}}")
             bad = [x for x in r if x not in pos]
             if bad:
                 raise InvalidInputError(f"invalid sparse row {i}: {bad!r} are not among the labels")
@@ -533,7 +541,7 @@ class LabelledSpace:
         self._check_labels(order, "order", exact=True)
         idx = [self._index[x] for x in order]
         if self._sp is not None:
-            _ss.check_dense(self.dim, len(idx), "rows_in")
+            _ss.refuse_dense_beyond_limit(self.dim, len(idx), "rows_in")
             pos = {j: t for t, j in enumerate(idx)}
             R, _ = _sp.rref([{pos[j]: x for j, x in r.items()} for r in self._sp.canonical()], self.p)
             R = [[_sp.py(r.get(t, 0), self.p) if t in r else 0 for t in range(len(idx))] for r in R]

@@ -71,7 +71,7 @@ AUTO_MAX_DENSITY = 0.05
 _REPRESENTATIONS = ("auto", "dense", "sparse")
 
 
-def check_representation(representation: str) -> str:
+def representation_arg(representation: str) -> str:
     if representation not in _REPRESENTATIONS:
         raise InvalidInputError(
             f"invalid representation {representation!r}: expected 'auto', 'dense' or 'sparse'"
@@ -79,7 +79,7 @@ def check_representation(representation: str) -> str:
     return representation
 
 
-def check_dense(nrows: int, ncols: int, what: str) -> None:
+def refuse_dense_beyond_limit(nrows: int, ncols: int, what: str) -> None:
     """Refuse a dense matrix of ``nrows x ncols`` entries past [`DENSE_LIMIT`][DENSE_LIMIT]."""
     if nrows * ncols > DENSE_LIMIT:
         raise ResourceLimitError(
@@ -95,7 +95,7 @@ def choose(nrows: int, ncols: int, nnz: int, representation: str = "auto") -> bo
     >>> choose(10, 10, 50), choose(1000, 2000, 4000), choose(10, 10, 50, "sparse")
     (False, True, True)
     """
-    check_representation(representation)
+    representation_arg(representation)
     if representation != "auto":
         return representation == "sparse"
     if nrows * ncols > DENSE_LIMIT:
@@ -344,7 +344,7 @@ def dense_rows(V: Any, what: str = "dense rows") -> tuple:
     """The canonical RREF as tuples of Python values (refused past [`DENSE_LIMIT`][DENSE_LIMIT])."""
     form = V._sp
     piv = form.pivots()
-    check_dense(len(piv), form.n, what)
+    refuse_dense_beyond_limit(len(piv), form.n, what)
     R = form.canonical()
     p = V.p
     out = []

@@ -31,6 +31,8 @@ References
 
 from __future__ import annotations
 
+import numbers
+
 import operator
 from collections.abc import Iterable, Iterator
 from math import factorial, prod
@@ -65,7 +67,11 @@ def compact_str(parts: Iterable[int]) -> str:
     """
     from combalg.core.validation import sequence_arg
 
-    return "(" + ",".join(int_text(x) for x in sequence_arg("parts", parts)) + ")"
+    items = sequence_arg("parts", parts)
+    for x in items:
+        if isinstance(x, bool) or not isinstance(x, numbers.Integral):
+            raise InvalidInputError(f"invalid parts {short_repr(items)}: expected integers, got {short_repr(x)}")
+    return "(" + ",".join(int_text(x) for x in items) + ")"
 
 
 def _validated_parts(parts: Iterable[object]) -> tuple[int, ...]:

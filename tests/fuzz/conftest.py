@@ -83,6 +83,7 @@ INSTANCES = {
     "FiniteField": ["GF2", "GF3"],
     "Table": ["Table"],
     "Tableau": ["Tableau", "TableauQ"],
+    "ASM": ["ASM"],
     "CheckResult": ["CheckResult"],
     "Mismatch": ["Mismatch"],
     "ExactJSONEncoder": ["ExactJSONEncoder"],

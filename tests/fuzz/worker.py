@@ -101,7 +101,7 @@ def _instance(name):
         "Table": lambda: importlib.import_module("combalg.tables.table").Table("t", ["a", "b"], [[1, Fraction(1, 2)]]),
         "CheckResult": lambda: importlib.import_module("combalg.core.checks").CheckResult("c", {"n": 1}, ("a", "b")),
         "Mismatch": lambda: importlib.import_module("combalg.core.checks").Mismatch(1, 2, 3),
-        "ASM": lambda: ((0, 1, 0), (1, -1, 1), (0, 1, 0)),
+        "ASM": lambda: importlib.import_module("combalg.asm").as_asm(((0, 1, 0), (1, -1, 1), (0, 1, 0))),
         "Tableau": lambda: importlib.import_module("combalg.growth").rsk([2, 3, 1, 3])[0],
         "TableauQ": lambda: importlib.import_module("combalg.growth").rsk([2, 3, 1, 3])[1],
         "ExactJSONEncoder": lambda: importlib.import_module("combalg.core.encoding").ExactJSONEncoder(),
