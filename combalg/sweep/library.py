@@ -79,7 +79,9 @@ def qt(profile: str, order: int, q: Any = "1/3", t: Any = "2/7") -> CheckResult:
 
 # -- growth ------------------------------------------------------------------------------------
 
-def _longest_weakly_increasing(w) -> int:
+def longest_weakly_increasing(w) -> int:
+    """The length of a longest weakly increasing subsequence of ``w``, by a quadratic dynamic
+    programme (independent of insertion: the second method of Greene's theorem for row 1)."""
     best = [1] * len(w)
     for i in range(len(w)):
         for j in range(i):
@@ -95,7 +97,7 @@ def greene(word: Any) -> CheckResult:
 
     w = [int(x) for x in word]
     return _compare("Greene's theorem (first row)", {"word": w}, ("RSK insertion", "longest weakly increasing"),
-                    lambda: len(rsk(w)[0][0]) if w else 0, lambda: _longest_weakly_increasing(w))
+                    lambda: len(rsk(w)[0][0]) if w else 0, lambda: longest_weakly_increasing(w))
 
 
 @register_check("growth.rsk_methods", description="RSK by row insertion vs by Fomin's growth diagram")

@@ -4,19 +4,10 @@ from __future__ import annotations
 
 import random
 
+from combalg.sweep.library import longest_weakly_increasing as _longest_weakly_increasing
 from combalg.tour import TourRow, timed
 
 ENGINE = "growth"
-
-
-def _longest_weakly_increasing(w):
-    """Quadratic dynamic programme (independent of insertion)."""
-    best = [1] * len(w)
-    for i in range(len(w)):
-        for j in range(i):
-            if w[j] <= w[i] and best[j] + 1 > best[i]:
-                best[i] = best[j] + 1
-    return max(best, default=0)
 
 
 def _rsk_round_trip() -> TourRow:

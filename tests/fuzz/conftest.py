@@ -301,21 +301,26 @@ class Harness:
             self.proc.wait()
             self.proc = None
 
-    def call(self, target: Target, instance, args, kwargs) -> tuple:
+    def _exchange(self, request) -> tuple:
+        """Send one request to the worker (started if needed); its answer, or a hang or an abort."""
         if self.proc is None or self.proc.poll() is not None:
             self._start()
-        data = pickle.dumps((target.module, target.qualname, instance, args, kwargs))
+        data = pickle.dumps(request)
         try:
             self.proc.stdin.write(struct.pack("<Q", len(data)) + data)
             self.proc.stdin.flush()
-            verdict = self._read(TIME_CAP)
+            return self._read(TIME_CAP)
         except TimeoutError:
             self._kill()
-            verdict = ("hang", "", f"no answer within {TIME_CAP:g} s")
+            return ("hang", "", f"no answer within {TIME_CAP:g} s")
         except (EOFError, BrokenPipeError):
             code = self.proc.wait()
             self.proc = None
-            verdict = ("abort", "", f"the worker died (exit code {code})")
+            return ("abort", "", f"the worker died (exit code {code})")
+
+    def call(self, target: Target, instance, args, kwargs) -> tuple:
+        """Run one call in the worker and count its verdict."""
+        verdict = self._exchange((target.module, target.qualname, instance, args, kwargs))
         kind = verdict[0]
         self.counts["calls"] += 1
         self.counts[kind] += 1
@@ -325,21 +330,7 @@ class Harness:
 
     def cli(self, argv) -> tuple:
         """Run one CLI invocation in the worker; answer (kind, exit status or type, stderr or message)."""
-        if self.proc is None or self.proc.poll() is not None:
-            self._start()
-        data = pickle.dumps(("cli", argv))
-        try:
-            self.proc.stdin.write(struct.pack("<Q", len(data)) + data)
-            self.proc.stdin.flush()
-            verdict = self._read(TIME_CAP)
-        except TimeoutError:
-            self._kill()
-            verdict = ("hang", "", f"no answer within {TIME_CAP:g} s")
-        except (EOFError, BrokenPipeError):
-            code = self.proc.wait()
-            self.proc = None
-            verdict = ("abort", "", f"the worker died (exit code {code})")
-        return verdict
+        return self._exchange(("cli", argv))
 
     def close(self) -> None:
         if self.proc is not None:
