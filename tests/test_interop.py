@@ -170,3 +170,13 @@ def test_numpy_words_and_permutations():
     w = numpy.array([2, 3, 1])
     assert rsk(w) == rsk([2, 3, 1])
     assert GrowthDiagram(RuleRSK(), w) == GrowthDiagram(RuleRSK(), [2, 3, 1])
+
+
+def test_labelled_space_sympifies_to_its_canonical_basis_and_prints_its_display():
+    import sympy
+
+    from combalg.linking import LabelledSpace
+
+    V = LabelledSpace([[1, 2, 0], [0, 1, 1]], ["a", "b", "c"])
+    assert sympy.sympify(V) == sympy.ImmutableMatrix([[1, 0, -2], [0, 1, 1]])
+    assert sympy.latex(V) == V._repr_latex_().strip("$")

@@ -797,6 +797,17 @@ class LabelledSpace:
         n = len(self.labels)
         return sympy.Matrix(self.dim, n, [sympy.Rational(x.numerator, x.denominator) for r in self.rows for x in r])
 
+    def _latex(self, printer: Any = None) -> str:
+        """``sympy.latex(V)``: the same display as in Jupyter."""
+        return self.latex()
+
+    def _sympy_(self) -> Any:
+        """``sympy.sympify(V)``: the canonical basis as an immutable sympy matrix (the labels are
+        not part of it; see [`as_sympy`][as_sympy])."""
+        import sympy
+
+        return sympy.ImmutableMatrix(self.as_sympy())
+
     def latex(self, order: Sequence[Hashable] | None = None) -> str:
         """LaTeX math for V: its RREF basis as an array headed by the labels, ``\\subseteq F^n``.
 
