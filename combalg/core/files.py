@@ -5,6 +5,11 @@ A file is written to a temporary file in the same folder (every write and the
 On any failure the temporary file is removed and an existing target stays
 intact, so a reader never sees a half-written table, figure or checkpoint.
 
+Writing to a symbolic link writes its target (the link stays a link).  The
+temporary file's name carries the writer's process id; a temporary file of this
+kind left by a process that no longer runs (a writer killed mid-write) is removed
+by the next write to the same path.
+
 Permissions are those of an ordinary ``open(path, "w")``: ``0o666 & ~umask``
 for a new file (``0o644`` under the usual umask ``022``); a replaced file keeps
 its mode.  (``tempfile.mkstemp`` creates files with mode ``0o600``; without the
@@ -66,6 +71,31 @@ def _folder(target: Path, shown: str) -> Path:
     return folder
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, owned by someone else
+        return True
+    return True
+
+
+def _remove_stale(folder: Path, name: str) -> None:
+    """Remove temporary files of earlier writes to ``name`` whose writer no longer runs."""
+    prefix = f".{name}."
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        rest = entry.name[len(prefix):] if entry.name.startswith(prefix) else ""
+        pid, _, tail = rest.partition(".")
+        if pid.isdigit() and ".tmp" in tail and int(pid) != os.getpid() and not _alive(int(pid)):
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+
+
 def _oserror(shown: str, exc: OSError) -> InvalidInputError:
     reason = exc.strerror or type(exc).__name__
     return InvalidInputError(f"cannot write {shown!r}: {reason}")
@@ -86,10 +116,14 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     """
     target = Path(path)
     shown = str(path)
+    if target.is_symlink():  # write the file the link points to, keep the link
+        target = Path(os.path.realpath(target))
     folder = _folder(target, shown)
     mode = _target_mode(target)
+    _remove_stale(folder, target.name)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp" + target.suffix, dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp" + target.suffix,
+                                   dir=folder)
     except OSError as exc:
         raise _oserror(shown, exc) from None
     os.close(fd)

@@ -181,6 +181,8 @@ def int_list(name: str, lo: int, hi: int | None = None) -> Callable[[Any], list[
             try:
                 if ".." in text:
                     a, b = (int(x) for x in text.split("..", 1))
+                    if b >= a and (a < lo or (hi is not None and b > hi)):  # refused before the list is built
+                        raise InvalidInputError(f"invalid {name} {value!r}: expected {expected}")
                     values = list(range(a, b + 1)) if b >= a else []
                 else:
                     values = [int(x) for x in text.split(",") if x.strip()]
@@ -189,6 +191,9 @@ def int_list(name: str, lo: int, hi: int | None = None) -> Callable[[Any], list[
         elif isinstance(value, int) and not isinstance(value, bool):
             values = [value]
         else:
+            if isinstance(value, range) and len(value) and (  # ends read in O(1), without listing it
+                    min(value[0], value[-1]) < lo or (hi is not None and max(value[0], value[-1]) > hi)):
+                raise InvalidInputError(f"invalid {name} {value!r}: expected {expected}")
             try:
                 values = list(value)
             except TypeError:

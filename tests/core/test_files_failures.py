@@ -1,0 +1,88 @@
+"""Writes that fail cleanly: a full filesystem, stale temporary files, symbolic links.
+
+The full-disk test mounts a 64 KiB tmpfs where the machine allows it (root on Linux);
+elsewhere it injects ENOSPC into fsync.  Either way a table written there fails with a
+one-line error and exit status 2, the old file stays byte for byte, and no temporary
+file is left.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import subprocess
+import sys
+
+import pytest
+
+from combalg.cli import main
+from combalg.core.files import atomic_write_text
+
+OLD = "% the old table, which must survive\n"
+
+
+def _small_filesystem(path):
+    if sys.platform != "linux" or os.geteuid() != 0:
+        return False
+    path.mkdir()
+    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(path)], capture_output=True)
+    return r.returncode == 0
+
+
+def _fill(folder):
+    with open(folder / "filler", "wb", buffering=0) as fh:
+        try:
+            while True:
+                fh.write(b"\0" * 4096)
+        except OSError as exc:
+            assert exc.errno == errno.ENOSPC
+
+
+def _check_failed_write(folder, capsys):
+    target = folder / "free.tex"
+    code = main(["table", "free", "--N", "1..12", "--output", str(target)])
+    err = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+    assert code == 2 and len(err) == 1 and "cannot write" in err[0] and "Traceback" not in err[0], err
+    assert target.read_text() == OLD
+    assert not [p for p in os.listdir(folder) if p.endswith(".tmp.tex") or ".tmp" in p]
+
+
+def test_a_table_written_to_a_full_filesystem_fails_cleanly(tmp_path, capsys, monkeypatch):
+    small = tmp_path / "small"
+    if _small_filesystem(small):
+        try:
+            (small / "free.tex").write_text(OLD)
+            _fill(small)
+            _check_failed_write(small, capsys)
+        finally:
+            subprocess.run(["umount", str(small)], capture_output=True)
+    else:  # fault injection: the disk is full at the fsync
+        def full(fd):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        (tmp_path / "free.tex").write_text(OLD)
+        monkeypatch.setattr(os, "fsync", full)
+        _check_failed_write(tmp_path, capsys)
+
+
+def test_a_stale_temporary_file_of_a_dead_writer_is_removed(tmp_path):
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    stale = tmp_path / f".t.md.{dead.pid}.abc123.tmp.md"
+    stale.write_text("half a table")
+    live = tmp_path / f".t.md.{os.getpid()}.xyz.tmp.md"  # our own: left alone
+    live.write_text("in progress")
+    atomic_write_text(tmp_path / "t.md", "| a |\n")
+    assert not stale.exists() and live.exists()
+    assert (tmp_path / "t.md").read_text() == "| a |\n"
+
+
+def test_writing_through_a_symbolic_link_writes_its_target(tmp_path):
+    real = tmp_path / "real.md"
+    real.write_text("old")
+    os.chmod(real, 0o640)
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    atomic_write_text(link, "new")
+    assert link.is_symlink() and real.read_text() == "new"
+    assert oct(real.stat().st_mode & 0o777) == oct(0o640)
