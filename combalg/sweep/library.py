@@ -100,6 +100,17 @@ def greene(word: Any) -> CheckResult:
                     lambda: len(rsk(w)[0][0]) if w else 0, lambda: longest_weakly_increasing(w))
 
 
+@register_check("growth.rule_duality",
+                description="a growth rule's forward and backward local rules invert each other (all small cases)")
+def rule_duality(rule: str = "rsk", max_rank: int = 4, max_content: int = 2) -> CheckResult:
+    from combalg.growth import RuleBurge, RuleRSK
+
+    rules = {"rsk": RuleRSK, "burge": RuleBurge}
+    if rule not in rules:
+        raise InvalidInputError(f"invalid rule {rule!r}: expected one of {', '.join(rules)}")
+    return rules[rule]().check_duality(max_rank, max_content)
+
+
 @register_check("growth.rsk_methods", description="RSK by row insertion vs by Fomin's growth diagram")
 def rsk_methods(word: Any) -> CheckResult:
     from combalg.growth import rsk

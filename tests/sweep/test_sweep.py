@@ -138,9 +138,12 @@ def test_extend_and_retry(tmp_path):
 def test_registered_checks_by_name_and_their_signatures():
     names = {c.name: c for c in checks()}
     for required in ("cylindric.borodin", "cylindric.bivariate", "cylindric.rpp", "cylindric.qt",
-                     "free.self_similarity", "free.projection_methods", "lambdadet.laurent", "asm.count"):
+                     "free.self_similarity", "free.projection_methods", "lambdadet.laurent", "asm.count",
+                     "growth.rule_duality"):
         assert required in names
     assert names["cylindric.borodin"].required == ("profile", "order")
+    r = sweep("growth.rule_duality", {"rule": ["rsk", "burge"], "max_rank": [3]}, workers=1, progress=False)
+    assert r.ok and r.total == 2
     r = sweep("asm.count", {"n": range(1, 6)}, workers=1, progress=False)
     assert r.ok
     out = r.to_records()[4]["outcome"]
