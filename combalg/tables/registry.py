@@ -191,7 +191,7 @@ def int_list(name: str, lo: int, hi: int | None = None) -> Callable[[Any], list[
         elif isinstance(value, int) and not isinstance(value, bool):
             values = [value]
         else:
-            if isinstance(value, range) and len(value) and (  # ends read in O(1), without listing it
+            if isinstance(value, range) and value and (  # ends read in O(1), without listing it (or len())
                     min(value[0], value[-1]) < lo or (hi is not None and max(value[0], value[-1]) > hi)):
                 raise InvalidInputError(f"invalid {name} {value!r}: expected {expected}")
             try:

@@ -358,15 +358,15 @@ def test_parse_int_range_refuses_a_billion_values_before_building_them():
 
 
 def test_table_asm_with_a_huge_range_is_refused_before_the_range_is_built(capsys):
-    import time
-
     from combalg.cli import main
     from combalg.tables import make
 
-    t0 = time.perf_counter()
     assert main(["table", "asm", "--n", "1..1000000000"]) == 2
     err = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
     assert len(err) == 1 and "invalid n" in err[0]
+    # ranges no list could hold: building them would fail with OverflowError or MemoryError,
+    # so an InvalidInputError shows the bounds were checked first
+    assert main(["table", "asm", "--n", f"1..{10**30}"]) == 2
+    assert "invalid n" in capsys.readouterr().err
     with pytest.raises(InvalidInputError):
-        make("asm", n=range(1, 10**15))
-    assert time.perf_counter() - t0 < 5  # (not a benchmark: building either range would take minutes)
+        make("asm", n=range(1, 10**30))
