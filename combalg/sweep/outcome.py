@@ -33,11 +33,9 @@ def jsonable(value: Any) -> Any:
     Raises ``TypeError`` for what has no exact JSON form (floats that are not finite,
     arbitrary objects).
     """
-    try:
-        from combalg.core.encoding import to_jsonable
-    except ImportError:  # pragma: no cover - older core without the encoder
-        to_jsonable = None
-    return _plain(value if to_jsonable is None else _encode(value, to_jsonable))
+    from combalg.core.encoding import to_jsonable
+
+    return _plain(_encode(value, to_jsonable))
 
 
 def _encode(value: Any, to_jsonable) -> Any:

@@ -123,15 +123,15 @@ def connect(scheduler: Any):
     return client, True
 
 
-def _open(store: Any, info: CheckInfo, keys: list[str], resume: bool, extend: bool) -> tuple[Store, int]:
-    """Open or create the store; return it and the grid position where new points start.
+def _open(store: Any, info: CheckInfo, keys: list[str], resume: bool, extend: bool) -> Store:
+    """Open or create the store (an extended grid's new points appended to it).
     Nothing is written until every check of compatibility has passed."""
     fp = fingerprint(keys)
     if store is None:
         s: Store = MemoryStore()
         s.set_meta(_meta(info, fp, len(keys)))
         s.add_grid(keys, 0)
-        return s, 0
+        return s
     if not isinstance(store, (str, os.PathLike)):
         raise InvalidInputError(f"invalid store {store!r}: expected a file path or None")
     path = Path(store)
@@ -164,17 +164,17 @@ def _open(store: Any, info: CheckInfo, keys: list[str], resume: bool, extend: bo
         except BaseException:
             s.close()
             raise
-        return s, 0
+        return s
     try:
         old = s.grid_keys()
         if old == keys:
-            return s, len(old)
+            return s
         known = set(old)
         new = [k for k in keys if k not in known]
         s.add_grid(new, len(old))
         s.set_meta({"grid_fingerprint": fingerprint(old + new), "grid_size": str(len(old) + len(new)),
                     "extended": utc_now()})
-        return s, len(old)
+        return s
     except BaseException:
         s.close()
         raise
@@ -266,7 +266,7 @@ def sweep(check: Any, grid: Mapping[str, Iterable[Any]] | Iterable[Mapping[str, 
             raise InvalidInputError(f"invalid retry status {s!r}: expected 'error' or 'timeout'")
     client, own_client = connect(scheduler) if scheduler is not None else (None, False)
     try:
-        st, _ = _open(store, info, keys, resume, extend)
+        st = _open(store, info, keys, resume, extend)
     except BaseException:
         if own_client:
             client.close()
