@@ -106,6 +106,9 @@ _ENTRIES = (
     Limit("coefficient_bits", 10**7, "bits",
           "estimated size of the coefficients an expression can produce",
           "combalg.core.parsing.expression_size_bound"),
+    Limit("sequence_length", 10**7, "items",
+          "length of a sequence argument (word, partition, matrix rows, labels), checked before it is copied",
+          "combalg.core.validation.sequence_arg, rows_arg and the engines that use them"),
     # objects
     Limit("partition_cells", 10**6, "cells",
           "cells (or conjugate parts) that a Partition method builds",

@@ -68,13 +68,26 @@ def sequence_arg(name: str, value: object) -> list:
     ...
     combalg.core.errors.InvalidInputError: invalid word 5: expected a sequence
     """
-    from collections.abc import Iterable
+    import itertools
+    from collections.abc import Iterable, Sized
 
-    from combalg.core.errors import InvalidInputError
+    from combalg.core import limits
 
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise InvalidInputError(f"invalid {name} {value!r}: expected a sequence")
-    return list(value)
+        raise InvalidInputError(f"invalid {name} {short_repr(value)}: expected a sequence")
+    bound = limits.get("sequence_length")
+    if bound is None:
+        return list(value)
+    if isinstance(value, Sized):
+        try:
+            size, what = len(value), f"{name} of {len(value)} items"
+        except (OverflowError, TypeError):  # range(10**30) has no len
+            size, what = bound + 1, f"{name} of more than {bound} items"
+        limits.check("sequence_length", size, what)
+        return list(value)
+    out = list(itertools.islice(value, bound + 1))
+    limits.check("sequence_length", len(out), f"{name} of more than {bound} items")
+    return out
 
 
 def rows_arg(name: str, value: object) -> list[list]:
@@ -91,5 +104,5 @@ def rows_arg(name: str, value: object) -> list[list]:
         try:
             out.append(sequence_arg(f"{name} row {i}", r))
         except InvalidInputError:
-            raise InvalidInputError(f"invalid {name} {value!r}: row {i} ({r!r}) is not a sequence") from None
+            raise InvalidInputError(f"invalid {name} {short_repr(value)}: row {i} ({short_repr(r)}) is not a sequence") from None
     return out
