@@ -98,7 +98,7 @@ def test_min_and_max_size(data):
     assert 1 <= len(p) <= 4
     assert 2 <= len(data.draw(growth.permutations(min_size=2, max_size=3))) <= 3
     assert 2 <= len(data.draw(growth.words(min_size=2, max_size=3))) <= 3
-    assert 1 <= len(data.draw(free.words(min_size=1, max_size=2))) <= 2
+    assert 1 <= len(data.draw(free.generator_words(min_size=1, max_size=2))) <= 2
     nc = data.draw(free.noncrossing_partitions(min_size=2, max_size=3))
     assert sum(len(b) for b in nc) in (2, 3)
     assert data.draw(cylindric_partitions(min_size=2, max_size=3, max_weight=3)).profile.T in (2, 3)
@@ -168,3 +168,37 @@ def test_matrix_and_profile_bounds_must_be_integers():
         profiles(min_ones=0.5)
     with pytest.raises(InvalidInputError):
         rationals(max_numerator=None)
+
+
+def test_a_strategy_name_means_one_strategy_across_modules():
+    """``combalg.strategies.X.name`` and ``combalg.strategies.Y.name`` are the same object."""
+    import importlib
+    import pkgutil
+
+    import combalg.strategies as pkg
+
+    seen: dict[str, tuple[str, object]] = {}
+    clashes = []
+    modules = [pkg] + [importlib.import_module(f"combalg.strategies.{m.name}") for m in pkgutil.iter_modules(pkg.__path__)]
+    for module in modules:
+        for name in module.__all__:
+            obj = getattr(module, name)
+            if name in seen and seen[name][1] is not obj:
+                clashes.append(f"{name}: {seen[name][0]} and {module.__name__}")
+            seen.setdefault(name, (module.__name__, obj))
+    assert not clashes, clashes
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.data())
+def test_matrix_and_space_strategies_take_sizes(data):
+    from combalg.core.linalg import QQ
+    from combalg.strategies.growth import nonnegative_matrices
+    from combalg.strategies.linking import labelled_spaces
+
+    m = data.draw(nonnegative_matrices(min_size=2, max_size=3))
+    assert 2 <= len(m) <= 3 and all(2 <= len(r) <= 3 for r in m)
+    V = data.draw(labelled_spaces("abcd", QQ, min_size=1, max_size=2))
+    assert V.dim <= 2
+    with pytest.raises(InvalidInputError):
+        nonnegative_matrices(min_size=5, max_size=3)

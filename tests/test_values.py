@@ -212,9 +212,9 @@ def test_rank_matroids_pickle_with_a_module_level_function():
 @given(st.data())
 def test_fock_space_elements_and_operators(data):
     from combalg.free.fock import FockSpace, apply_word, vacuum
-    from combalg.strategies.free import words
+    from combalg.strategies.free import generator_words
 
-    w = data.draw(words(n_generators=2, max_length=5))
+    w = data.draw(generator_words(n_generators=2, max_length=5))
     v = apply_word(w, vacuum())
     assert type(v).__name__ == "FockVector"
     round_trips(v, hashable=False)

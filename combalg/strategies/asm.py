@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from combalg.asm import alternating_sign_matrices, compatible_smaller
 from combalg.core.errors import InvalidInputError
 
-__all__ = ["asms", "compatible_pairs", "monotone_triangles", "integer_matrices", "rational_matrices",
+__all__ = ["asms", "compatible_pairs", "monotone_triangles", "integer_matrices", "nonzero_rational_matrices",
            "compatible_pairs_strategy", "monotone_triangles_strategy"]
 
 
@@ -59,11 +59,23 @@ def integer_matrices(min_size: int = 1, max_size: int = 5, min_value: int = -5, 
                            min_size=n, max_size=n))
 
 
-def rational_matrices(min_size: int = 1, max_size: int = 4, max_numerator: int = 5, max_denominator: int = 4
-                      ) -> st.SearchStrategy:
-    """Square matrices of nonzero `fractions.Fraction` entries (lists of lists).
+def nonzero_rational_matrices(min_size: int = 1, max_size: int = 4, max_numerator: int = 5,
+                              max_denominator: int = 4) -> st.SearchStrategy:
+    """Square matrices of size ``min_size..max_size`` with nonzero `fractions.Fraction` entries
+    (lists of lists).
 
-    Nonzero entries keep every term of the lambda-determinant defined.
+    Nonzero entries keep every term of the lambda-determinant defined.  For rational
+    matrices of any shape, possibly with zero entries, use
+    [`combalg.strategies.basic.rational_matrices`][combalg.strategies.basic.rational_matrices].
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=20, database=None)
+    ... @given(nonzero_rational_matrices(max_size=3))
+    ... def check(m):
+    ...     assert all(len(r) == len(m) and 0 not in r for r in m) and 1 <= len(m) <= 3
+    >>> check()
     """
     from fractions import Fraction
 

@@ -28,7 +28,7 @@ __all__ = [
     "noncrossing_partitions_of",
     "noncrossing_partitions",
     "noncrossing_partition",
-    "words",
+    "generator_words",
     "projection_sizes",
 ]
 
@@ -68,10 +68,24 @@ def noncrossing_partition(min_n: int = 1, max_n: int = 8) -> st.SearchStrategy[t
     return noncrossing_partitions(min_n, max_n)
 
 
-def words(n_generators: int = 2, max_length: int = 8, *, min_size: int = 0,
-          max_size: int | None = None) -> st.SearchStrategy[tuple[int, ...]]:
-    """Words (tuples) over the letters ``1..n_generators`` of length ``min_size..max_size``
-    (``max_length`` is the older name of ``max_size``)."""
+def generator_words(n_generators: int = 2, max_length: int = 8, *, min_size: int = 0,
+                    max_size: int | None = None) -> st.SearchStrategy[tuple[int, ...]]:
+    """Words (tuples) over the generators ``1..n_generators`` of length ``min_size..max_size``
+    (``max_length`` is the older name of ``max_size``), as
+    [`combalg.free.FockSpace`][combalg.free.FockSpace] indexes its basis.
+
+    Words as lists of letters for RSK are
+    [`combalg.strategies.growth.words`][combalg.strategies.growth.words].
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=20, database=None)
+    ... @given(generator_words(3, min_size=1, max_size=4))
+    ... def check(w):
+    ...     assert isinstance(w, tuple) and 1 <= len(w) <= 4 and set(w) <= {1, 2, 3}
+    >>> check()
+    """
     return st.lists(st.integers(1, n_generators), min_size=min_size,
                     max_size=max_length if max_size is None else max_size).map(tuple)
 

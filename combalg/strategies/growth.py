@@ -63,15 +63,30 @@ def permutations(max_size: int = 10, min_size: int = 1) -> st.SearchStrategy[lis
     )
 
 
-def nonnegative_matrices(max_rows: int = 4, max_cols: int = 4,
-                         max_entry: int = 3) -> st.SearchStrategy[list[list[int]]]:
-    """Matrices with ``1..max_rows`` rows, ``1..max_cols`` columns, entries ``0..max_entry``."""
-    if max_rows < 1 or max_cols < 1 or max_entry < 0:
+def nonnegative_matrices(max_rows: int = 4, max_cols: int = 4, max_entry: int = 3, *,
+                         min_size: int = 1, max_size: int | None = None) -> st.SearchStrategy[list[list[int]]]:
+    """Matrices with entries ``0..max_entry`` whose numbers of rows and of columns each lie in
+    ``min_size..max_size`` (``max_size`` defaults to ``max_rows`` for rows and ``max_cols``
+    for columns).
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=20, database=None)
+    ... @given(nonnegative_matrices(min_size=2, max_size=3, max_entry=1))
+    ... def check(m):
+    ...     assert 2 <= len(m) <= 3 and all(2 <= len(r) <= 3 and set(r) <= {0, 1} for r in m)
+    >>> check()
+    """
+    if max_size is not None:
+        max_rows = max_cols = max_size
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (max_rows, max_cols, max_entry, min_size)) \
+            or not 0 <= min_size <= min(max_rows, max_cols) or max_entry < 0:
         raise InvalidInputError(
-            f"invalid bounds max_rows={max_rows!r}, max_cols={max_cols!r}, "
-            f"max_entry={max_entry!r}: expected positive sizes and max_entry >= 0"
+            f"invalid bounds min_size={min_size!r}, max_rows={max_rows!r}, max_cols={max_cols!r}, "
+            f"max_entry={max_entry!r}: expected 0 <= min_size <= max_rows, max_cols and max_entry >= 0"
         )
-    return st.tuples(st.integers(1, max_rows), st.integers(1, max_cols)).flatmap(
+    return st.tuples(st.integers(min_size, max_rows), st.integers(min_size, max_cols)).flatmap(
         lambda rc: st.lists(
             st.lists(st.integers(0, max_entry), min_size=rc[1], max_size=rc[1]),
             min_size=rc[0], max_size=rc[0],

@@ -54,15 +54,27 @@ def field_entries(field: Any) -> st.SearchStrategy:
 
 
 @st.composite
-def labelled_spaces(draw, labels: Sequence[Any], field: Any = None, max_rows: int | None = None) -> LabelledSpace:
-    """A space on ``labels`` spanned by up to ``max_rows`` random rows (default ``len(labels) + 1``).
+def labelled_spaces(draw, labels: Sequence[Any], field: Any = None, max_rows: int | None = None, *,
+                    min_size: int = 0, max_size: int | None = None) -> LabelledSpace:
+    """A space on ``labels`` spanned by ``min_size..max_size`` random rows (so of dimension at
+    most that); ``max_size`` defaults to ``len(labels) + 1`` (``max_rows`` is its older name).
 
     ``field=None`` draws the field from [`fields`][fields].
+
+    Examples
+    --------
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=10, database=None)
+    ... @given(labelled_spaces("abc", QQ, max_size=2))
+    ... def check(V):
+    ...     assert V.labels == ("a", "b", "c") and V.dim <= 2
+    >>> check()
     """
     if field is None:
         field = draw(fields())
     n = len(labels)
-    m = draw(st.integers(0, (n + 1) if max_rows is None else max_rows))
+    hi = max_size if max_size is not None else (n + 1) if max_rows is None else max_rows
+    m = draw(st.integers(min_size, hi))
     rows = [[draw(field_entries(field)) for _ in range(n)] for _ in range(m)]
     return LabelledSpace(rows, labels, field)
 
