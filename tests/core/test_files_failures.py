@@ -86,3 +86,36 @@ def test_writing_through_a_symbolic_link_writes_its_target(tmp_path):
     atomic_write_text(link, "new")
     assert link.is_symlink() and real.read_text() == "new"
     assert oct(real.stat().st_mode & 0o777) == oct(0o640)
+
+
+_SLOW_WRITER = """
+import sys, time
+from combalg.core.files import atomic_path
+with atomic_path(sys.argv[1]) as tmp:
+    with open(tmp, "w") as fh:
+        fh.write("a partial new table")
+        fh.flush()
+        print("writing", flush=True)
+        time.sleep(60)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="sends SIGINT")
+def test_ctrl_c_inside_the_write_window_keeps_the_old_file_and_leaves_no_temporary(tmp_path):
+    import signal
+
+    target = tmp_path / "table.tex"
+    target.write_text(OLD)
+    proc = subprocess.Popen([sys.executable, "-c", _SLOW_WRITER, str(target)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline() == "writing\n"  # the temporary file exists now
+        assert len(list(tmp_path.iterdir())) == 2
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert "KeyboardInterrupt" in err
+    assert target.read_text() == OLD
+    assert [p.name for p in tmp_path.iterdir()] == ["table.tex"]
