@@ -318,11 +318,16 @@ def from_generators(labels: Sequence[Hashable], rows: list[dict], p: int) -> Any
     return new(tuple(labels[j] for j in order), p, SparseForm(n, p, gens=[r for r in rows if r]))
 
 
-def from_graph(labels: Sequence[Hashable], p: int, kind: str, nverts: int, tails: list, heads: list) -> Any:
-    """The cut or cycle space of an oriented graph, edge ``j`` labelled ``labels[j]``."""
+def from_graph(labels: Sequence[Hashable], p: int, kind: str, nverts: int, tails: list, heads: list,
+               presorted: bool = False) -> Any:
+    """The cut or cycle space of an oriented graph, edge ``j`` labelled ``labels[j]``
+    (``presorted``: the labels are already in the canonical order of `label_key`)."""
     from combalg.linking.spaces import label_key
 
     labels = list(labels)
+    if presorted:
+        cert = GraphCertificate(kind, nverts, list(tails), list(heads))
+        return new(tuple(labels), p, SparseForm(len(labels), p, graph=cert))
     order = sorted(range(len(labels)), key=lambda j: label_key(labels[j]))
     cert = GraphCertificate(kind, nverts, [tails[j] for j in order], [heads[j] for j in order])
     return new(tuple(labels[j] for j in order), p, SparseForm(len(labels), p, graph=cert))

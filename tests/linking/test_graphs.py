@@ -181,3 +181,23 @@ def test_decompose_graph_errors():
         decompose_graph(G, [(0, 1)], [(0, 1), (1, 2), (2, 3), (0, 3)])
     with pytest.raises(InvalidInputError, match="neither"):
         decompose_graph(G, [(0, 1)], [(1, 2)])
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_graph_spaces_list_edges_in_the_label_order(data):
+    """The fast label order of graph reading (vertex ranks) equals sort_labels on mixed vertices."""
+    import networkx as nx
+
+    from combalg.linking import cut_space, sort_labels
+
+    pool = [0, 1, 2, 10, -3, "a", "b", "B", (0, 1), (1, 0), ("a", 2), (0,), 7]
+    nodes = data.draw(st.lists(st.sampled_from(pool), min_size=1, max_size=8, unique=True))
+    kind = data.draw(st.sampled_from([nx.Graph, nx.MultiGraph, nx.DiGraph]))
+    G = kind()
+    G.add_nodes_from(nodes)
+    for _ in range(data.draw(st.integers(0, 12))):
+        u, v = data.draw(st.sampled_from(nodes)), data.draw(st.sampled_from(nodes))
+        if u != v and (kind is nx.MultiGraph or not G.has_edge(u, v)):
+            G.add_edge(u, v)
+    C = cut_space(G)
+    assert C.labels == sort_labels(C.labels)
+    assert C.dim == G.number_of_nodes() - nx.number_connected_components(G.to_undirected())
