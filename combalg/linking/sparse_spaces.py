@@ -674,15 +674,18 @@ def _glue(V1: Any, V2: Any, g1: GraphCertificate, g2: GraphCertificate, sign: in
             ids[u] = nxt
             nxt += 1
     tails, heads = [], []
-    for x in out_labels:
-        if x in i1:
-            j = i1[x]
-            tails.append(g1.tails[j])
-            heads.append(g1.heads[j])
+    get1 = i1.get
+    t1, h1, t2, h2 = g1.tails, g1.heads, g2.tails, g2.heads
+    add_t, add_h = tails.append, heads.append
+    for x in out_labels:  # once per edge of the glued graph
+        j = get1(x)
+        if j is not None:
+            add_t(t1[j])
+            add_h(h1[j])
         else:
             j = i2[x]
-            tails.append(ids[g2.tails[j]])
-            heads.append(ids[g2.heads[j]])
+            add_t(ids[t2[j]])
+            add_h(ids[h2[j]])
     cert = GraphCertificate(g1.kind, nxt, tails, heads)
     return new(out_labels, V1.p, SparseForm(len(out_labels), V1.p, graph=cert))
 
