@@ -119,3 +119,49 @@ def test_ctrl_c_inside_the_write_window_keeps_the_old_file_and_leaves_no_tempora
     assert "KeyboardInterrupt" in err
     assert target.read_text() == OLD
     assert [p.name for p in tmp_path.iterdir()] == ["table.tex"]
+
+
+def test_a_table_written_to_a_read_only_filesystem_fails_cleanly(tmp_path, capsys):
+    ro = tmp_path / "ro"
+    mounted = False
+    if sys.platform == "linux" and os.geteuid() == 0:
+        ro.mkdir()
+        (ro / "free.tex").write_text(OLD)
+        # a read-only view of the folder (root bypasses file modes, not a read-only mount)
+        mounted = subprocess.run(["mount", "--bind", "-o", "ro", str(ro), str(ro)],
+                                 capture_output=True).returncode == 0
+        if mounted:
+            subprocess.run(["mount", "-o", "remount,bind,ro", str(ro)], capture_output=True)
+            with pytest.raises(OSError):
+                (ro / "probe").write_text("x")
+    if not mounted:
+        if os.geteuid() == 0:
+            pytest.skip("cannot make a read-only mount here (root ignores folder modes)")
+        ro.mkdir(exist_ok=True)
+        (ro / "free.tex").write_text(OLD)
+        ro.chmod(0o555)
+    try:
+        _check_failed_write(ro, capsys)
+    finally:
+        if mounted:
+            subprocess.run(["umount", str(ro)], capture_output=True)
+        else:
+            ro.chmod(0o755)
+
+
+@pytest.mark.parametrize("where", ["dir", "/sys/combalg-test.tex", "/proc/combalg-test.tex"])
+def test_a_table_written_onto_a_folder_or_a_system_path_is_one_line(tmp_path, capsys, where):
+    if where == "dir":
+        target = tmp_path / "table.tex"
+        target.mkdir()
+        (target / "inside").write_text("kept")
+    else:
+        if not os.path.isdir(os.path.dirname(where)):
+            pytest.skip(f"no {os.path.dirname(where)} on this system")
+        target = where
+    code = main(["table", "free", "--N", "1..3", "--output", str(target)])
+    err = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+    assert code == 2 and len(err) == 1 and "Traceback" not in err[0], err
+    if where == "dir":
+        assert [p.name for p in tmp_path.iterdir()] == ["table.tex"]
+        assert (target / "inside").read_text() == "kept"
