@@ -707,9 +707,11 @@ def decompose(V: Any, S: tuple, Q: tuple, sign: int, Pl_names: Any, fresh: Any) 
     # coordinates of the basis R) at t; those last positions are the pivots of the
     # coordinate rows taken with the columns in reverse order.
     d = len(piv)
-    rev = {c: d - 1 - t for t, c in enumerate(piv)}
-    coords = [{rev[j]: x for j, x in w.items() if j in rev} for w in W]
-    taken = {d - 1 - c for c in sp.echelon_pivots(coords, p)}
+    g = _form(V).graph
+    if g is not None:
+        taken = _taken_by_forests(g, piv, {idx[x] for x in S})
+    else:
+        taken = _taken_by_elimination(W, piv, p)
     C = [R[t] for t in range(d) if t not in taken]
     k = len(C)
     Pl = fresh(k, set(V.labels), Pl_names)
@@ -729,6 +731,66 @@ def decompose(V: Any, S: tuple, Q: tuple, sign: int, Pl_names: Any, fresh: Any) 
         rows_PQ.append(row)
     rows_PQ += [{posQ[j]: x for j, x in w.items()} for w in W[nS:]]
     return from_generators(list(S) + Pl, rows_SP, p), from_generators(Pl + list(Q), rows_PQ, p)
+
+
+def _taken_by_elimination(W: list[dict], piv: Sequence[int], p: int) -> set[int]:
+    """The positions ``t`` (in ``piv``) of the canonical rows that ``span(W)`` already reaches
+    (see [`decompose`][decompose]): the pivots of W's coordinates with the columns reversed."""
+    d = len(piv)
+    rev = {c: d - 1 - t for t, c in enumerate(piv)}
+    coords = [{rev[j]: x for j, x in w.items() if j in rev} for w in W]
+    return {d - 1 - c for c in sp.echelon_pivots(coords, p)}
+
+
+def _taken_by_forests(g: GraphCertificate, piv: Sequence[int], S: set[int]) -> set[int]:
+    """[`_taken_by_elimination`][_taken_by_elimination] for a graph space, by union-finds.
+
+    W spans ``V×S ⊕ V×Q``.  A vector is determined by its coordinates, its entries on the
+    pivot columns, so the positions wanted are the greedy basis, in decreasing pivot order,
+    of the matroid of ``V×S ⊕ V×Q`` restricted to the pivot columns.  For a cut space that
+    matroid is graphic, ``M(G/Q) ⊕ M(G/S)``: a greedy forest over the pivot edges of each
+    side, from the last, with the other side contracted.  For a cycle space it is
+    cographic, ``M*(G∖Q) ⊕ M*(G∖S)``; a greedy basis of ``M*(H)|X`` in one order is the
+    complement in ``X`` of the greedy basis of its dual ``M(H)/(E(H)∖X)`` in the other order.
+    """
+    t, h, n = g.tails, g.heads, g.nverts
+    m = len(t)
+    pos = {c: i for i, c in enumerate(piv)}
+    taken: set[int] = set()
+    for side in (True, False):
+        X = [c for c in piv if (c in S) == side]
+        if g.kind == "cut":
+            drop = [j for j in range(m) if (j in S) != side]  # contract the other side
+            order = X[::-1]
+        else:
+            Xset = set(X)
+            drop = [j for j in range(m) if (j in S) == side and j not in Xset]
+            order = X
+        parent = list(range(n))
+        for j in drop:
+            a, b = t[j], h[j]
+            while parent[a] != a:
+                parent[a] = a = parent[parent[a]]
+            while parent[b] != b:
+                parent[b] = b = parent[parent[b]]
+            if a != b:
+                parent[a] = b
+        kept = []
+        for j in order:
+            a, b = t[j], h[j]
+            while parent[a] != a:
+                parent[a] = a = parent[parent[a]]
+            while parent[b] != b:
+                parent[b] = b = parent[parent[b]]
+            if a != b:
+                parent[a] = b
+                kept.append(j)
+        if g.kind == "cut":
+            taken.update(pos[j] for j in kept)
+        else:
+            keptset = set(kept)
+            taken.update(pos[j] for j in X if j not in keptset)
+    return taken
 
 
 def to_domain_matrix(V: Any) -> Any:
