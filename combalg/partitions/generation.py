@@ -177,7 +177,7 @@ def count_partitions(n: int) -> int:
         If ``n`` is not a nonnegative integer.
     ResourceLimitError
         If ``n`` is above the limit ``partition_count_n`` of
-        [`combalg.core.limits`][combalg.core.limits] (default ``10^11``; the computation runs in C
+        ``combalg.core.limits`` (see the page "Limits"; default ``10^11``; the computation runs in C
         and cannot be interrupted, so it is bounded before it starts).
 
     References
