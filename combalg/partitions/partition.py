@@ -41,6 +41,7 @@ from combalg.core.bignum import int_text, short_repr
 from combalg.core.errors import InvalidInputError, ResourceLimitError
 from combalg.core.limits import default as _default
 from combalg.core.limits import get as _limit
+from combalg.partitions._args import sequence
 
 __all__ = ["Partition", "conjugate", "hook_lengths", "num_standard_tableaux", "compact_str", "MAX_CELLS"]
 
@@ -76,14 +77,12 @@ def compact_str(parts: Iterable[int]) -> str:
 
 def _validated_parts(parts: Iterable[object]) -> tuple[int, ...]:
     """Return ``parts`` as a tuple of positive ints, or raise InvalidInputError."""
-    from combalg.core.validation import sequence_arg
-
     if isinstance(parts, (str, bytes)):
         raise InvalidInputError(
             f"invalid partition {short_repr(parts)}: expected a sequence of integers, not text"
         )
     try:
-        items = sequence_arg("partition", parts)
+        items = sequence("partition", parts)
     except InvalidInputError:
         raise InvalidInputError(
             f"invalid partition {short_repr(parts)}: expected a sequence of nonnegative integers"
