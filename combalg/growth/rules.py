@@ -219,7 +219,7 @@ class Rule:
     name: str = "rule"
 
     def rank(self, v: Sequence[int]) -> int:
-        """The rank of a label: the size of the partition.
+        """The rank of a label: the size of the partition (checked as by [`as_partition`][as_partition]).
 
         Examples
         --------
@@ -234,6 +234,10 @@ class Rule:
 
     def is_edge(self, v: Sequence[int], w: Sequence[int]) -> bool:
         """Whether ``w / v`` is a strip of the rule's kind (``v`` below ``w``).
+
+        Both labels are checked as by [`as_partition`][as_partition] (trailing zeros
+        allowed); anything else raises
+        [`InvalidInputError`][combalg.core.errors.InvalidInputError].
 
         Examples
         --------
