@@ -71,6 +71,7 @@ def _progress(total: int | None, enabled: bool | None, desc: str):
 
 def _run_series(args: argparse.Namespace) -> int:
     from combalg.cylindric import (
+        bivariate_rows,
         borodin_bivariate,
         borodin_series,
         count_bivariate,
@@ -100,9 +101,9 @@ def _run_series(args: argparse.Namespace) -> int:
             bar.close()
         result: Any = rows if args.bivariate else [sum(r) for r in rows]
     elif args.method == "count":
-        result = count_bivariate(pi, n) if args.bivariate else list(count_series(pi, n))
+        result = bivariate_rows(count_bivariate(pi, n)) if args.bivariate else list(count_series(pi, n))
     else:
-        result = borodin_bivariate(pi, n) if args.bivariate else list(borodin_series(pi, n))
+        result = bivariate_rows(borodin_bivariate(pi, n)) if args.bivariate else list(borodin_series(pi, n))
     if args.format == "json":
         print(json.dumps({"profile": str(pi), "order": n, "method": args.method,
                           "bivariate": args.bivariate, "coefficients": result}))

@@ -52,8 +52,8 @@ from combalg.cylindric.partition import (
 from combalg.cylindric.paths import lattice_paths
 from combalg.cylindric.profile import Profile
 from combalg.cylindric.rpp import rpp_hook_series, rpp_pair_hooks, rpp_series, rpp_shape
-from combalg.cylindric.counting import count_rpp_series, count_series
-from combalg.cylindric.transfer import count_bivariate, count_coefficients
+from combalg.cylindric.counting import bivariate_rows, count_bivariate, count_rpp_series, count_series
+from combalg.cylindric.transfer import count_bivariate_rows, count_coefficients
 
 __all__ = [
     "Profile",
@@ -66,6 +66,8 @@ __all__ = [
     "count_series",
     "count_coefficients",
     "count_bivariate",
+    "count_bivariate_rows",
+    "bivariate_rows",
     "borodin_series",
     "borodin_bivariate",
     "borodin_cells",

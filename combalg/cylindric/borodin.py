@@ -33,11 +33,13 @@ from collections.abc import Iterable
 
 from typing import TYPE_CHECKING
 
+from combalg.core.bignum import short_repr
 from combalg.core.errors import ResourceLimitError
 from combalg.cylindric.profile import Profile, as_profile
 from combalg.core.validation import nonnegative_int
 
 if TYPE_CHECKING:  # the series core imports FLINT: keep it out of import time
+    from combalg.core.mseries import MultiSeries
     from combalg.core.series import PowerSeries
 
 __all__ = [
@@ -191,35 +193,47 @@ def borodin_bivariate_factors(profile: Profile | str | Iterable[int], order: int
     return sorted(mult.items())
 
 
-def borodin_bivariate(profile: Profile | str | Iterable[int], order: int) -> list[list[int]]:
-    """Coefficients of ``q^{|Lambda|} w^{|mu^0|}`` from Borodin's bivariate product.
+def borodin_bivariate(profile: Profile | str | Iterable[int], order: int) -> MultiSeries:
+    """Borodin's bivariate product ``sum_Lambda q^{|Lambda|} w^{|mu^0|}`` modulo ``q^order``.
+
+    The product of the factors of [`borodin_bivariate_factors`][borodin_bivariate_factors]
+    (no enumeration, no transfer matrix): the other side of
+    [`check_bivariate`][combalg.cylindric.check_bivariate].
 
     Returns
     -------
-    list of list of int
-        ``rows[n][j]`` for ``n < order``; row ``n`` has ``n + 1`` entries, as in
-        [`count_bivariate`][combalg.cylindric.count_bivariate].
+    MultiSeries
+        In the variables ``("q", "w")``, known modulo ``q^order``, equal to
+        [`count_bivariate`][combalg.cylindric.count_bivariate] coefficient by
+        coefficient.  [`bivariate_rows`][combalg.cylindric.bivariate_rows] gives the
+        rows ``rows[n][j]`` (row ``n`` with ``n + 1`` entries) that this function
+        returned before it returned a series.
+
+    Raises
+    ------
+    InvalidInputError
+        For a bad profile or a negative order.
+    ResourceLimitError
+        If ``order`` exceeds [`BIVARIATE_ORDER_LIMIT`][BIVARIATE_ORDER_LIMIT].
 
     Examples
     --------
-    >>> borodin_bivariate("1100", 4)
+    >>> borodin_bivariate("10", 4)
+    1 + q + q^2 + q^2*w + q^3 + 2*q^3*w + O(q^4)
+    >>> from combalg.cylindric import bivariate_rows
+    >>> bivariate_rows(borodin_bivariate("1100", 4))
     [[1], [1, 0], [3, 0, 0], [4, 0, 0, 0]]
     """
-    from combalg.core.mseries import multi_euler_product
+    from combalg.core.mseries import MultiSeries, multi_euler_product
 
     n = nonnegative_int("order", order)
     if n > BIVARIATE_ORDER_LIMIT:
         raise ResourceLimitError(
-            f"borodin_bivariate up to order {n} would give {n * (n + 1) // 2} coefficients; "
+            f"borodin_bivariate up to order {short_repr(n)} would give {short_repr(n * (n + 1) // 2)} coefficients; "
             f"the limit is order {BIVARIATE_ORDER_LIMIT}"
         )
     if n == 0:
-        return []
+        as_profile(profile)  # a bad profile is refused at every order
+        return MultiSeries({}, ("q", "w"), 0)
     factors = [(e, m) for e, m in borodin_bivariate_factors(profile, n)]
-    series = multi_euler_product(factors, ("q", "w"), n)
-    rows = [[0] * (d + 1) for d in range(n)]
-    for d, row in enumerate(series.to_rows()):
-        for j, c in enumerate(row):
-            if c:
-                rows[d][j] = int(c)
-    return rows
+    return multi_euler_product(factors, ("q", "w"), n)

@@ -95,7 +95,13 @@ def check_borodin(profile: Profile | str | Iterable[int], order: int) -> CheckRe
 def check_bivariate(profile: Profile | str | Iterable[int], order: int) -> CheckResult:
     """Compare [`count_bivariate`][count_bivariate] with [`borodin_bivariate`][borodin_bivariate] (``q^{|Lambda|} w^{|mu^0|}``).
 
-    A mismatch reports the ``q``-degree and both rows (indexed by the ``w``-degree).
+    The transfer-matrix side is computed as plain rows
+    ([`count_bivariate_rows`][combalg.cylindric.transfer.count_bivariate_rows], which never
+    touches the series core), the product side as a
+    [`MultiSeries`][combalg.core.mseries.MultiSeries] read as rows by
+    [`bivariate_rows`][combalg.cylindric.bivariate_rows].  A mismatch reports the
+    ``q``-degree and both rows (indexed by the ``w``-degree); ``result.left`` and
+    ``result.right`` are the two lists of rows.
 
     Examples
     --------
@@ -103,12 +109,13 @@ def check_bivariate(profile: Profile | str | Iterable[int], order: int) -> Check
     True
     """
     from combalg.cylindric.borodin import borodin_bivariate
-    from combalg.cylindric.transfer import count_bivariate
+    from combalg.cylindric.counting import bivariate_rows
+    from combalg.cylindric.transfer import count_bivariate_rows
 
     pi = as_profile(profile)
     n = nonnegative_int("order", order)
-    left, tl = _timed(lambda: count_bivariate(pi, n))
-    right, tr = _timed(lambda: borodin_bivariate(pi, n))
+    left, tl = _timed(lambda: count_bivariate_rows(pi, n))
+    right, tr = _timed(lambda: bivariate_rows(borodin_bivariate(pi, n)))
     return _result("Borodin's bivariate product", {"profile": str(pi), "order": n},
                    ("transfer-matrix count", "product"), left, right, tl, tr)
 

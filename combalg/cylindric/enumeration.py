@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError, ResourceLimitError
 from combalg.core.validation import nonnegative_int
 from combalg.cylindric.partition import CylindricPartition, interlaces
@@ -144,7 +145,7 @@ def cylindric_partitions(
     """
     pi = as_profile(profile)
     if not isinstance(mu0_empty, bool):
-        raise InvalidInputError(f"invalid mu0_empty {mu0_empty!r}: expected True or False")
+        raise InvalidInputError(f"invalid mu0_empty {short_repr(mu0_empty)}: expected True or False")
     w = nonnegative_int("weight", weight, allow_none=True)
     mw = nonnegative_int("max_weight", max_weight, allow_none=True)
     lim = nonnegative_int("limit", limit, allow_none=True)

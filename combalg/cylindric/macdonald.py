@@ -48,6 +48,7 @@ from collections.abc import Iterable
 from fractions import Fraction
 from typing import Any
 
+from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError, ResourceLimitError
 from combalg.cylindric.partition import CylindricPartition
 from combalg.cylindric.profile import Profile, as_profile
@@ -337,9 +338,9 @@ def qt_weight(cp: CylindricPartition, q: Any, t: Any, *, convention: str = "lang
     (q + 1)*(t - 1)**2/((q - 1)*(q*t - 1))
     """
     if not isinstance(cp, CylindricPartition):
-        raise InvalidInputError(f"invalid cp {cp!r}: expected a CylindricPartition")
+        raise InvalidInputError(f"invalid cp {short_repr(cp)}: expected a CylindricPartition")
     if convention not in CONVENTIONS:
-        raise InvalidInputError(f"invalid convention {convention!r}: expected one of {CONVENTIONS}")
+        raise InvalidInputError(f"invalid convention {short_repr(convention)}: expected one of {CONVENTIONS}")
     qq, tt, sym = _coerce_qt(q, t)
     try:
         w = _weight_raw(cp, qq, tt, convention)
@@ -410,14 +411,14 @@ def qt_series(
     pi = as_profile(profile)
     n = nonnegative_int("order", order)
     if convention not in CONVENTIONS:
-        raise InvalidInputError(f"invalid convention {convention!r}: expected one of {CONVENTIONS}")
+        raise InvalidInputError(f"invalid convention {short_repr(convention)}: expected one of {CONVENTIONS}")
     qq, tt, sym = _coerce_qt(q, t)
     _check_symbolic_order(n, sym)
     out: list = [0] * n
     if n == 0:
         return out if sym else _z_series([], 0)
     if method not in ("enumerate", "transfer"):
-        raise InvalidInputError(f"invalid method {method!r}: expected 'enumerate' or 'transfer'")
+        raise InvalidInputError(f"invalid method {short_repr(method)}: expected 'enumerate' or 'transfer'")
     cache: dict = {}
     try:
         if method == "transfer":

@@ -39,7 +39,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError
+from combalg.partitions._args import sequence
 from combalg.cylindric.profile import Profile, _composition, _shift, as_profile
 from combalg.partitions import Partition
 from combalg.partitions import compact_str as _fmt
@@ -125,16 +127,19 @@ class CylindricPartition:
     ) -> None:
         pi = as_profile(profile)
         T = pi.T
-        if isinstance(parts, (str, bytes)):
-            raise InvalidInputError(
-                f"invalid parts {parts!r}: expected a sequence of {T} partitions"
-            )
+        if not isinstance(validate, bool):
+            raise InvalidInputError(f"invalid validate {short_repr(validate)}: expected True or False")
         try:
-            items = list(parts)
-        except TypeError:
+            items = list(sequence("parts", parts))
+        except InvalidInputError:
             raise InvalidInputError(
-                f"invalid parts {parts!r}: expected a sequence of {T} partitions"
+                f"invalid parts {short_repr(parts)}: expected a sequence of {T} partitions"
             ) from None
+        if len(items) not in (T, T + 1):
+            raise InvalidInputError(
+                f"invalid parts {short_repr(items)}: profile {pi} has T = {T}, expected {T} "
+                f"partitions (mu^0, ..., mu^{T - 1}) or {T + 1} with mu^{T} = mu^0"
+            )
         ps = tuple(_as_partition(p, f"mu^{k}") for k, p in enumerate(items))
         if len(ps) == T + 1:
             if ps[T] != ps[0]:
@@ -143,11 +148,6 @@ class CylindricPartition:
                     f"{_fmt(ps[T])} differs from mu^0 = {_fmt(ps[0])}"
                 )
             ps = ps[:T]
-        elif len(ps) != T:
-            raise InvalidInputError(
-                f"invalid parts {items!r}: profile {pi} has T = {T}, expected {T} "
-                f"partitions (mu^0, ..., mu^{T - 1}) or {T + 1} with mu^{T} = mu^0"
-            )
         if validate:
             _check_steps(pi, ps)
         object.__setattr__(self, "_profile", pi)
@@ -469,14 +469,14 @@ def c_profile_array_is_valid(
     cs = _composition(c)
     k = len(cs)
     try:
-        items = list(rows)
-    except TypeError:
-        raise InvalidInputError(f"invalid rows {rows!r}: expected {k} partitions") from None
+        items = list(sequence("rows", rows))
+    except InvalidInputError:
+        raise InvalidInputError(f"invalid rows {short_repr(rows)}: expected {k} partitions") from None
     if len(items) != k:
         if not raise_error:
             return False
         raise InvalidInputError(
-            f"invalid rows {items!r}: the c-profile {cs} has {k} entries, expected {k} rows"
+            f"invalid rows {short_repr(items)}: the c-profile {short_repr(cs)} has {k} entries, expected {k} rows"
         )
     try:
         ps = tuple(_as_partition(p, f"row {i + 1}") for i, p in enumerate(items))
@@ -510,7 +510,7 @@ def c_profile_array_is_valid(
 def to_c_profile_array(cp: CylindricPartition) -> tuple[tuple[int, ...], tuple[Partition, ...]]:
     """Function form of [`CylindricPartition.to_c_profile_array`][CylindricPartition.to_c_profile_array]."""
     if not isinstance(cp, CylindricPartition):
-        raise InvalidInputError(f"invalid cp {cp!r}: expected a CylindricPartition")
+        raise InvalidInputError(f"invalid cp {short_repr(cp)}: expected a CylindricPartition")
     return cp.to_c_profile_array()
 
 

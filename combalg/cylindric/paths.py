@@ -26,6 +26,7 @@ References
 
 from __future__ import annotations
 
+from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError
 from combalg.core.validation import nonnegative_int
 from combalg.cylindric.partition import CylindricPartition
@@ -53,10 +54,13 @@ def lattice_paths(cp: CylindricPartition, extra: int = 0) -> list[tuple[tuple[in
         If ``cp`` is not a CylindricPartition or ``extra`` is negative.
     """
     if not isinstance(cp, CylindricPartition):
-        raise InvalidInputError(f"invalid cp {cp!r}: expected a CylindricPartition")
+        raise InvalidInputError(f"invalid cp {short_repr(cp)}: expected a CylindricPartition")
     extra = nonnegative_int("extra", extra)
     T = cp.T
     n = max((len(p) for p in cp.parts), default=0) + extra
+    from combalg.core import limits
+
+    limits.check("sequence_length", n * (T + 1), f"{short_repr(n)} lattice paths of {T + 1} points")
     out = []
     for i in range(1, n + 1):
         pts = []

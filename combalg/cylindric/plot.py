@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError
 from combalg.cylindric.partition import CylindricPartition
 from combalg.cylindric.paths import lattice_paths
@@ -41,9 +42,9 @@ _FACE_COLOURS = ("#f2c14e", "#5b8e7d", "#3c4f76")  # top, east-facing, south-fac
 
 def _check(cp: Any, periods: Any) -> int:
     if not isinstance(cp, CylindricPartition):
-        raise InvalidInputError(f"invalid cp {cp!r}: expected a CylindricPartition")
+        raise InvalidInputError(f"invalid cp {short_repr(cp)}: expected a CylindricPartition")
     if not isinstance(periods, int) or isinstance(periods, bool) or not 1 <= periods <= 20:
-        raise InvalidInputError(f"invalid periods {periods!r}: expected an integer from 1 to 20")
+        raise InvalidInputError(f"invalid periods {short_repr(periods)}: expected an integer from 1 to 20")
     return periods
 
 

@@ -34,8 +34,10 @@ from __future__ import annotations
 import operator
 from collections.abc import Iterable, Mapping, Set
 
+from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError
 from combalg.core.parsing import parse_profile
+from combalg.partitions._args import sequence
 
 __all__ = ["Profile", "as_profile"]
 
@@ -48,13 +50,13 @@ def _parse_word(word: object) -> tuple[int, ...]:
         return tuple(int(x) for x in parse_profile(word.strip()))
     if isinstance(word, (bytes, bytearray, Mapping, Set)):
         raise InvalidInputError(
-            f"invalid profile {word!r}: expected a 0/1 string or an ordered sequence of 0s and 1s"
+            f"invalid profile {short_repr(word)}: expected a 0/1 string or an ordered sequence of 0s and 1s"
         )
     try:
-        items = list(word)  # type: ignore[call-overload]
-    except TypeError:
+        items = sequence("profile", word)
+    except InvalidInputError:
         raise InvalidInputError(
-            f"invalid profile {word!r}: expected a 0/1 string or a sequence of 0s and 1s"
+            f"invalid profile {short_repr(word)}: expected a 0/1 string or a sequence of 0s and 1s"
         ) from None
     letters = []
     for x in items:
@@ -63,16 +65,16 @@ def _parse_word(word: object) -> tuple[int, ...]:
             continue
         if isinstance(x, bool):
             raise InvalidInputError(
-                f"invalid profile {items!r}: letter {x!r} is a bool, expected 0 or 1"
+                f"invalid profile {short_repr(items)}: letter {x!r} is a bool, expected 0 or 1"
             )
         try:
             v = operator.index(x)
         except TypeError:
             raise InvalidInputError(
-                f"invalid profile {items!r}: letter {x!r} is not 0 or 1"
+                f"invalid profile {short_repr(items)}: letter {short_repr(x)} is not 0 or 1"
             ) from None
         if v not in (0, 1):
-            raise InvalidInputError(f"invalid profile {items!r}: letter {x!r} is not 0 or 1")
+            raise InvalidInputError(f"invalid profile {short_repr(items)}: letter {short_repr(x)} is not 0 or 1")
         letters.append(int(v))
     if not letters:
         raise InvalidInputError("invalid profile []: expected a nonempty word in the letters 0 and 1")
@@ -178,7 +180,7 @@ class Profile:
         >>> [pi.letter(k) for k in range(0, 5)]
         [0, 1, 0, 0, 1]
         """
-        return self._word[(k - 1) % len(self._word)]
+        return self._word[(_integer("k", k) - 1) % len(self._word)]
 
     # ------------------------------------------------------------- symmetries
     def rotate(self, shift: int = 1) -> Profile:
@@ -262,7 +264,11 @@ class Profile:
         >>> Profile.from_composition([1, 1]), Profile.from_composition([2, 0])
         (Profile('1010'), Profile('1100'))
         """
+        from combalg.core import limits
+
         cs = _composition(c)
+        limits.check("sequence_length", sum(cs) + len(cs),
+                      f"the profile of the c-profile {short_repr(list(cs))} ({short_repr(sum(cs) + len(cs))} letters)")
         word: list[int] = []
         for ci in cs:
             word.extend([1] * ci)
@@ -348,36 +354,41 @@ class Profile:
         return (Profile, (str(self),))
 
 
+def _integer(name: str, value: object) -> int:
+    """An integer of any sign, or InvalidInputError naming ``name``."""
+    if isinstance(value, bool):
+        raise InvalidInputError(f"invalid {name} {value!r}: expected an integer, not a bool")
+    try:
+        return operator.index(value)  # type: ignore[arg-type]
+    except TypeError:
+        raise InvalidInputError(f"invalid {name} {short_repr(value)}: expected an integer") from None
+
+
 def _shift(shift: object) -> int:
     """An integer rotation amount, or InvalidInputError."""
-    if isinstance(shift, bool):
-        raise InvalidInputError(f"invalid shift {shift!r}: expected an integer, not a bool")
-    try:
-        return operator.index(shift)  # type: ignore[arg-type]
-    except TypeError:
-        raise InvalidInputError(f"invalid shift {shift!r}: expected an integer") from None
+    return _integer("shift", shift)
 
 
 def _composition(c: Iterable[int]) -> tuple[int, ...]:
     if isinstance(c, (str, bytes, Mapping, Set)):
-        raise InvalidInputError(f"invalid c-profile {c!r}: expected a sequence of integers")
+        raise InvalidInputError(f"invalid c-profile {short_repr(c)}: expected a sequence of integers")
     try:
-        items = list(c)
-    except TypeError:
+        items = sequence("c-profile", c)
+    except InvalidInputError:
         raise InvalidInputError(
-            f"invalid c-profile {c!r}: expected a sequence of nonnegative integers"
+            f"invalid c-profile {short_repr(c)}: expected a sequence of nonnegative integers"
         ) from None
     out = []
     for x in items:
         if isinstance(x, bool):
-            raise InvalidInputError(f"invalid c-profile {items!r}: {x!r} is a bool, expected an integer")
+            raise InvalidInputError(f"invalid c-profile {short_repr(items)}: {x!r} is a bool, expected an integer")
         try:
             v = operator.index(x)
         except TypeError:
-            raise InvalidInputError(f"invalid c-profile {items!r}: {x!r} is not an integer") from None
+            raise InvalidInputError(f"invalid c-profile {short_repr(items)}: {short_repr(x)} is not an integer") from None
         if v < 0:
             raise InvalidInputError(
-                f"invalid c-profile {items!r}: entry {v} is negative, expected nonnegative integers"
+                f"invalid c-profile {short_repr(items)}: entry {short_repr(v)} is negative, expected nonnegative integers"
             )
         out.append(v)
     if not out:

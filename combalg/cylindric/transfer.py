@@ -32,7 +32,7 @@ Examples
 >>> from combalg.cylindric.transfer import count_coefficients
 >>> count_coefficients("1100", 12)
 [1, 1, 3, 4, 8, 11, 20, 27, 44, 60, 92, 124]
->>> count_bivariate("10", 4)
+>>> count_bivariate_rows("10", 4)
 [[1], [1, 0], [1, 1, 0], [1, 2, 0, 0]]
 """
 
@@ -47,7 +47,7 @@ from combalg.cylindric.partition import interlaces
 from combalg.cylindric.profile import Profile, as_profile
 from combalg.partitions import partitions_up_to
 
-__all__ = ["count_coefficients", "count_bivariate", "count_rpp_coefficients", "estimated_work", "WORK_LIMIT"]
+__all__ = ["count_coefficients", "count_bivariate_rows", "count_rpp_coefficients", "estimated_work", "WORK_LIMIT"]
 
 #: default bound on [`estimated_work`][estimated_work] for the transfer-matrix counts; one
 #: unit costs roughly 1 to 5 microseconds, so the default stops requests that would
@@ -383,10 +383,15 @@ def count_coefficients(
     return list(counts[0]) if n else []
 
 
-def count_bivariate(
+def count_bivariate_rows(
     profile: Profile | str | Iterable[int], order: int, *, limit: int | None = WORK_LIMIT
 ) -> list[list[int]]:
-    """Coefficients of ``q^{|Lambda|} w^{|mu^0|}`` by the transfer matrix (no product).
+    """Coefficients of ``q^{|Lambda|} w^{|mu^0|}`` by the transfer matrix (no product), as rows.
+
+    This never uses a product formula (nor the series core): it is the
+    independent side of [`check_bivariate`][combalg.cylindric.check_bivariate].
+    [`count_bivariate`][combalg.cylindric.count_bivariate] returns the same as a
+    [`MultiSeries`][combalg.core.mseries.MultiSeries] in ``(q, w)``.
 
     Parameters
     ----------
@@ -404,7 +409,7 @@ def count_bivariate(
 
     Examples
     --------
-    >>> count_bivariate("1100", 4)
+    >>> count_bivariate_rows("1100", 4)
     [[1], [1, 0], [3, 0, 0], [4, 0, 0, 0]]
     """
     pi = as_profile(profile)

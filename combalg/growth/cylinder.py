@@ -75,6 +75,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
+from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError, ResourceLimitError
 from combalg.core.validation import nonnegative_int
 from combalg.growth.rules import RuleRSK, as_partition
@@ -285,7 +286,7 @@ def _as_cp(cp: Any, parts: Any = None):
     if isinstance(cp, CylindricPartition):
         return cp
     raise InvalidInputError(
-        f"invalid cylindric partition {cp!r}: expected a CylindricPartition, "
+        f"invalid cylindric partition {short_repr(cp)}: expected a CylindricPartition, "
         "or a profile together with parts="
     )
 
@@ -357,7 +358,7 @@ def cylinder_sweeps(cp: Any, parts: Any = None) -> list[SweepStep]:
 def _check_filling(word: tuple[int, ...], filling: Any) -> dict[tuple[int, int], int]:
     if not isinstance(filling, Mapping):
         raise InvalidInputError(
-            f"invalid filling {filling!r}: expected a dict {{(i, d): m}} of cells of C(pi)"
+            f"invalid filling {short_repr(filling)}: expected a dict {{(i, d): m}} of cells of C(pi)"
         )
     out: dict[tuple[int, int], int] = {}
     prof = "".join(map(str, word))
@@ -368,13 +369,13 @@ def _check_filling(word: tuple[int, ...], filling: Any) -> dict[tuple[int, int],
         )
         if not ok_key or not _is_cell(word, key[0], key[1]):
             raise InvalidInputError(
-                f"invalid filling cell {key!r}: not a cell (i, d) of C(pi) for profile {prof} "
+                f"invalid filling cell {short_repr(key)}: not a cell (i, d) of C(pi) for profile {prof} "
                 "(expected 0 <= i < T with pi_i = 1, d >= 1 and a 0 at position (i + d) mod T, "
                 "positions counted from 0)"
             )
         if not (isinstance(v, int) and not isinstance(v, bool) and v >= 0):
             raise InvalidInputError(
-                f"invalid filling entry {v!r} at cell {key}: expected a nonnegative integer"
+                f"invalid filling entry {short_repr(v)} at cell {key}: expected a nonnegative integer"
             )
         if v:
             out[key] = v

@@ -57,6 +57,7 @@ from __future__ import annotations
 import numbers
 from typing import Any, Iterable, Mapping, Sequence
 
+from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError, ResourceLimitError
 from combalg.growth.rules import Rule, as_partition
 from combalg.growth.tableau import Tableau
@@ -88,12 +89,12 @@ def _parse_shape(shape: Any) -> tuple[tuple[int, ...], tuple[int, ...]]:
         items = list(shape)
     except TypeError:
         raise InvalidInputError(
-            f"invalid shape {shape!r}: expected a partition or a pair (lam, mu) of partitions"
+            f"invalid shape {short_repr(shape)}: expected a partition or a pair (lam, mu) of partitions"
         ) from None
     if items and all(not _is_int(p) for p in items):
         if len(items) != 2:
             raise InvalidInputError(
-                f"invalid shape {shape!r}: expected a partition or a pair (lam, mu)"
+                f"invalid shape {short_repr(shape)}: expected a partition or a pair (lam, mu)"
             )
         lam = as_partition(items[0], "shape (outer partition)")
         mu = as_partition(items[1], "shape (inner partition)")
@@ -102,7 +103,7 @@ def _parse_shape(shape: Any) -> tuple[tuple[int, ...], tuple[int, ...]]:
         mu = ()
     if len(mu) > len(lam) or any(mu[i] > lam[i] for i in range(len(mu))):
         raise InvalidInputError(
-            f"invalid shape {shape!r}: the inner partition {mu} is not contained in {lam}"
+            f"invalid shape {short_repr(shape)}: the inner partition {mu} is not contained in {lam}"
         )
     return lam, mu
 
@@ -114,11 +115,11 @@ def _parse_filling(filling: Any) -> tuple[dict[tuple[int, int], int], tuple[int,
         for key, v in filling.items():
             if not (isinstance(key, tuple) and len(key) == 2 and all(_is_int(k) and k >= 0 for k in key)):
                 raise InvalidInputError(
-                    f"invalid filling key {key!r}: expected a cell (row, column) of nonnegative integers"
+                    f"invalid filling key {short_repr(key)}: expected a cell (row, column) of nonnegative integers"
                 )
             if not (_is_int(v) and v >= 0):
                 raise InvalidInputError(
-                    f"invalid filling entry {v!r} at cell {key}: expected a nonnegative integer"
+                    f"invalid filling entry {short_repr(v)} at cell {key}: expected a nonnegative integer"
                 )
             if v:
                 cells[key] = v
@@ -134,7 +135,7 @@ def _parse_filling(filling: Any) -> tuple[dict[tuple[int, int], int], tuple[int,
         items = [int(v) if _is_int(v) else v for v in filling]
     except TypeError:
         raise InvalidInputError(
-            f"invalid filling {filling!r}: expected a dict, a matrix or a word"
+            f"invalid filling {short_repr(filling)}: expected a dict, a matrix or a word"
         ) from None
     if not items:
         return cells, (0, 0), "matrix"
@@ -142,7 +143,7 @@ def _parse_filling(filling: Any) -> tuple[dict[tuple[int, int], int], tuple[int,
         for i, v in enumerate(items):
             if v <= 0:
                 raise InvalidInputError(
-                    f"invalid letter {v!r} at position {i} of the word: expected a positive integer"
+                    f"invalid letter {short_repr(v)} at position {i} of the word: expected a positive integer"
                 )
             cells[(i, v - 1)] = 1
         return cells, (len(items), max(items)), "word"
@@ -156,7 +157,7 @@ def _parse_filling(filling: Any) -> tuple[dict[tuple[int, int], int], tuple[int,
         for j, v in enumerate(r):
             if not (_is_int(v) and v >= 0):
                 raise InvalidInputError(
-                    f"invalid matrix entry {v!r} at ({i}, {j}): expected a nonnegative integer"
+                    f"invalid matrix entry {short_repr(v)} at ({i}, {j}): expected a nonnegative integer"
                 )
             if v:
                 cells[(i, j)] = int(v)
@@ -233,7 +234,7 @@ def chain_from_tableau(tableau: Sequence[Sequence[int]], length: int | None = No
     for i, r in enumerate(tableau):
         for v in r:
             if not _is_int(v):
-                raise InvalidInputError(f"invalid tableau entry {v!r} in row {i}: expected an integer")
+                raise InvalidInputError(f"invalid tableau entry {short_repr(v)} in row {i}: expected an integer")
     n = nonnegative_int("length", length) if length is not None else max((v for r in tableau for v in r), default=0)
     chain = []
     for k in range(n + 1):
@@ -288,7 +289,7 @@ class GrowthDiagram:
         if isinstance(rule, type) and issubclass(rule, Rule):
             rule = rule()
         if not isinstance(rule, Rule):
-            raise InvalidInputError(f"invalid rule {rule!r}: expected a Rule such as RuleRSK()")
+            raise InvalidInputError(f"invalid rule {short_repr(rule)}: expected a Rule such as RuleRSK()")
         self.rule = rule
         if filling is None and labels is None:
             raise InvalidInputError("invalid growth diagram: give a filling or labels")
@@ -367,7 +368,7 @@ class GrowthDiagram:
             (i0, _), (i1, _) = path[k], path[k + 1]
             a, b = labs[k], labs[k + 1]
             east = i1 == i0  # an east step: the label grows
-            ok = self.rule.is_edge(a, b) if east else self.rule.is_edge(b, a)
+            ok = self.rule._is_edge(a, b) if east else self.rule._is_edge(b, a)
             if not ok:
                 lo, hi = (a, b) if east else (b, a)
                 raise InvalidInputError(
@@ -398,7 +399,7 @@ class GrowthDiagram:
             y, z, x = lab[(i + 1, j)], lab[(i + 1, j + 1)], lab[(i, j + 1)]
             t, m = rule.backward_rule(y, z, x)
             if m < 0 or any(p < 0 for p in t) or any(t[k] < t[k + 1] for k in range(len(t) - 1)) \
-                    or not (rule.is_edge(t, x) and rule.is_edge(t, y)):
+                    or not (rule._is_edge(t, x) and rule._is_edge(t, y)):
                 raise InvalidInputError(
                     f"invalid labels: no filling gives the labels around cell {(i, j)} "
                     f"(x={x}, y={y}, z={z})"
@@ -420,10 +421,14 @@ class GrowthDiagram:
 
     def label(self, i: int, j: int) -> tuple[int, ...]:
         """The partition on corner ``(i, j)``."""
+        if not (_is_int(i) and _is_int(j)):
+            raise InvalidInputError(
+                f"invalid corner ({short_repr(i)}, {short_repr(j)}): expected a pair of integers")
         try:
-            return self._labels[(i, j)]
+            return self._labels[(int(i), int(j))]
         except KeyError:
-            raise InvalidInputError(f"invalid corner {(i, j)}: not a corner of the shape") from None
+            raise InvalidInputError(
+                f"invalid corner ({short_repr(i)}, {short_repr(j)}): not a corner of the shape") from None
 
     def labels(self) -> dict[tuple[int, int], tuple[int, ...]]:
         """All corner labels as a dict ``{(i, j): partition}``."""

@@ -55,6 +55,7 @@ from bisect import bisect_left, bisect_right
 from itertools import compress
 from typing import Any, Sequence
 
+from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError, ResourceLimitError
 from combalg.growth.tableau import Tableau
 
@@ -108,13 +109,13 @@ def two_line_array(matrix: Sequence[Sequence[int]]) -> tuple[list[int], list[int
     for i, row in enumerate(sequence_arg("matrix", matrix)):
         if isinstance(row, (str, bytes)):
             raise InvalidInputError(
-                f"invalid matrix row {i} {row!r}: expected a sequence of nonnegative integers"
+                f"invalid matrix row {i} {short_repr(row)}: expected a sequence of nonnegative integers"
             )
         try:
             row = list(row)
         except TypeError:
             raise InvalidInputError(
-                f"invalid matrix row {i} {row!r}: expected a sequence of nonnegative integers"
+                f"invalid matrix row {i} {short_repr(row)}: expected a sequence of nonnegative integers"
             ) from None
         if width is None:
             width = len(row)
@@ -125,7 +126,7 @@ def two_line_array(matrix: Sequence[Sequence[int]]) -> tuple[list[int], list[int
         for j, v in enumerate(row):
             if not (_is_int(v) and v >= 0):
                 raise InvalidInputError(
-                    f"invalid matrix entry {v!r} at ({i}, {j}): expected a nonnegative integer"
+                    f"invalid matrix entry {short_repr(v)} at ({i}, {j}): expected a nonnegative integer"
                 )
             v = int(v)
             total += v
@@ -159,7 +160,8 @@ def insert_two_line(top: Sequence[int], bottom: Sequence[int]) -> tuple[Tableau,
     Raises
     ------
     InvalidInputError
-        If ``top`` and ``bottom`` have different lengths.
+        If ``top`` and ``bottom`` have different lengths, a letter is unhashable
+        or the letters of ``bottom`` cannot be compared with each other.
 
     Examples
     --------
@@ -168,13 +170,34 @@ def insert_two_line(top: Sequence[int], bottom: Sequence[int]) -> tuple[Tableau,
     >>> insert_two_line([1, 1, 2, 2], [1, 2, 1, 1])
     (Tableau([[1, 1, 1], [2]]), Tableau([[1, 1, 2], [2]]))
     """
-    top = list(top)
-    bottom = list(bottom)
+    from combalg.core.validation import sequence_arg
+
+    top = sequence_arg("top", top)
+    bottom = sequence_arg("bottom", bottom)
     trusted = set(map(type, bottom)) <= {int} and set(map(type, top)) <= {int}
     if not trusted:
         top = [int(v) if _is_int(v) else v for v in top]
         bottom = [int(v) if _is_int(v) else v for v in bottom]
+        _check_letters(top, bottom)
     return _tableaux(*_insert_two_line(top, bottom), trusted=trusted)
+
+
+def _check_letters(top: list, bottom: list) -> None:
+    """Refuse letters that are unhashable or that cannot be compared with each other."""
+    for name, seq in (("top", top), ("bottom", bottom)):
+        for k, v in enumerate(seq):
+            try:
+                hash(v)
+            except TypeError:
+                raise InvalidInputError(
+                    f"invalid letter {short_repr(v)} at position {k} of {name}: expected a hashable letter"
+                ) from None
+    try:
+        sorted(set(bottom))
+    except (TypeError, ValueError, ArithmeticError):
+        raise InvalidInputError(
+            f"invalid bottom {short_repr(bottom)}: expected letters that can be compared with each other"
+        ) from None
 
 
 def _insert_two_line(top: list, bottom: list) -> tuple:
@@ -493,34 +516,36 @@ def rsk(obj: Sequence[Any], method: str = "insertion") -> tuple[Tableau, Tableau
     >>> rsk(numpy.array([2, 3, 1]))[0]
     Tableau([[1, 3], [2]])
     """
-    if method not in ("insertion", "growth"):
+    if not isinstance(method, str) or method not in ("insertion", "growth"):
         raise InvalidInputError(
-            f"invalid method {method!r}: expected 'insertion' or 'growth'"
+            f"invalid method {short_repr(method)}: expected 'insertion' or 'growth'"
         )
     if isinstance(obj, (str, bytes)):
         raise InvalidInputError(
-            f"invalid input {obj!r}: expected a word of integers or a matrix, not text"
+            f"invalid input {short_repr(obj)}: expected a word of integers or a matrix, not text"
         )
     if type(obj).__module__.startswith(("sympy", "combalg")) and getattr(obj, "is_Matrix", True) \
             and hasattr(obj, "tolist"):
         from combalg.core.matrix import as_rows
 
         obj = as_rows(obj, "matrix")   # a sympy Matrix iterates over entries, not rows
+    from combalg.core.validation import rows_arg, sequence_arg
+
     try:
-        items = list(obj)
-    except TypeError:
+        items = sequence_arg("input", obj)
+    except InvalidInputError:
         raise InvalidInputError(
-            f"invalid input {obj!r}: expected a word of integers or a matrix"
+            f"invalid input {short_repr(obj)}: expected a word of integers or a matrix"
         ) from None
     is_word = set(map(type, items)) <= {int} or all(_is_int(v) for v in items)
     if is_word:
         items = [int(v) for v in items]   # numpy or FLINT integers become Python ints
     if not is_word:
         try:
-            rows = [list(r) for r in items]
-        except TypeError:
+            rows = rows_arg("matrix", items)
+        except InvalidInputError:
             raise InvalidInputError(
-                f"invalid input {obj!r}: expected a word of integers or a matrix"
+                f"invalid input {short_repr(obj)}: expected a word of integers or a matrix"
             ) from None
         top, bottom = two_line_array(rows)
         if method == "insertion":
@@ -568,9 +593,11 @@ def is_semistandard(T: Sequence[Sequence[Any]]) -> bool:
     >>> is_semistandard(((1, 2), (1,)))
     False
     """
+    from combalg.core.validation import rows_arg
+
     try:
-        rows = [list(r) for r in T]
-    except TypeError:   # not a sequence of rows: not a tableau
+        rows = rows_arg("tableau", T)
+    except InvalidInputError:   # not a sequence of rows: not a tableau
         return False
     for i, r in enumerate(rows):
         if not r or not all(_is_int(v) for v in r):
@@ -601,13 +628,15 @@ def is_standard(T: Sequence[Sequence[Any]]) -> bool:
 
 
 def _check_tableau(T: Any, name: str) -> list[list[int]]:
+    from combalg.core.validation import rows_arg
+
     try:
-        rows = [list(r) for r in T]
-    except TypeError:
-        raise InvalidInputError(f"invalid {name} {T!r}: expected a tableau (sequence of rows)") from None
+        rows = rows_arg(name, T)
+    except InvalidInputError:
+        raise InvalidInputError(f"invalid {name} {short_repr(T)}: expected a tableau (sequence of rows)") from None
     if not is_semistandard(rows):
         raise InvalidInputError(
-            f"invalid {name} {T!r}: expected a semistandard tableau (rows weakly "
+            f"invalid {name} {short_repr(T)}: expected a semistandard tableau (rows weakly "
             "increasing, columns strictly increasing, integer entries)"
         )
     return rows
@@ -644,9 +673,9 @@ def rsk_inverse(P: Sequence[Sequence[int]], Q: Sequence[Sequence[int]], output: 
     ...
     combalg.core.errors.InvalidInputError: invalid shapes (2,) and (1,) of P and Q: expected equal shapes
     """
-    if output not in ("auto", "word", "matrix", "two_line"):
+    if not isinstance(output, str) or output not in ("auto", "word", "matrix", "two_line"):
         raise InvalidInputError(
-            f"invalid output {output!r}: expected 'auto', 'word', 'matrix' or 'two_line'"
+            f"invalid output {short_repr(output)}: expected 'auto', 'word', 'matrix' or 'two_line'"
         )
     prow = _check_tableau(P, "P")
     qrow = _check_tableau(Q, "Q")
@@ -657,7 +686,7 @@ def rsk_inverse(P: Sequence[Sequence[int]], Q: Sequence[Sequence[int]], output: 
     if output == "auto":
         output = "word" if standard else "matrix"
     if output == "word" and not standard:
-        raise InvalidInputError(f"invalid Q {Q!r} for output='word': expected a standard tableau")
+        raise InvalidInputError(f"invalid Q {short_repr(Q)} for output='word': expected a standard tableau")
     # order in which boxes are removed: largest Q entry first, rightmost first among ties
     order = sorted(((v, j, i) for i, r in enumerate(qrow) for j, v in enumerate(r)), reverse=True)
     rows = [list(r) for r in prow]
@@ -683,6 +712,10 @@ def rsk_inverse(P: Sequence[Sequence[int]], Q: Sequence[Sequence[int]], output: 
         )
     nrows = max(top, default=0)
     ncols = max(bottom, default=0)
+    from combalg.core import limits
+
+    limits.check("sequence_length", nrows * ncols,
+                 f"a matrix of {short_repr(nrows)} rows and {short_repr(ncols)} columns")
     M = [[0] * ncols for _ in range(nrows)]
     for a, b in zip(top, bottom):
         M[a - 1][b - 1] += 1

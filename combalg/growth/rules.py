@@ -45,9 +45,11 @@ import time
 from itertools import product
 from typing import Iterable, Sequence
 
+from combalg.core.bignum import short_repr
 from combalg.core.checks import CheckResult, Mismatch
 from combalg.core.errors import InvalidInputError, ResourceLimitError
 from combalg.core.validation import nonnegative_int
+from combalg.partitions._args import sequence
 from combalg.partitions import partitions_of
 from combalg.partitions.strips import _is_horizontal_strip_parts, _is_vertical_strip_parts
 
@@ -88,22 +90,28 @@ def as_partition(value: Iterable[int], name: str = "partition") -> tuple[int, ..
     combalg.core.errors.InvalidInputError: invalid x [1, 2]: expected a weakly decreasing sequence of nonnegative integers
     """
     try:
-        parts = list(value)
-    except TypeError:
+        parts = list(sequence(name, value))
+    except InvalidInputError:
         raise InvalidInputError(
-            f"invalid {name} {value!r}: expected a weakly decreasing sequence of "
+            f"invalid {name} {short_repr(value)}: expected a weakly decreasing sequence of "
             "nonnegative integers"
         ) from None
     ok = all(isinstance(p, int) and not isinstance(p, bool) and p >= 0 for p in parts)
     ok = ok and all(parts[i] >= parts[i + 1] for i in range(len(parts) - 1))
     if not ok:
         raise InvalidInputError(
-            f"invalid {name} {value!r}: expected a weakly decreasing sequence of "
+            f"invalid {name} {short_repr(value)}: expected a weakly decreasing sequence of "
             "nonnegative integers"
         )
     while parts and parts[-1] == 0:
         parts.pop()
     return tuple(parts)
+
+
+def _flag(name: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidInputError(f"invalid {name} {short_repr(value)}: expected True or False")
+    return value
 
 
 def _at(p: Sequence[int], i: int) -> int:
@@ -211,14 +219,14 @@ class Rule:
     name: str = "rule"
 
     def rank(self, v: Sequence[int]) -> int:
-        """The rank of a label: the size of the partition.
+        """The rank of a label: the size of the partition (checked as by [`as_partition`][as_partition]).
 
         Examples
         --------
         >>> RuleRSK().rank((3, 1))
         4
         """
-        return sum(v)
+        return sum(as_partition(v, "label"))
 
     def normalize_vertex(self, v: Iterable[int], name: str = "label") -> tuple[int, ...]:
         """Return ``v`` as a partition tuple (raises InvalidInputError otherwise)."""
@@ -227,6 +235,10 @@ class Rule:
     def is_edge(self, v: Sequence[int], w: Sequence[int]) -> bool:
         """Whether ``w / v`` is a strip of the rule's kind (``v`` below ``w``).
 
+        Both labels are checked as by [`as_partition`][as_partition] (trailing zeros
+        allowed); anything else raises
+        [`InvalidInputError`][combalg.core.errors.InvalidInputError].
+
         Examples
         --------
         >>> RuleRSK().is_edge((1,), (3,))
@@ -234,6 +246,10 @@ class Rule:
         >>> RuleBurge().is_edge((1,), (3,))
         False
         """
+        return self._is_edge(as_partition(v, "v"), as_partition(w, "w"))
+
+    def _is_edge(self, v: Sequence[int], w: Sequence[int]) -> bool:
+        """[`is_edge`][is_edge] for valid labels (no validation, for inner loops)."""
         if self.strip == "horizontal":
             return is_horizontal_strip(w, v)
         return is_vertical_strip(w, v)
@@ -248,9 +264,9 @@ class Rule:
         xx = as_partition(x, "x")
         content = nonnegative_int("content", content)
         for name, v in (("x", xx), ("y", yy)):
-            if not self.is_edge(tt, v):
+            if not self._is_edge(tt, v):
                 raise InvalidInputError(
-                    f"invalid corner labels for the {self.name} rule: {name}/t = {v}/{tt} is "
+                    f"invalid corner labels for the {self.name} rule: {name}/t = {short_repr(v)}/{short_repr(tt)} is "
                     f"not a {self.strip} strip"
                 )
         return yy, tt, xx, content
@@ -261,9 +277,9 @@ class Rule:
         zz = as_partition(z, "z")
         xx = as_partition(x, "x")
         for name, v in (("x", xx), ("y", yy)):
-            if not self.is_edge(v, zz):
+            if not self._is_edge(v, zz):
                 raise InvalidInputError(
-                    f"invalid corner labels for the {self.name} rule: z/{name} = {zz}/{v} is "
+                    f"invalid corner labels for the {self.name} rule: z/{name} = {short_repr(zz)}/{short_repr(v)} is "
                     f"not a {self.strip} strip"
                 )
         return yy, zz, xx
@@ -299,7 +315,7 @@ class Rule:
             nxt = []
             for p in frontier:
                 for q in _up(p):
-                    if q not in seen and self.is_edge(t, q):
+                    if q not in seen and self._is_edge(t, q):
                         seen.add(q)
                         nxt.append(q)
             frontier = nxt
@@ -388,7 +404,7 @@ class Rule:
                 for x, y in product(ups, ups):
                     for m in range(max_content + 1):
                         z = self.forward_rule(y, t, x, m)
-                        if not (self.is_edge(x, z) and self.is_edge(y, z)):
+                        if not (self._is_edge(x, z) and self._is_edge(y, z)):
                             return Mismatch(("forward strips", (y, t, x, m)), "strips", z)
                         back = self.backward_rule(y, z, x)
                         if back != (t, m):
@@ -399,7 +415,7 @@ class Rule:
                 downs = [p for p in self._strips_under(z, max_rank)]
                 for x, y in product(downs, downs):
                     t, m = self.backward_rule(y, z, x)
-                    if m < 0 or not (self.is_edge(t, x) and self.is_edge(t, y)):
+                    if m < 0 or not (self._is_edge(t, x) and self._is_edge(t, y)):
                         return Mismatch(("backward strips", (y, z, x)), "strips", (t, m))
                     again = self.forward_rule(y, t, x, m)
                     if again != z:
@@ -413,7 +429,7 @@ class Rule:
             nxt = []
             for p in frontier:
                 for q in _down(p):
-                    if q not in seen and self.is_edge(q, z):
+                    if q not in seen and self._is_edge(q, z):
                         seen.add(q)
                         nxt.append(q)
             frontier = nxt
@@ -468,7 +484,7 @@ class RuleRSK(Rule):
         ...
         combalg.core.errors.InvalidInputError: invalid corner labels for the RSK rule: x/t = (1,)/(2,) is not a horizontal strip
         """
-        if check:
+        if _flag("check", check):
             y, t, x, content = self._check_forward(y, t, x, content)
         return self._forward_raw(y, t, x, content)
 
@@ -492,7 +508,7 @@ class RuleRSK(Rule):
         With ``check`` (the default) ``z/x`` and ``z/y`` must be horizontal strips
         of partitions, else [`InvalidInputError`][combalg.core.errors.InvalidInputError].
         """
-        if check:
+        if _flag("check", check):
             y, z, x = self._check_backward(y, z, x)
         return self._backward_raw(y, z, x)
 
@@ -558,11 +574,11 @@ class RuleBurge(Rule):
         and ``y/t`` vertical strips and the content a nonnegative integer, else
         [`InvalidInputError`][combalg.core.errors.InvalidInputError]; ``check=False`` skips this.
         """
-        if check:
+        if _flag("check", check):
             y, t, x, content = self._check_forward(y, t, x, content)
         if content > MAX_BURGE_CONTENT:
             raise ResourceLimitError(
-                f"content {content} would give a column of {content} rows; the limit is "
+                f"content {short_repr(content)} would give a column of {short_repr(content)} rows; the limit is "
                 f"MAX_BURGE_CONTENT = {MAX_BURGE_CONTENT}"
             )
         return self._forward_raw(y, t, x, content)
@@ -586,7 +602,7 @@ class RuleBurge(Rule):
         With ``check`` (the default) ``z/x`` and ``z/y`` must be vertical strips of
         partitions, else [`InvalidInputError`][combalg.core.errors.InvalidInputError].
         """
-        if check:
+        if _flag("check", check):
             y, z, x = self._check_backward(y, z, x)
         return self._backward_raw(y, z, x)
 

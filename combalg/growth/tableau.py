@@ -41,7 +41,9 @@ import numbers
 from collections.abc import Iterable
 from typing import Any
 
+from combalg.core.bignum import int_text, short_repr
 from combalg.core.errors import InvalidInputError
+from combalg.core.validation import rows_arg
 from combalg.partitions import Partition
 
 __all__ = ["Tableau"]
@@ -51,7 +53,7 @@ def _entry(v: Any, where: tuple[int, int]) -> int | None:
     if v is None:
         return None
     if isinstance(v, bool) or not isinstance(v, numbers.Integral):
-        raise InvalidInputError(f"invalid tableau entry {v!r} at {where}: expected an integer (or None in a skew cell)")
+        raise InvalidInputError(f"invalid tableau entry {short_repr(v)} at {where}: expected an integer (or None in a skew cell)")
     return int(v)
 
 
@@ -84,19 +86,19 @@ class Tableau(tuple):
 
     def __new__(cls, rows: Iterable[Iterable[Any]] = ()) -> Tableau:
         if isinstance(rows, (str, bytes)):
-            raise InvalidInputError(f"invalid tableau {rows!r}: expected a sequence of rows, not text")
+            raise InvalidInputError(f"invalid tableau {short_repr(rows)}: expected a sequence of rows, not text")
         try:
-            rs = [list(r) for r in rows]
-        except TypeError:
-            raise InvalidInputError(f"invalid tableau {rows!r}: expected a sequence of rows") from None
+            rs = rows_arg("tableau", rows)
+        except InvalidInputError:
+            raise InvalidInputError(f"invalid tableau {short_repr(rows)}: expected a sequence of rows") from None
         out = []
         for i, r in enumerate(rs):
             if isinstance(r, (str, bytes)):
-                raise InvalidInputError(f"invalid tableau row {r!r}: expected a sequence of integers")
+                raise InvalidInputError(f"invalid tableau row {short_repr(r)}: expected a sequence of integers")
             if not r:
-                raise InvalidInputError(f"invalid tableau {rows!r}: row {i} is empty")
+                raise InvalidInputError(f"invalid tableau {short_repr(rows)}: row {i} is empty")
             if i and len(r) > len(rs[i - 1]):
-                raise InvalidInputError(f"invalid tableau {rows!r}: row {i} is longer than the row above")
+                raise InvalidInputError(f"invalid tableau {short_repr(rows)}: row {i} is longer than the row above")
             out.append(tuple(_entry(v, (i, j)) for j, v in enumerate(r)))
         return super().__new__(cls, out)
 
@@ -197,13 +199,14 @@ class Tableau(tuple):
 
     # -- display --------------------------------------------------------------
     def __repr__(self) -> str:
-        return f"Tableau({self.to_list()!r})"
+        rows = ("[" + ", ".join("None" if v is None else int_text(v) for v in r) + "]" for r in self)
+        return "Tableau([" + ", ".join(rows) + "])"
 
     def __str__(self) -> str:
         """The rows on separate lines, entries aligned (``.`` in skew cells)."""
         if not self:
             return "(empty tableau)"
-        texts = [["." if v is None else str(v) for v in r] for r in self]
+        texts = [["." if v is None else int_text(v) for v in r] for r in self]
         width = max(len(t) for row in texts for t in row)
         return "\n".join(" ".join(t.rjust(width) for t in row) for row in texts)
 
@@ -215,16 +218,18 @@ class Tableau(tuple):
         InvalidInputError
             For an unknown style.
         """
+        if not isinstance(style, str):
+            raise InvalidInputError(f"invalid style {short_repr(style)}: expected 'ytableau' or 'array'")
         if style == "ytableau":
-            rows = [" & ".join("\\none" if v is None else str(v) for v in r) for r in self]
+            rows = [" & ".join("\\none" if v is None else int_text(v) for v in r) for r in self]
             return "\\begin{ytableau} " + " \\\\ ".join(rows) + " \\end{ytableau}"
         if style == "array":
             if not self:
                 return "\\emptyset"
             cols = len(self[0])
-            rows = [" & ".join("" if v is None else f"\\boxed{{{v}}}" for v in r) for r in self]
+            rows = [" & ".join("" if v is None else f"\\boxed{{{int_text(v)}}}" for v in r) for r in self]
             return "\\begin{array}{" + "l" * cols + "}" + " \\\\ ".join(rows) + "\\end{array}"
-        raise InvalidInputError(f"invalid style {style!r}: expected 'ytableau' or 'array'")
+        raise InvalidInputError(f"invalid style {short_repr(style)}: expected 'ytableau' or 'array'")
 
     def _repr_latex_(self) -> str:
         # MathJax has no ytableau package: boxed entries in an array render everywhere
@@ -239,7 +244,7 @@ class Tableau(tuple):
         rows = []
         for r in self:
             tds = "".join(f'<td style="{cell}"></td>' if v is None else
-                          f'<td style="{cell}">{html.escape(str(v))}</td>' for v in r)
+                          f'<td style="{cell}">{html.escape(int_text(v))}</td>' for v in r)
             rows.append(f"<tr>{tds}</tr>")
         return '<table style="border-collapse:collapse">' + "".join(rows) + "</table>"
 

@@ -18,13 +18,16 @@ from collections.abc import Iterator
 
 from combalg.core.errors import ResourceLimitError
 from combalg.core.validation import nonnegative_int
-from combalg.partitions.partition import Partition
+from combalg.core.bignum import short_repr
+from combalg.partitions.partition import Partition, _check_cells
 
 __all__ = ["partitions_of", "partitions_up_to", "partitions_in_box", "count_partitions"]
 
 
 def _fill(total: int, part: int) -> list[int]:
     q, r = divmod(total, part)
+    if q > 1:
+        _check_cells(q + (1 if r else 0), f"a partition of {short_repr(total)} into parts of at most {short_repr(part)}")
     return [part] * q + ([r] if r else [])
 
 
@@ -124,8 +127,14 @@ def partitions_up_to(
     max_part = nonnegative_int("max_part", max_part, allow_none=True)
     max_length = nonnegative_int("max_length", max_length, allow_none=True)
 
+    top = n
+    if max_part is not None and max_length is not None:
+        top = min(top, max_part * max_length)  # no larger size fits (each size below has a partition)
+    elif max_part == 0 or max_length == 0:
+        top = 0
+
     def gen() -> Iterator[Partition]:
-        for k in range(n + 1):  # type: ignore[operator]
+        for k in range(top + 1):  # type: ignore[operator]
             yield from _partitions_of(
                 k,
                 k if max_part is None else max_part,
@@ -168,7 +177,7 @@ def count_partitions(n: int) -> int:
         If ``n`` is not a nonnegative integer.
     ResourceLimitError
         If ``n`` is above the limit ``partition_count_n`` of
-        [`combalg.core.limits`][combalg.core.limits] (default ``10^11``; the computation runs in C
+        ``combalg.core.limits`` (see the page "Limits"; default ``10^11``; the computation runs in C
         and cannot be interrupted, so it is bounded before it starts).
 
     References

@@ -41,6 +41,7 @@ from combalg.core.bignum import int_text, short_repr
 from combalg.core.errors import InvalidInputError, ResourceLimitError
 from combalg.core.limits import default as _default
 from combalg.core.limits import get as _limit
+from combalg.partitions._args import sequence
 
 __all__ = ["Partition", "conjugate", "hook_lengths", "num_standard_tableaux", "compact_str", "MAX_CELLS"]
 
@@ -78,29 +79,29 @@ def _validated_parts(parts: Iterable[object]) -> tuple[int, ...]:
     """Return ``parts`` as a tuple of positive ints, or raise InvalidInputError."""
     if isinstance(parts, (str, bytes)):
         raise InvalidInputError(
-            f"invalid partition {parts!r}: expected a sequence of integers, not text"
+            f"invalid partition {short_repr(parts)}: expected a sequence of integers, not text"
         )
     try:
-        items = list(parts)  # type: ignore[call-overload]
-    except TypeError:
+        items = sequence("partition", parts)
+    except InvalidInputError:
         raise InvalidInputError(
-            f"invalid partition {parts!r}: expected a sequence of nonnegative integers"
+            f"invalid partition {short_repr(parts)}: expected a sequence of nonnegative integers"
         ) from None
     values = []
     for x in items:
         if isinstance(x, bool):
             raise InvalidInputError(
-                f"invalid partition {items!r}: part {x!r} is a bool, expected an integer"
+                f"invalid partition {short_repr(items)}: part {x!r} is a bool, expected an integer"
             )
         try:
             v = operator.index(x)
         except TypeError:
             raise InvalidInputError(
-                f"invalid partition {items!r}: part {x!r} is not an integer"
+                f"invalid partition {short_repr(items)}: part {short_repr(x)} is not an integer"
             ) from None
         if v < 0:
             raise InvalidInputError(
-                f"invalid partition {items!r}: part {v} is negative, "
+                f"invalid partition {short_repr(items)}: part {short_repr(v)} is negative, "
                 "expected nonnegative integers"
             )
         values.append(v)
@@ -109,8 +110,8 @@ def _validated_parts(parts: Iterable[object]) -> tuple[int, ...]:
     for i in range(1, len(values)):
         if values[i] > values[i - 1]:
             raise InvalidInputError(
-                f"invalid partition {items!r}: parts must be weakly decreasing, "
-                f"but part {i} ({values[i]}) exceeds part {i - 1} ({values[i - 1]})"
+                f"invalid partition {short_repr(items)}: parts must be weakly decreasing, "
+                f"but part {i} ({short_repr(values[i])}) exceeds part {i - 1} ({short_repr(values[i - 1])})"
             )
     return tuple(values)
 
@@ -209,6 +210,12 @@ class Partition(tuple):
         >>> lam.part(1), lam.part(5)
         (1, 0)
         """
+        if isinstance(i, bool):
+            raise InvalidInputError(f"invalid index {i!r}: expected an integer")
+        try:
+            i = operator.index(i)
+        except TypeError:
+            raise InvalidInputError(f"invalid index {short_repr(i)}: expected an integer") from None
         return self[i] if 0 <= i < len(self) else 0
 
     def conjugate(self) -> Partition:
@@ -327,7 +334,9 @@ class Partition(tuple):
         >>> Partition().diagram()
         ''
         """
-        _check_cells(self.size, f"the diagram of a partition of {short_repr(self.size)}")
+        if not isinstance(cell, str):
+            raise InvalidInputError(f"invalid cell {short_repr(cell)}: expected a string")
+        _check_cells(self.size * max(len(cell), 1), f"the diagram of a partition of {short_repr(self.size)}")
         return "\n".join(cell * p for p in self)
 
     def latex(self) -> str:
