@@ -40,7 +40,7 @@ from typing import Any, Sequence
 
 from combalg.asm.compatible import _smaller_from_corner
 from combalg.asm.monotone import alternating_sign_matrices, as_asm
-from combalg.asm.statistics import corner_sum_matrix, inversions
+from combalg.asm.statistics import _corner_sums, _inversions
 from combalg.core.errors import InvalidInputError, ResourceLimitError
 from combalg.core.validation import positive_int
 from combalg.lambdadet._convert import export
@@ -121,7 +121,7 @@ def langer_exponents(A: Sequence[Sequence[int]], B: Sequence[Sequence[int]]
     B = as_asm(B, "B")
     if len(B) != len(A) - 1:
         raise InvalidInputError(f"invalid B of size {len(B)}: expected size {len(A) - 1}")
-    return _langer_exponents(corner_sum_matrix(A, check=False), corner_sum_matrix(B, check=False), len(A))
+    return _langer_exponents(_corner_sums(A), _corner_sums(B), len(A))
 
 
 def _langer_exponents(CA, CB, n: int):
@@ -211,7 +211,7 @@ def two_layer_expansion(n: int, placement: str = "homogeneous", x0: str = "gener
     terms: dict[tuple[int, ...], Any] = {}
     count = 0
     for A in alternating_sign_matrices(n):
-        CA = corner_sum_matrix(A, check=False)
+        CA = _corner_sums(A)
         flatA = [v + 1 for r in A for v in r]
         for B in _smaller_from_corner(CA, n):
             count += 1
@@ -235,7 +235,7 @@ def two_layer_expansion(n: int, placement: str = "homogeneous", x0: str = "gener
                 else:
                     coeff *= val_m ** (c2 - ex)
             else:
-                lam_e, mu_e = _langer_exponents(CA, corner_sum_matrix(B, check=False), n)
+                lam_e, mu_e = _langer_exponents(CA, _corner_sums(B), n)
                 for (p, q), x in lam_e.items():
                     nm = index_name(lb, p, q) if placement == "langer" else index_name(lb, p - q)
                     e[pidx[nm]] += x
@@ -348,7 +348,7 @@ def asm_expansion(M: Any, lam: Any = None, method: str = "transfer", max_terms: 
             count += 1
             flatA = [v for r in A for v in r]
             N = flatA.count(-1)
-            inv = inversions(A, check=False)
+            inv = _inversions(A)
             base = tuple([flatA[p] + s for p, s in zip(order, shift_flat)])
             b = binoms[N]
             e0 = inv - N
@@ -360,7 +360,7 @@ def asm_expansion(M: Any, lam: Any = None, method: str = "transfer", max_terms: 
         count += 1
         flatA = [v for r in A for v in r]
         N = flatA.count(-1)
-        inv = inversions(A, check=False)
+        inv = _inversions(A)
         if lam_num is not None:
             lam_coeff = lam_num ** (inv - N) * (1 + lam_num) ** N
             if lam_coeff == 0:
