@@ -127,6 +127,9 @@ _ENTRIES = (
           "degree on the random line of a value in laurent_precheck (default of max_degree); "
           "a power past it is not computed",
           "combalg.lambdadet.laurent_precheck"),
+    Limit("count_bits", 10**6, "bits",
+          "estimated size of an exact count (or of a whole row of counts) returned as Python integers",
+          "combalg.free.catalan, narayana, narayana_numbers"),
     Limit("fock_word_length", 1_000, "letters",
           "length of a word of creation and annihilation operators applied to a Fock vector",
           "combalg.free.fock.apply_word"),
