@@ -38,6 +38,7 @@ from fractions import Fraction
 from math import comb
 from typing import Any, Sequence
 
+from combalg.core.bignum import short_repr
 from combalg.asm.compatible import _smaller_from_corner
 from combalg.asm.monotone import alternating_sign_matrices, as_asm
 from combalg.asm.statistics import _corner_sums, _inversions
@@ -181,10 +182,10 @@ def two_layer_expansion(n: int, placement: str = "homogeneous", x0: str = "gener
     """
     n = positive_int("n", n)
     if x0 not in ("generic", "ones"):
-        raise InvalidInputError(f"invalid x0 {x0!r}: expected 'generic' or 'ones'")
+        raise InvalidInputError(f"invalid x0 {short_repr(x0)}: expected 'generic' or 'ones'")
     if callable(placement) or placement not in ("homogeneous", "di_francesco", "langer"):
         raise InvalidInputError(
-            f"invalid placement {placement!r}: expected 'homogeneous', 'di_francesco' or 'langer'")
+            f"invalid placement {short_repr(placement)}: expected 'homogeneous', 'di_francesco' or 'langer'")
     max_terms = positive_int("max_terms", max_terms)
     if 2 ** comb(n, 2) > max_terms:
         raise ResourceLimitError(
@@ -315,7 +316,7 @@ def asm_expansion(M: Any, lam: Any = None, method: str = "transfer", max_terms: 
     lam + 1
     """
     if method not in ("transfer", "enumerate"):
-        raise InvalidInputError(f"invalid method {method!r}: expected 'transfer' or 'enumerate'")
+        raise InvalidInputError(f"invalid method {short_repr(method)}: expected 'transfer' or 'enumerate'")
     rows = square_entries(M, "M")
     n = len(rows)
     lam_c = parameter_value(lam, "lam", "lam")
@@ -384,7 +385,7 @@ def asm_expansion(M: Any, lam: Any = None, method: str = "transfer", max_terms: 
         if zero_den is not None:
             i, j = divmod(zero_den, n)
             raise InvalidInputError(
-                f"invalid matrix M: entry ({i + 1},{j + 1}) is 0 but the ASM term of {A!r} divides by it, "
+                f"invalid matrix M: entry ({i + 1},{j + 1}) is 0 but the ASM term of {short_repr(A)} divides by it, "
                 "so the lambda-determinant is undefined there")
         if coeff == 0:
             continue
