@@ -20,6 +20,11 @@ whole; every division is certified.  A run ends with one of three outcomes:
   [`Budget`][Budget]), checked before every multiplication and division, ran out
   first; nothing is claimed.
 
+A single product or division whose estimated work passes the limit
+``laurent_product_work`` of [`combalg.core.limits`][combalg.core.limits] is refused with
+[`ResourceLimitError`][combalg.core.errors.ResourceLimitError] before FLINT, which
+cannot be interrupted, starts it.
+
 [`laurent_precheck`][laurent_precheck] is a fast probabilistic test over ``GF(p)`` on random
 lines, and [`is_laurent`][is_laurent] tests one given rational function.
 
@@ -72,6 +77,10 @@ __all__ = [
 
 #: Largest order ``k`` (the recurrence uses ``x[m-1] .. x[m-k]``) that is accepted.
 MAX_ORDER = 1000
+
+#: Work (see the limit ``laurent_product_work``) spent at most on one product while
+#: [`parse_recurrence`][parse_recurrence] checks the right side for a divisor that is zero.
+_PARSE_WORK = 10**7
 
 LAURENT = "Laurent"
 NOT_LAURENT = "not Laurent"
@@ -221,7 +230,12 @@ def parse_recurrence(text: str) -> Recurrence:
            f"(a divisor that can never be zero), got {lhs}")
     try:
         lhs_num, lhs_den, _ = _evaluate(lhs, ring, env, {index: 0}, None)
-        _evaluate(rhs, ring, env, {index: 0}, None)
+        cap = limits.get("laurent_product_work")
+        try:  # a check only (the runs check every divisor step by step): kept cheap
+            with limits.limits(laurent_product_work=_PARSE_WORK if cap is None else min(cap, _PARSE_WORK)):
+                _evaluate(rhs, ring, env, {index: 0}, None)
+        except ResourceLimitError:
+            pass  # too costly to evaluate symbolically here; a zero divisor is found by the run
     except _RhsZeroDivision as exc:
         raise InvalidInputError(f"invalid recurrence {short_repr(text)}: it divides by {exc}, which is zero") from None
     res = lhs_num.try_divide(lhs_den)
@@ -339,8 +353,21 @@ def _product_bound(a: LaurentPolynomial, b: LaurentPolynomial) -> int:
     return box
 
 
+def _work(la: int, lb: int, ba: int, bb: int) -> int:
+    """Estimated work of a product (or an exact division) in FLINT: the term products
+    ``la * lb`` times the machine words of the two coefficients (bit sizes ``ba``, ``bb``)."""
+    return la * lb * (2 + ba // 64 + bb // 64)
+
+
+def _check_work(work: int, what: str) -> None:
+    """Refuse, before FLINT starts (it cannot be interrupted), one operation past the limit
+    ``laurent_product_work`` of [`combalg.core.limits`][combalg.core.limits]."""
+    limits.check("laurent_product_work", work,
+                 f"{what} in the Laurent run, an estimated {short_repr(work)} word operations in one FLINT call,")
+
+
 def _mul(a, b, meter: _Meter | None, what: str):
-    """Multiply (value, bits) pairs after checking the budget."""
+    """Multiply (value, bits) pairs after checking the budget and the work of the product."""
     (va, ba), (vb, bb) = a, b
     if va.is_unit() and va.numerator.coeffs()[0] in (1, -1):
         return va * vb, bb
@@ -349,6 +376,7 @@ def _mul(a, b, meter: _Meter | None, what: str):
     bits = ba + bb + max(1, min(va.length, vb.length)).bit_length()
     if meter is not None:
         meter.check(_product_bound(va, vb), what, bits)
+    _check_work(_work(va.length, vb.length, ba, bb), what)
     return va * vb, bits
 
 
@@ -607,6 +635,12 @@ def laurent_run(recurrence: Any, initial: Any = None, steps: int = 10, params: S
     InvalidInputError
         If the recurrence does not parse or has a divisor that can be zero, the
         initial values are malformed, or a divisor evaluates to zero.
+    ResourceLimitError
+        If one product or exact division would pass the limit
+        ``laurent_product_work`` of [`combalg.core.limits`][combalg.core.limits]
+        (estimated before FLINT starts it: a FLINT call cannot be interrupted), or
+        ``steps + 1`` values would pass the limit ``sequence_length``.  The limits
+        hold with ``budget=None`` too.
 
     Examples
     --------
@@ -675,6 +709,8 @@ def laurent_run(recurrence: Any, initial: Any = None, steps: int = 10, params: S
             if den.is_zero():
                 raise InvalidInputError(f"the divisor of {short_repr(rec.text)} is zero at step {m}")
             meter.check(num.length, "the numerator", num_bits)
+            if den.length > 1:  # dividing by a monomial costs one pass over the numerator
+                _check_work(_work(num.length, den.length, num_bits, _coefficient_bits(den)), "the division")
             res = num.try_divide(den)
         except _BudgetExceeded as exc:
             return result(BUDGET_EXCEEDED, m, None, str(exc))
