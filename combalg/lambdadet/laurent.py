@@ -21,7 +21,7 @@ whole; every division is certified.  A run ends with one of three outcomes:
   first; nothing is claimed.
 
 A single product or division whose estimated work passes the limit
-``laurent_product_work`` of [`combalg.core.limits`][combalg.core.limits] is refused with
+``laurent_product_work`` of ``combalg.core.limits`` is refused with
 [`ResourceLimitError`][combalg.core.errors.ResourceLimitError] before FLINT, which
 cannot be interrupted, starts it.
 
@@ -361,7 +361,7 @@ def _work(la: int, lb: int, ba: int, bb: int) -> int:
 
 def _check_work(work: int, what: str) -> None:
     """Refuse, before FLINT starts (it cannot be interrupted), one operation past the limit
-    ``laurent_product_work`` of [`combalg.core.limits`][combalg.core.limits]."""
+    ``laurent_product_work`` of ``combalg.core.limits``."""
     limits.check("laurent_product_work", work,
                  f"{what} in the Laurent run, an estimated {short_repr(work)} word operations in one FLINT call,")
 
@@ -637,7 +637,7 @@ def laurent_run(recurrence: Any, initial: Any = None, steps: int = 10, params: S
         initial values are malformed, or a divisor evaluates to zero.
     ResourceLimitError
         If one product or exact division would pass the limit
-        ``laurent_product_work`` of [`combalg.core.limits`][combalg.core.limits]
+        ``laurent_product_work`` of ``combalg.core.limits``
         (estimated before FLINT starts it: a FLINT call cannot be interrupted), or
         ``steps + 1`` values would pass the limit ``sequence_length``.  The limits
         hold with ``budget=None`` too.
