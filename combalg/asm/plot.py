@@ -123,7 +123,7 @@ def plot_asm(A: Sequence[Sequence[int]], ax: Any = None, style: str = "matrix", 
         raise InvalidInputError(f"invalid style {short_repr(style)}: expected one of {', '.join(STYLES)}")
     A = as_asm(A)
     n = len(A)
-    if not (isinstance(labels, bool) or type(labels).__name__ == "bool_"):
+    if not (isinstance(labels, bool) or (type(labels).__module__ == "numpy" and type(labels).__name__ in ("bool", "bool_"))):
         raise InvalidInputError(f"invalid labels {short_repr(labels)}: expected True or False")
     if isinstance(fontsize, bool) or not isinstance(fontsize, (int, float)) or not 0 < fontsize <= 1000:
         raise InvalidInputError(f"invalid fontsize {short_repr(fontsize)}: expected a number in (0, 1000]")

@@ -42,7 +42,7 @@ __all__ = [
 
 def _rows(A: Sequence[Sequence[int]], check: object) -> tuple[tuple[int, ...], ...]:
     """``A`` validated as an ASM (``check`` true) or as a square integer matrix (``check`` false)."""
-    if isinstance(check, bool) or type(check).__name__ == "bool_":
+    if isinstance(check, bool) or (type(check).__module__ == "numpy" and type(check).__name__ in ("bool", "bool_")):
         if check:
             return as_asm(A)
         return _square_int_rows(A)

@@ -46,6 +46,7 @@ References
 from __future__ import annotations
 
 import numbers
+import operator
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from itertools import product
@@ -1014,8 +1015,12 @@ class FockSpace:
 
     def length_projection(self, max_length: int) -> SparseMatrix:
         """The diagonal projection onto words of length ``<= max_length`` (any integer; a negative one gives 0)."""
-        if isinstance(max_length, bool) or not isinstance(max_length, int):
-            raise InvalidInputError(f"invalid max_length {short_repr(max_length)}: expected an integer")
+        try:
+            if isinstance(max_length, bool):
+                raise TypeError
+            max_length = operator.index(max_length)
+        except TypeError:
+            raise InvalidInputError(f"invalid max_length {short_repr(max_length)}: expected an integer") from None
         return SparseMatrix((self.dimension, self.dimension),
                             {(i, i): 1 for i, w in enumerate(self.words) if len(w) <= max_length})
 
