@@ -148,16 +148,17 @@ class Recurrence:
 
 
 def _offset(node: Indexed, index: str, text: str) -> int:
+    shown = short_repr(text)
     if len(node.indices) != 1:
-        raise InvalidInputError(f"invalid recurrence {short_repr(text)}: {node} should have one index like {node.base}[m-1]")
+        raise InvalidInputError(f"invalid recurrence {shown}: {node} should have one index like {node.base}[m-1]")
     try:
         at0 = node.resolve({index: 0})[0]
         at1 = node.resolve({index: 1})[0]
     except InvalidInputError:
         raise InvalidInputError(
-            f"invalid recurrence {short_repr(text)}: the index of {node} should be {index} minus a constant") from None
+            f"invalid recurrence {shown}: the index of {node} should be {index} minus a constant") from None
     if at1 - at0 != 1:
-        raise InvalidInputError(f"invalid recurrence {short_repr(text)}: the index of {node} should be {index} minus a constant")
+        raise InvalidInputError(f"invalid recurrence {shown}: the index of {node} should be {index} minus a constant")
     return -at0
 
 
@@ -185,16 +186,17 @@ def parse_recurrence(text: str) -> Recurrence:
         return text
     if not isinstance(text, str):
         raise InvalidInputError(f"invalid recurrence {short_repr(text)}: expected text such as 'x[m]*x[m-2] = x[m-1]^2 + 1'")
+    shown = short_repr(text)
     lhs, rhs = parse_equation(text)
     # refuse constants such as ((2^10000)^10000)^10000 before any arithmetic
     expression_size_bound(lhs)
     expression_size_bound(rhs)
     nodes = lhs.indexed() + rhs.indexed()
     if not nodes:
-        raise InvalidInputError(f"invalid recurrence {short_repr(text)}: expected a sequence such as x[m]")
+        raise InvalidInputError(f"invalid recurrence {shown}: expected a sequence such as x[m]")
     bases = {n.base for n in nodes}
     if len(bases) != 1:
-        raise InvalidInputError(f"invalid recurrence {short_repr(text)}: expected one sequence, found {sorted(bases)}")
+        raise InvalidInputError(f"invalid recurrence {shown}: expected one sequence, found {sorted(bases)}")
     base = bases.pop()
     index_names: set[str] = set()
     for n in nodes:
@@ -202,31 +204,31 @@ def parse_recurrence(text: str) -> Recurrence:
             index_names |= {x.name for x in i.walk() if isinstance(x, Name)}
     if len(index_names) != 1:
         raise InvalidInputError(
-            f"invalid recurrence {short_repr(text)}: expected one index name (like m), found {sorted(index_names) or 'none'}")
+            f"invalid recurrence {shown}: expected one index name (like m), found {sorted(index_names) or 'none'}")
     index = index_names.pop()
     params = tuple(sorted(lhs.names() | rhs.names()))
     if base in params or index in params:
-        raise InvalidInputError(f"invalid recurrence {short_repr(text)}: {short_repr(base)}/{short_repr(index)} also used as a plain name")
+        raise InvalidInputError(f"invalid recurrence {shown}: {short_repr(base)}/{short_repr(index)} also used as a plain name")
     lo = {_offset(n, index, text) for n in lhs.indexed()}
     ro = {_offset(n, index, text) for n in rhs.indexed()}
     if any(o < 0 for o in lo | ro):
-        raise InvalidInputError(f"invalid recurrence {short_repr(text)}: terms after {base}[{index}] are not allowed")
+        raise InvalidInputError(f"invalid recurrence {shown}: terms after {base}[{index}] are not allowed")
     if 0 in ro:
-        raise InvalidInputError(f"invalid recurrence {short_repr(text)}: {base}[{index}] may appear only on the left side")
+        raise InvalidInputError(f"invalid recurrence {shown}: {base}[{index}] may appear only on the left side")
     if 0 not in lo:
-        raise InvalidInputError(f"invalid recurrence {short_repr(text)}: the left side must contain {base}[{index}]")
+        raise InvalidInputError(f"invalid recurrence {shown}: the left side must contain {base}[{index}]")
     order = max(lo | ro)
     if order < 1:
-        raise InvalidInputError(f"invalid recurrence {short_repr(text)}: expected earlier terms such as {base}[{index}-1]")
+        raise InvalidInputError(f"invalid recurrence {shown}: expected earlier terms such as {base}[{index}-1]")
     if order > MAX_ORDER:
         raise InvalidInputError(
-            f"invalid recurrence {short_repr(text)}: order {order} (it reaches back to {base}[{index}-{order}]) is above "
+            f"invalid recurrence {shown}: order {order} (it reaches back to {base}[{index}-{order}]) is above "
             f"the limit {MAX_ORDER}")
     # evaluate both sides in a helper ring with u0 = x[m], u_j = x[m-j]
     names = [f"u{j}" for j in range(order + 1)]
     ring = LaurentRing(names, params, "QQ")
     env = {(base, (-j,)): (ring.gen(f"u{j}"), 1) for j in range(order + 1)}
-    bad = (f"invalid recurrence {short_repr(text)}: the left side must be {base}[{index}] times a product of earlier terms "
+    bad = (f"invalid recurrence {shown}: the left side must be {base}[{index}] times a product of earlier terms "
            f"(a divisor that can never be zero), got {lhs}")
     try:
         lhs_num, lhs_den, _ = _evaluate(lhs, ring, env, {index: 0}, None)
@@ -237,17 +239,17 @@ def parse_recurrence(text: str) -> Recurrence:
         except ResourceLimitError:
             pass  # too costly to evaluate symbolically here; a zero divisor is found by the run
     except _RhsZeroDivision as exc:
-        raise InvalidInputError(f"invalid recurrence {short_repr(text)}: it divides by {exc}, which is zero") from None
+        raise InvalidInputError(f"invalid recurrence {shown}: it divides by {exc}, which is zero") from None
     res = lhs_num.try_divide(lhs_den)
     lhs_val = res.quotient
     if not res.exact or lhs_val.is_zero() or not lhs_val.is_monomial():
         raise InvalidInputError(bad)
     shift = lhs_val.shift
     if shift[0] != 1:
-        raise InvalidInputError(f"invalid recurrence {short_repr(text)}: {base}[{index}] must appear to the first power on the left")
+        raise InvalidInputError(f"invalid recurrence {shown}: {base}[{index}] must appear to the first power on the left")
     if any(shift[order + 1:]):
         raise InvalidInputError(
-            f"invalid recurrence {short_repr(text)}: the left side contains a parameter "
+            f"invalid recurrence {shown}: the left side contains a parameter "
             f"({', '.join(p for p, e in zip(params, shift[order + 1:]) if e)}), which can be zero; "
             "keep parameters on the right side")
     divisor = tuple((j, shift[j]) for j in range(1, order + 1) if shift[j])
