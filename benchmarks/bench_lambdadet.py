@@ -8,7 +8,11 @@
   (6 x 6) -- condensation at 7 x 7 would need far more memory;
 * lambda-condensation at n = 5 with FLINT exact division, against the same
   recurrence in SymPy with ``cancel`` after every step (target: >= 50x);
-* the Langer two-layer expansion at n = 5 against the certified octahedron run.
+* the Langer two-layer expansion at n = 5 against the certified octahedron run;
+* ``laurent_run`` on ``x[m]*x[m-2] = (x[m-1]+1)^10000``, refused by the limit
+  ``laurent_product_work`` before FLINT starts a product it cannot interrupt, against
+  the same run with that limit lifted (it then spends seconds in single FLINT products
+  before its budget stops it).
 """
 
 from __future__ import annotations
@@ -95,4 +99,29 @@ def benchmarks() -> list[Benchmark]:
     assert l5 == o5
     out.append(Benchmark("Langer two-layer expansion n = 5", tl5, "certified octahedron run (combalg)", to5, "-",
                          "1024 terms"))
+
+    from combalg.core.errors import ResourceLimitError
+    from combalg.core.limits import limits
+    from combalg.lambdadet import laurent_run
+
+    huge = "x[m]*x[m-2] = (x[m-1]+1)^10000"
+
+    def refused() -> str:
+        try:
+            laurent_run(huge, steps=6)
+        except ResourceLimitError:
+            return "refused"
+        return "returned"
+
+    def unguarded() -> str:
+        with limits(laurent_product_work=None):
+            return laurent_run(huge, steps=6).status
+
+    laurent_run("x[m]*x[m-2] = x[m-1] + 1", steps=3)  # warm up the rings
+    r, tr = measure(refused, repeat=3)
+    u, tu = measure(unguarded)
+    assert r == "refused" and u == "budget exceeded"
+    out.append(Benchmark("laurent_run (x[m-1]+1)^10000 refused up front", tr,
+                         "same run, limit laurent_product_work lifted", tu, "< 0.2 s",
+                         "ResourceLimitError vs 'budget exceeded' after the FLINT products"))
     return out

@@ -32,7 +32,7 @@ from itertools import product
 from typing import Iterator, Sequence
 
 from combalg.asm.monotone import ASM, alternating_sign_matrices, as_asm
-from combalg.asm.statistics import corner_sum_matrix
+from combalg.asm.statistics import _corner_sums
 from combalg.core.errors import InvalidInputError
 from combalg.core.validation import positive_int
 
@@ -59,7 +59,7 @@ def is_compatible(A: Sequence[Sequence[int]], B: Sequence[Sequence[int]]) -> boo
     n = len(A)
     if len(B) != n - 1:
         raise InvalidInputError(f"invalid B of size {len(B)}: expected size n-1 = {n - 1} for A of size {n}")
-    return _compatible_corner(corner_sum_matrix(A, check=False), corner_sum_matrix(B, check=False), n)
+    return _compatible_corner(_corner_sums(A), _corner_sums(B), n)
 
 
 def _compatible_corner(CA, CB, n: int) -> bool:
@@ -135,7 +135,7 @@ def compatible_smaller(A: Sequence[Sequence[int]]) -> list[ASM]:
     n = len(A)
     if n == 0:
         raise InvalidInputError("invalid A=(): expected an ASM of size at least 1")
-    return _smaller_from_corner(corner_sum_matrix(A, check=False), n)
+    return _smaller_from_corner(_corner_sums(A), n)
 
 
 def compatible_pairs(n: int) -> Iterator[tuple[ASM, ASM]]:
@@ -153,5 +153,5 @@ def compatible_pairs(n: int) -> Iterator[tuple[ASM, ASM]]:
 
 def _pairs(asms: Iterator[ASM], n: int) -> Iterator[tuple[ASM, ASM]]:
     for A in asms:
-        for B in _smaller_from_corner(corner_sum_matrix(A, check=False), n):
+        for B in _smaller_from_corner(_corner_sums(A), n):
             yield A, B

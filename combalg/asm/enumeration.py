@@ -31,6 +31,7 @@ from typing import Union
 
 from combalg.asm.monotone import _children, alternating_sign_matrices
 from combalg.core.errors import InvalidInputError, ResourceLimitError
+from combalg.core.bignum import short_repr
 from combalg.core.validation import nonnegative_int
 
 __all__ = ["asm_count", "x_enumeration", "negative_ones_distribution"]
@@ -125,8 +126,8 @@ def negative_ones_distribution(n: int, method: str = "transfer") -> dict[int, in
     {0: 24, 1: 16, 2: 2}
     """
     n = nonnegative_int("n", n)
-    if method not in ("transfer", "enumerate"):
-        raise InvalidInputError(f"invalid method {method!r}: expected 'transfer' or 'enumerate'")
+    if not isinstance(method, str) or method not in ("transfer", "enumerate"):
+        raise InvalidInputError(f"invalid method {short_repr(method)}: expected 'transfer' or 'enumerate'")
     limit = MAX_TRANSFER_SIZE if method == "transfer" else MAX_ENUMERATE_SIZE
     if n > limit:
         raise ResourceLimitError(f"invalid size n={n}: method {method!r} accepts n <= {limit}")
@@ -192,6 +193,6 @@ def x_enumeration(n: int, x: Number = 1, method: str = "transfer") -> Number:
             if isinstance(x, sympy.Expr):
                 dist = negative_ones_distribution(n, method)
                 return sympy.Add(*[c * x ** k for k, c in dist.items()])
-        raise InvalidInputError(f"invalid x={x!r}: expected an integer, a Fraction or a SymPy expression")
+        raise InvalidInputError(f"invalid x={short_repr(x)}: expected an integer, a Fraction or a SymPy expression")
     dist = negative_ones_distribution(n, method)
     return sum(c * x ** k for k, c in dist.items())

@@ -83,7 +83,7 @@ class ASM(tuple):
     def __new__(cls, rows: Sequence[Sequence[int]] = ()) -> ASM:
         if isinstance(rows, ASM):
             return rows
-        return tuple.__new__(cls, as_asm(rows) if rows != () else ())
+        return tuple.__new__(cls, as_asm(rows))
 
     @property
     def size(self) -> int:
@@ -338,23 +338,28 @@ def as_asm(A: Sequence[Sequence[int]], name: str = "A") -> ASM:
     ...
     combalg.core.errors.InvalidInputError: invalid ASM A=[[1, 1], [0, 1]]: row 1 does not alternate in sign starting and ending with +1
     """
+    from combalg.core.bignum import short_repr
+    from combalg.core.validation import rows_arg
+
+    shown = short_repr(A)
     try:
         if not isinstance(A, (list, tuple)) and type(A).__module__.startswith(("sympy", "numpy", "combalg")):
             from combalg.core.matrix import as_rows
 
             rows = as_rows(A, name)   # a sympy Matrix iterates over entries, not rows
         else:
-            rows = [list(r) for r in A]
+            rows = rows_arg(name, A)
     except (TypeError, InvalidInputError):
-        raise InvalidInputError(f"invalid ASM {name}={A!r}: expected a square matrix (list of rows)") from None
+        raise InvalidInputError(f"invalid ASM {name}={shown}: expected a square matrix (list of rows)") from None
     n = len(rows)
     for i, r in enumerate(rows):
         if len(r) != n:
             raise InvalidInputError(
-                f"invalid ASM {name}={A!r}: expected a square matrix, row {i + 1} has length {len(r)} instead of {n}")
+                f"invalid ASM {name}={shown}: expected a square matrix, row {i + 1} has length {len(r)} instead of {n}")
         for x in r:
             if not _is_integer(x) or x not in (-1, 0, 1):
-                raise InvalidInputError(f"invalid ASM {name}={A!r}: entry {x!r} is not the integer -1, 0 or 1")
+                raise InvalidInputError(
+                    f"invalid ASM {name}={shown}: entry {short_repr(x)} is not the integer -1, 0 or 1")
     rows = [[int(x) for x in r] for r in rows]
 
     def alternates(seq: list[int]) -> bool:
@@ -364,11 +369,11 @@ def as_asm(A: Sequence[Sequence[int]], name: str = "A") -> ASM:
     for i, r in enumerate(rows):
         if not alternates(r):
             raise InvalidInputError(
-                f"invalid ASM {name}={A!r}: row {i + 1} does not alternate in sign starting and ending with +1")
+                f"invalid ASM {name}={shown}: row {i + 1} does not alternate in sign starting and ending with +1")
     for j in range(n):
         if not alternates([rows[i][j] for i in range(n)]):
             raise InvalidInputError(
-                f"invalid ASM {name}={A!r}: column {j + 1} does not alternate in sign starting and ending with +1")
+                f"invalid ASM {name}={shown}: column {j + 1} does not alternate in sign starting and ending with +1")
     return tuple.__new__(ASM, (tuple(r) for r in rows))
 
 
@@ -420,25 +425,27 @@ def from_monotone_triangle(T: Sequence[Sequence[int]]) -> ASM:
     >>> from_monotone_triangle([[2], [1, 3], [1, 2, 3]])
     ((0, 1, 0), (1, -1, 1), (0, 1, 0))
     """
+    from combalg.core.bignum import short_repr
+
     try:
         rows = [tuple(r) for r in T]
     except TypeError:
-        raise InvalidInputError(f"invalid monotone triangle {T!r}: expected rows of integers") from None
+        raise InvalidInputError(f"invalid monotone triangle {short_repr(T)}: expected rows of integers") from None
     if any(not _is_integer(x) for r in rows for x in r):
-        raise InvalidInputError(f"invalid monotone triangle {T!r}: expected rows of integers")
+        raise InvalidInputError(f"invalid monotone triangle {short_repr(T)}: expected rows of integers")
     rows = [tuple(int(x) for x in r) for r in rows]
     n = len(rows)
     for k, r in enumerate(rows):
         if len(r) != k + 1:
-            raise InvalidInputError(f"invalid monotone triangle {T!r}: row {k + 1} should have {k + 1} entries")
+            raise InvalidInputError(f"invalid monotone triangle {short_repr(T)}: row {k + 1} should have {k + 1} entries")
         if any(r[i] >= r[i + 1] for i in range(k)):
-            raise InvalidInputError(f"invalid monotone triangle {T!r}: row {k + 1} is not strictly increasing")
+            raise InvalidInputError(f"invalid monotone triangle {short_repr(T)}: row {k + 1} is not strictly increasing")
     if n and rows[-1] != tuple(range(1, n + 1)):
-        raise InvalidInputError(f"invalid monotone triangle {T!r}: the bottom row should be (1, ..., {n})")
+        raise InvalidInputError(f"invalid monotone triangle {short_repr(T)}: the bottom row should be (1, ..., {n})")
     for k in range(n - 1):
         a, b = rows[k], rows[k + 1]
         if any(not (b[i] <= a[i] <= b[i + 1]) for i in range(len(a))):
-            raise InvalidInputError(f"invalid monotone triangle {T!r}: rows {k + 1} and {k + 2} do not interlace")
+            raise InvalidInputError(f"invalid monotone triangle {short_repr(T)}: rows {k + 1} and {k + 2} do not interlace")
     out = []
     prev: tuple[int, ...] = ()
     for r in rows:

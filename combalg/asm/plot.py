@@ -38,6 +38,7 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from combalg.asm.monotone import as_asm
+from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError
 
 __all__ = ["plot_asm", "six_vertex_arrows", "STYLES"]
@@ -118,11 +119,19 @@ def plot_asm(A: Sequence[Sequence[int]], ax: Any = None, style: str = "matrix", 
     >>> ax.get_title()
     'Osculating paths, $n = 3$'
     """
-    if style not in STYLES:
-        raise InvalidInputError(f"invalid style {style!r}: expected one of {', '.join(STYLES)}")
+    if not isinstance(style, str) or style not in STYLES:
+        raise InvalidInputError(f"invalid style {short_repr(style)}: expected one of {', '.join(STYLES)}")
     A = as_asm(A)
     n = len(A)
+    if not (isinstance(labels, bool) or (type(labels).__module__ == "numpy" and type(labels).__name__ in ("bool", "bool_"))):
+        raise InvalidInputError(f"invalid labels {short_repr(labels)}: expected True or False")
+    if isinstance(fontsize, bool) or not isinstance(fontsize, (int, float)) or not 0 < fontsize <= 1000:
+        raise InvalidInputError(f"invalid fontsize {short_repr(fontsize)}: expected a number in (0, 1000]")
     import matplotlib.pyplot as plt
+    from matplotlib.axes import Axes
+
+    if ax is not None and not isinstance(ax, Axes):
+        raise InvalidInputError(f"invalid ax {short_repr(ax)}: expected a matplotlib Axes or None")
 
     if ax is None:
         size = 1.0 + 0.55 * max(n, 1)

@@ -26,7 +26,10 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from combalg.asm.monotone import as_asm
+from combalg.asm.monotone import _is_integer, as_asm
+from combalg.core.bignum import short_repr
+from combalg.core.errors import InvalidInputError
+from combalg.core.validation import rows_arg
 
 __all__ = [
     "inversions",
@@ -37,8 +40,40 @@ __all__ = [
 ]
 
 
-def _rows(A: Sequence[Sequence[int]], check: bool) -> tuple[tuple[int, ...], ...]:
-    return as_asm(A) if check else A  # type: ignore[return-value]
+def _rows(A: Sequence[Sequence[int]], check: object) -> tuple[tuple[int, ...], ...]:
+    """``A`` validated as an ASM (``check`` true) or as a square integer matrix (``check`` false)."""
+    if isinstance(check, bool) or (type(check).__module__ == "numpy" and type(check).__name__ in ("bool", "bool_")):
+        if check:
+            return as_asm(A)
+        return _square_int_rows(A)
+    raise InvalidInputError(f"invalid check {short_repr(check)}: expected True or False")
+
+
+def _square_int_rows(A: object) -> tuple[tuple[int, ...], ...]:
+    """``A`` as a tuple of row tuples of ints, refusing anything but a square integer matrix."""
+    if not isinstance(A, tuple) or not all(isinstance(r, tuple) and all(type(x) is int for x in r) for r in A):
+        if not isinstance(A, (list, tuple)) and type(A).__module__.startswith(("sympy", "numpy")):
+            from combalg.core.matrix import as_rows
+
+            rows = as_rows(A, "A")  # a sympy Matrix iterates over entries, not rows
+        else:
+            rows = rows_arg("A", A)
+        out = []
+        for r in rows:
+            row = []
+            for x in r:
+                if not _is_integer(x):
+                    raise InvalidInputError(
+                        f"invalid A={short_repr(A)}: entry {short_repr(x)} is not an integer")
+                row.append(int(x))
+            out.append(tuple(row))
+        A = tuple(out)
+    n = len(A)
+    for i, r in enumerate(A):
+        if len(r) != n:
+            raise InvalidInputError(
+                f"invalid A={short_repr(A)}: expected a square matrix, row {i + 1} has length {len(r)} instead of {n}")
+    return A
 
 
 def inversions(A: Sequence[Sequence[int]], check: bool = True) -> int:
@@ -62,7 +97,11 @@ def inversions(A: Sequence[Sequence[int]], check: bool = True) -> int:
     >>> inversions([[0, 1], [1, 0]]), inversions([[1, 0], [0, 1]])
     (1, 0)
     """
-    A = _rows(A, check)
+    return _inversions(_rows(A, check))
+
+
+def _inversions(A: Sequence[Sequence[int]]) -> int:
+    """``inv(A)`` of a square integer matrix given as rows of ints (not validated)."""
     n = len(A)
     total = 0
     # above[j] = sum of a_{i j'} over rows i above the current row, columns j' > j
@@ -91,7 +130,7 @@ def noninversions(A: Sequence[Sequence[int]], check: bool = True) -> int:
     (1, 0)
     """
     A = _rows(A, check)
-    return inversions(tuple(tuple(reversed(r)) for r in A), check=False)
+    return _inversions(tuple(tuple(reversed(r)) for r in A))
 
 
 def negative_ones(A: Sequence[Sequence[int]], check: bool = True) -> int:
@@ -136,7 +175,11 @@ def corner_sum_matrix(A: Sequence[Sequence[int]], check: bool = True) -> tuple[t
     >>> corner_sum_matrix([[0, 1], [1, 0]])
     ((0, 0, 0), (0, 0, 1), (0, 1, 2))
     """
-    A = _rows(A, check)
+    return _corner_sums(_rows(A, check))
+
+
+def _corner_sums(A: Sequence[Sequence[int]]) -> tuple[tuple[int, ...], ...]:
+    """The corner-sum matrix of a square integer matrix given as rows of ints (not validated)."""
     n = len(A)
     out = [[0] * (n + 1)]
     prev = out[0]

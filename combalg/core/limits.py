@@ -123,10 +123,18 @@ _ENTRIES = (
     Limit("laurent_power_terms", 10**7, "terms",
           "estimated number of terms of a power of a Laurent polynomial",
           "combalg.core.laurent.LaurentPolynomial.__pow__"),
+    Limit("laurent_product_work", 10**9, "word operations",
+          "estimated work of one product or exact division of laurent_run (terms of one factor times "
+          "terms of the other times coefficient words), checked before FLINT, which cannot be "
+          "interrupted, starts it",
+          "combalg.lambdadet.laurent_run"),
     Limit("laurent_degree", 20_000, "",
           "degree on the random line of a value in laurent_precheck (default of max_degree); "
           "a power past it is not computed",
           "combalg.lambdadet.laurent_precheck"),
+    Limit("count_bits", 10**6, "bits",
+          "estimated size of an exact count (or of a whole row of counts) returned as Python integers",
+          "combalg.free.catalan, narayana, narayana_numbers"),
     Limit("fock_word_length", 1_000, "letters",
           "length of a word of creation and annihilation operators applied to a Fock vector",
           "combalg.free.fock.apply_word"),

@@ -34,10 +34,11 @@ from math import gcd, lcm
 
 from flint import fmpq_mat, fmpz_mat
 
+from combalg.core.bignum import short_repr
 from combalg.core.matrix import Matrix
 
 from combalg.core.errors import InvalidInputError, ResourceLimitError, expect
-from combalg.core.validation import nonnegative_int, positive_int
+from combalg.core.validation import nonnegative_int, positive_int, sequence_arg
 from combalg.free.fock import FockVector, Word, as_word, count_words, words_exceed, words_up_to
 
 __all__ = [
@@ -92,10 +93,9 @@ class CommutantData:
 def _normalize(generators: Iterable[int] | int, degree: int, n_generators: int | None) -> tuple[tuple[int, ...], int, int]:
     if isinstance(generators, int) and not isinstance(generators, bool):
         generators = (generators,)
-    try:
-        gens = tuple(generators)
-    except TypeError:
-        raise InvalidInputError(f"invalid generators {generators!r}: expected a sequence of letters") from None
+    if isinstance(generators, (str, bytes)) or not isinstance(generators, Iterable):
+        raise InvalidInputError(f"invalid generators {short_repr(generators)}: expected a sequence of letters")
+    gens = tuple(sequence_arg("generators", generators))
     expect(len(gens) > 0, "generators", gens, "at least one generator")
     gens = tuple(positive_int("generator", g) for g in gens)
     degree = nonnegative_int("degree", degree)

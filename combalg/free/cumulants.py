@@ -44,8 +44,9 @@ from typing import Iterator
 import flint
 from flint import fmpq, fmpq_series, fmpz
 
+from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError, ResourceLimitError, expect
-from combalg.core.validation import positive_int
+from combalg.core.validation import positive_int, sequence_arg
 from combalg.free.noncrossing import MAX_ENUMERATION, catalan, kreweras, noncrossing_partitions
 
 __all__ = [
@@ -77,7 +78,7 @@ MAX_ORDER = 5_000
 def _exact(value: object, name: str, index: int | None = None) -> fmpq:
     label = name if index is None else f"{name}[{index}]"
     if isinstance(value, bool):
-        raise InvalidInputError(f"invalid {label} {value!r}: expected an exact rational number")
+        raise InvalidInputError(f"invalid {label} {short_repr(value)}: expected an exact rational number")
     if isinstance(value, numbers.Integral):      # int, numpy integers
         return fmpq(int(value))
     if isinstance(value, Fraction):
@@ -85,18 +86,15 @@ def _exact(value: object, name: str, index: int | None = None) -> fmpq:
     if isinstance(value, (fmpz, fmpq)):
         return fmpq(value)
     raise InvalidInputError(
-        f"invalid {label} {value!r}: expected an exact rational number (int, Fraction, fmpz or fmpq)")
+        f"invalid {label} {short_repr(value)}: expected an exact rational number (int, Fraction, fmpz or fmpq)")
 
 
 def _sequence(values: object, name: str) -> list[fmpq]:
     if isinstance(values, (str, bytes, bytearray, Mapping, Set)) or values is None:
-        raise InvalidInputError(f"invalid {name} {values!r}: expected a sequence of exact rationals "
+        raise InvalidInputError(f"invalid {name} {short_repr(values)}: expected a sequence of exact rationals "
                                 "(a list or tuple; entry i is the value in degree i+1)")
     if not isinstance(values, Sequence):
-        try:
-            values = list(values)  # type: ignore[call-overload]
-        except TypeError:
-            raise InvalidInputError(f"invalid {name} {values!r}: expected a sequence of exact rationals") from None
+        values = sequence_arg(name, values)
     expect(len(values) > 0, name, values, "a nonempty sequence (entry i is the value in degree i+1)")
     if len(values) > MAX_ORDER:
         raise ResourceLimitError(f"{name} has {len(values)} entries, more than the limit MAX_ORDER={MAX_ORDER}")
@@ -367,14 +365,14 @@ def free_multiplicative_convolution(moments1: Sequence[object], moments2: Sequen
     >>> free_multiplicative_convolution([1, 2, 5], [1, 2, 5], method="kreweras")   # two free Poisson(1)
     [1, 3, 12]
     """
+    if not isinstance(method, str) or method not in ("s_transform", "kreweras"):
+        raise InvalidInputError(f"invalid method {short_repr(method)}: expected 's_transform' or 'kreweras'")
     if method == "s_transform":
         s1 = s_transform(moments1)
         s2 = s_transform(moments2)
         n = min(len(s1), len(s2))
         prod = [sum((s1[i] * s2[j - i] for i in range(j + 1)), 0) for j in range(n)]
         return moments_from_s_transform(prod)
-    if method != "kreweras":
-        raise InvalidInputError(f"invalid method {method!r}: expected 's_transform' or 'kreweras'")
     k1 = moments_to_free_cumulants(moments1)
     k2 = moments_to_free_cumulants(moments2)
     n = min(len(k1), len(k2))

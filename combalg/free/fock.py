@@ -46,6 +46,7 @@ References
 from __future__ import annotations
 
 import numbers
+import operator
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from itertools import product
@@ -54,7 +55,8 @@ from flint import fmpq, fmpq_mat, fmpz, fmpz_mat
 
 from combalg.core.matrix import Matrix
 from combalg.core.errors import InvalidInputError, ResourceLimitError, expect
-from combalg.core.validation import nonnegative_int, positive_int
+from combalg.core.bignum import short_repr
+from combalg.core.validation import nonnegative_int, positive_int, sequence_arg
 from combalg.free.noncrossing import noncrossing_pairings
 
 __all__ = [
@@ -164,8 +166,16 @@ def _gen(i: object) -> int:
 
 
 def _vec(v: object, name: str = "v") -> Mapping[Word, object]:
+    """``v`` checked to be a Fock vector: a mapping from word tuples to exact rational coefficients."""
     if not isinstance(v, Mapping):
-        raise InvalidInputError(f"invalid {name} {v!r}: expected a Fock vector, a dict {{word tuple: coefficient}}")
+        raise InvalidInputError(
+            f"invalid {name} {short_repr(v)}: expected a Fock vector, a dict {{word tuple: coefficient}}")
+    for w, c in v.items():
+        if not isinstance(w, tuple):
+            raise InvalidInputError(
+                f"invalid {name} {short_repr(v)}: the key {short_repr(w)} is not a word tuple")
+        as_word(w)
+        as_coefficient(c, f"coefficient of {short_repr(w)} in {name}")
     return v
 
 
@@ -183,7 +193,7 @@ def as_coefficient(c: object, name: str = "coefficient") -> object:
     Fraction(1, 2)
     """
     if isinstance(c, bool) or not (isinstance(c, numbers.Rational) or isinstance(c, (fmpq, fmpz))):
-        raise InvalidInputError(f"invalid {name} {c!r}: expected an exact rational (int, Fraction, fmpz or fmpq)")
+        raise InvalidInputError(f"invalid {name} {short_repr(c)}: expected an exact rational (int, Fraction, fmpz or fmpq)")
     return c
 
 
@@ -229,19 +239,16 @@ def as_word(word: Iterable[int], n_generators: int | None = None) -> Word:
     >>> as_word([1, 2, 2], 2)
     (1, 2, 2)
     """
-    if isinstance(word, (str, bytes)):
-        raise InvalidInputError(f"invalid word {word!r}: expected a sequence of integer letters")
-    try:
-        w = tuple(word)
-    except TypeError:
-        raise InvalidInputError(f"invalid word {word!r}: expected a sequence of integer letters") from None
+    if isinstance(word, (str, bytes)) or not isinstance(word, Iterable):
+        raise InvalidInputError(f"invalid word {short_repr(word)}: expected a sequence of integer letters")
+    w = word if type(word) is tuple else tuple(sequence_arg("word", word))
     for x in w:
         ok = isinstance(x, int) and not isinstance(x, bool) and x >= 1
         if n_generators is not None:
             ok = ok and x <= n_generators
         if not ok:
             rng = "a positive integer" if n_generators is None else f"an integer in 1..{n_generators}"
-            raise InvalidInputError(f"invalid letter {x!r} in word {w!r}: expected {rng}")
+            raise InvalidInputError(f"invalid letter {short_repr(x)} in word {short_repr(w)}: expected {rng}")
     return tuple(int(x) for x in w)
 
 
@@ -413,6 +420,9 @@ def apply_word(word: Iterable[int], v: Mapping[Word, object] | None = None) -> F
             _add(nxt, (a,) + u, c)
             if u and u[0] == a:
                 _add(nxt, u[1:], c)
+        if len(nxt) > MAX_OPERATOR_TERMS:  # deletable pairs can double the terms at every second letter
+            raise ResourceLimitError(f"the Fock vector for the word {short_repr(w)} has more than "
+                                     f"MAX_OPERATOR_TERMS={MAX_OPERATOR_TERMS} terms")
         out = nxt
     return FockVector(sorted(out.items(), key=lambda kv: (len(kv[0]), kv[0])))
 
@@ -436,7 +446,7 @@ def apply_polynomial(poly: Mapping[Iterable[int], object], v: Mapping[Word, obje
         _vec(v)
     out: FockVector = {}
     for word, c in poly.items():
-        as_coefficient(c, f"coefficient of {word!r}")
+        as_coefficient(c, f"coefficient of {short_repr(word)}")
         for w, x in apply_word(word, v).items():
             _add(out, w, c * x)
     return FockVector(sorted(out.items(), key=lambda kv: (len(kv[0]), kv[0])))
@@ -520,7 +530,7 @@ def _moment_operator(w: Word) -> int:
             if u and u[0] == a:
                 _add(out, u[1:], c)
         if len(out) > MAX_OPERATOR_TERMS:
-            raise ResourceLimitError(f"the Fock vector for word {w!r} has more than MAX_OPERATOR_TERMS="
+            raise ResourceLimitError(f"the Fock vector for word {short_repr(w)} has more than MAX_OPERATOR_TERMS="
                                      f"{MAX_OPERATOR_TERMS} terms; use method='dp'")
         v = out
     return int(v.get((), 0))
@@ -561,13 +571,15 @@ def mixed_moment(word: Iterable[int], method: str = "dp", n_generators: int | No
     if n_generators is not None:
         n_generators = positive_int("n_generators", n_generators)
     w = as_word(word, n_generators)
+    if not isinstance(method, str):
+        method = None  # refused below
     if method == "dp":
         return _moment_dp(w)
     if method == "operator":
         return _moment_operator(w)
     if method == "pairings":
         return count_colour_pairings(w)
-    raise InvalidInputError(f"invalid method {method!r}: expected 'dp', 'operator' or 'pairings'")
+    raise InvalidInputError(f"invalid method {short_repr(method)}: expected 'dp', 'operator' or 'pairings'")
 
 
 def chebyshev_u(k: int) -> list[int]:
@@ -679,7 +691,7 @@ def words_up_to(n_generators: int, max_length: int, max_words: int = DEFAULT_MAX
 
 
 def monomial_to_tensor_matrix(n_generators: int, degree: int,
-                              max_words: int = 5_000) -> tuple[list[Word], Matrix]:
+                              max_words: int = 1_000) -> tuple[list[Word], Matrix]:
     """The matrix ``K[t, w] = <e_t, s_w Omega>`` from monomials to the tensor basis, words of length ``<= degree``.
 
     ``K`` is unitriangular (words ordered by length) with nonnegative integer
@@ -695,7 +707,8 @@ def monomial_to_tensor_matrix(n_generators: int, degree: int,
     Raises
     ------
     ResourceLimitError
-        If there are more than ``max_words`` words.
+        If there are more than ``max_words`` words (the dense matrix has ``max_words^2``
+        entries; pass a larger ``max_words`` for a larger matrix).
 
     Examples
     --------
@@ -765,7 +778,7 @@ class SparseMatrix:
 
     def __getitem__(self, key: tuple[int, int]) -> object:
         if not (isinstance(key, tuple) and len(key) == 2):
-            raise InvalidInputError(f"invalid index {key!r}: expected a pair (row, column)")
+            raise InvalidInputError(f"invalid index {short_repr(key)}: expected a pair (row, column)")
         return self.entries.get(key, 0)
 
     #: not iterable (``M[i, j]`` indexes entries; without this, Python would iterate M[0], M[1], ...)
@@ -1001,7 +1014,13 @@ class FockSpace:
         return rc + rc.transpose()
 
     def length_projection(self, max_length: int) -> SparseMatrix:
-        """The diagonal projection onto words of length ``<= max_length``."""
+        """The diagonal projection onto words of length ``<= max_length`` (any integer; a negative one gives 0)."""
+        try:
+            if isinstance(max_length, bool):
+                raise TypeError
+            max_length = operator.index(max_length)
+        except TypeError:
+            raise InvalidInputError(f"invalid max_length {short_repr(max_length)}: expected an integer") from None
         return SparseMatrix((self.dimension, self.dimension),
                             {(i, i): 1 for i, w in enumerate(self.words) if len(w) <= max_length})
 

@@ -28,6 +28,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from math import comb
 
+from flint import fmpz
+
+from combalg.core import limits
 from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError, ResourceLimitError, expect
 from combalg.core.validation import nonnegative_int
@@ -66,7 +69,8 @@ def catalan(n: int) -> int:
     [1, 1, 2, 5, 14, 42, 132, 429]
     """
     n = nonnegative_int("n", n)
-    return comb(2 * n, n) // (n + 1)
+    limits.check("count_bits", 2 * n, f"catalan({short_repr(n)}), about {short_repr(2 * n)} bits,")
+    return int(fmpz.bin_uiui(2 * n, n)) // (n + 1)   # math.comb is quadratic in the size here
 
 
 def _catalan_exceeds(k: int, limit: int) -> bool:
@@ -490,7 +494,16 @@ def narayana(n: int, k: int) -> int:
         return 1 if k == 0 else 0
     if k < 1 or k > n:
         return 0
-    return comb(n, k) * comb(n, k - 1) // n
+    bits = min(2 * n, 2 * min(k, n - k + 1) * n.bit_length())  # binom(n, j) < 2^n and <= n^min(j, n-j)
+    limits.check("count_bits", bits, f"narayana({short_repr(n)}, {short_repr(k)}), about {short_repr(bits)} bits,")
+    return _narayana(n, k)
+
+
+def _narayana(n: int, k: int) -> int:
+    """``N(n, k)`` for ``1 <= k <= n`` (no checks)."""
+    if n < 2**63:
+        return int(fmpz.bin_uiui(n, k) * fmpz.bin_uiui(n, k - 1)) // n  # math.comb is quadratic in the size
+    return comb(n, k) * comb(n, k - 1) // n   # then k or n - k is small (the limit count_bits)
 
 
 def narayana_numbers(n: int) -> list[int]:
@@ -502,4 +515,6 @@ def narayana_numbers(n: int) -> list[int]:
     [1, 10, 20, 10, 1]
     """
     n = _check_size(n)
-    return [narayana(n, k) for k in range(1, n + 1)]
+    bits = 2 * n * n
+    limits.check("count_bits", bits, f"narayana_numbers({short_repr(n)}), up to {short_repr(bits)} bits,")
+    return [_narayana(n, k) for k in range(1, n + 1)]

@@ -55,11 +55,12 @@ from itertools import product
 
 from flint import fmpq, fmpq_mat, fmpz, fmpz_mat
 
+from combalg.core.bignum import short_repr
 from combalg.core.checks import CheckResult, Mismatch
 from combalg.core.matrix import Matrix
 from combalg.core.errors import InvalidInputError, ResourceLimitError, expect
-from combalg.core.validation import nonnegative_int, positive_int
-from combalg.free.fock import Word, _monomial_to_tensor_flint, as_coefficient, as_word, words_exceed
+from combalg.core.validation import nonnegative_int, positive_int, sequence_arg
+from combalg.free.fock import Word, _monomial_to_tensor_flint, as_coefficient, as_word, words_exceed, words_up_to
 
 __all__ = [
     "MAX_PROJECTION_N",
@@ -84,7 +85,7 @@ MAX_PROJECTION_N = 64
 def _size(N: object, name: str = "N") -> int:
     N = positive_int(name, N)
     if N > MAX_PROJECTION_N:
-        raise ResourceLimitError(f"{name}={N}: the matrix would have {N ** 4} entries; the limit is "
+        raise ResourceLimitError(f"{name}={short_repr(N)}: the matrix would have {short_repr(N ** 4)} entries; the limit is "
                                  f"N <= {MAX_PROJECTION_N}")
     return N
 
@@ -313,7 +314,7 @@ def _projection_flint(N: int, method: str = "closed_form") -> fmpq_mat:
         return _by_powers(N)
     if method == "nullspace":
         return _by_nullspace(N)
-    raise InvalidInputError(f"invalid method {method!r}: expected 'closed_form', 'powers' or 'nullspace'")
+    raise InvalidInputError(f"invalid method {short_repr(method)}: expected 'closed_form', 'powers' or 'nullspace'")
 
 
 @dataclass(frozen=True)
@@ -470,7 +471,9 @@ def check_projection_methods(N: int, methods: Iterable[str] = ("closed_form", "n
     ('closed_form', 'nullspace')
     """
     N = _size(N)
-    ms = list(methods)
+    if isinstance(methods, (str, bytes)):
+        raise InvalidInputError(f"invalid methods {short_repr(methods)}: expected a sequence of method names")
+    ms = sequence_arg("methods", methods)
     expect(len(ms) >= 2, "methods", ms, "at least two methods")
     for m in ms:
         expect(isinstance(m, str), "method", m, "a method name (str)")
@@ -521,6 +524,26 @@ class ConditionalExpectation:
     projection: Matrix
     E: Matrix
 
+    def __post_init__(self) -> None:
+        # a constructor call with other data would hold (and print) anything: check it is one of ours
+        n = positive_int("n_generators", self.n_generators)
+        d = nonnegative_int("degree", self.degree)
+        g = self.generator
+        expect(isinstance(g, int) and not isinstance(g, bool) and 1 <= g <= n, "generator", g,
+               f"a letter in 1..{n}")
+        words = self.words
+        size = len(words) if isinstance(words, list) else 0
+        if not size or words_exceed(n, d, size) or words != words_up_to(n, d, size):
+            raise InvalidInputError(f"invalid words {short_repr(words)}: expected the list of the words of "
+                                    f"length <= {d} over 1..{n} (by length, then lexicographically)")
+        for name in ("K", "projection", "E"):
+            M = getattr(self, name)
+            expect(isinstance(M, Matrix) and M.nrows() == M.ncols() == size, name, M,
+                   f"a {size} x {size} Matrix")
+        object.__setattr__(self, "n_generators", n)
+        object.__setattr__(self, "degree", d)
+        object.__setattr__(self, "generator", int(g))
+
     def __reduce__(self) -> tuple:
         # FLINT matrices do not pickle: rebuild from the parameters (exact, deterministic)
         return (conditional_expectation_matrix,
@@ -541,11 +564,12 @@ class ConditionalExpectation:
         ({(1,): 1}, {})
         """
         if not isinstance(polynomial, Mapping):
-            raise InvalidInputError(f"invalid polynomial {polynomial!r}: expected a dict {{word tuple: coefficient}}")
+            raise InvalidInputError(
+                f"invalid polynomial {short_repr(polynomial)}: expected a dict {{word tuple: coefficient}}")
         index = {w: i for i, w in enumerate(self.words)}
         v = fmpq_mat(len(self.words), 1)
         for word, c in polynomial.items():
-            as_coefficient(c, f"coefficient of {word!r}")
+            as_coefficient(c, f"coefficient of {short_repr(word)}")
             w = as_word(word, self.n_generators)
             expect(w in index, "word", w, f"a word of length <= {self.degree}")
             v[index[w], 0] += c if isinstance(c, (fmpz, fmpq)) else fmpq(int(c.numerator), int(c.denominator))

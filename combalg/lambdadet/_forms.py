@@ -17,6 +17,7 @@ from typing import Iterable, Sequence
 
 import flint
 
+from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError
 
 __all__ = ["FormRing", "Form", "DivisionFailure"]
@@ -39,9 +40,9 @@ class FormRing:
         self.params = tuple(params)
         names = self.variables + self.params
         if len(set(names)) != len(names):
-            raise InvalidInputError(f"invalid variable names {names!r}: expected distinct names")
+            raise InvalidInputError(f"invalid variable names {short_repr(names)}: expected distinct names")
         if domain not in ("ZZ", "QQ"):
-            raise InvalidInputError(f"invalid domain {domain!r}: expected 'ZZ' or 'QQ'")
+            raise InvalidInputError(f"invalid domain {short_repr(domain)}: expected 'ZZ' or 'QQ'")
         self.domain = domain
         self.nvars = len(self.variables)
         self.names = names

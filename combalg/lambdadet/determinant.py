@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError
 from combalg.core.validation import positive_int
 from combalg.lambdadet._convert import export
@@ -102,7 +103,7 @@ def lambda_determinant(M: Any, lam: Any = None, method: str = "asm", max_terms: 
                 raise InvalidInputError(f"{exc}; the condensation cannot proceed, try method='asm'") from None
             raise
         return _canonical_domain(export(result.apex_form), M, lam)
-    raise InvalidInputError(f"invalid method {method!r}: expected 'asm' or 'condensation'")
+    raise InvalidInputError(f"invalid method {short_repr(method)}: expected 'asm' or 'condensation'")
 
 
 def _canonical_domain(value: Any, M: Any, lam: Any) -> Any:

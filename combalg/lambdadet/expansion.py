@@ -38,9 +38,10 @@ from fractions import Fraction
 from math import comb
 from typing import Any, Sequence
 
+from combalg.core.bignum import short_repr
 from combalg.asm.compatible import _smaller_from_corner
 from combalg.asm.monotone import alternating_sign_matrices, as_asm
-from combalg.asm.statistics import corner_sum_matrix, inversions
+from combalg.asm.statistics import _corner_sums, _inversions
 from combalg.core.errors import InvalidInputError, ResourceLimitError
 from combalg.core.validation import positive_int
 from combalg.lambdadet._convert import export
@@ -121,7 +122,7 @@ def langer_exponents(A: Sequence[Sequence[int]], B: Sequence[Sequence[int]]
     B = as_asm(B, "B")
     if len(B) != len(A) - 1:
         raise InvalidInputError(f"invalid B of size {len(B)}: expected size {len(A) - 1}")
-    return _langer_exponents(corner_sum_matrix(A, check=False), corner_sum_matrix(B, check=False), len(A))
+    return _langer_exponents(_corner_sums(A), _corner_sums(B), len(A))
 
 
 def _langer_exponents(CA, CB, n: int):
@@ -181,10 +182,10 @@ def two_layer_expansion(n: int, placement: str = "homogeneous", x0: str = "gener
     """
     n = positive_int("n", n)
     if x0 not in ("generic", "ones"):
-        raise InvalidInputError(f"invalid x0 {x0!r}: expected 'generic' or 'ones'")
+        raise InvalidInputError(f"invalid x0 {short_repr(x0)}: expected 'generic' or 'ones'")
     if callable(placement) or placement not in ("homogeneous", "di_francesco", "langer"):
         raise InvalidInputError(
-            f"invalid placement {placement!r}: expected 'homogeneous', 'di_francesco' or 'langer'")
+            f"invalid placement {short_repr(placement)}: expected 'homogeneous', 'di_francesco' or 'langer'")
     max_terms = positive_int("max_terms", max_terms)
     if 2 ** comb(n, 2) > max_terms:
         raise ResourceLimitError(
@@ -211,7 +212,7 @@ def two_layer_expansion(n: int, placement: str = "homogeneous", x0: str = "gener
     terms: dict[tuple[int, ...], Any] = {}
     count = 0
     for A in alternating_sign_matrices(n):
-        CA = corner_sum_matrix(A, check=False)
+        CA = _corner_sums(A)
         flatA = [v + 1 for r in A for v in r]
         for B in _smaller_from_corner(CA, n):
             count += 1
@@ -235,7 +236,7 @@ def two_layer_expansion(n: int, placement: str = "homogeneous", x0: str = "gener
                 else:
                     coeff *= val_m ** (c2 - ex)
             else:
-                lam_e, mu_e = _langer_exponents(CA, corner_sum_matrix(B, check=False), n)
+                lam_e, mu_e = _langer_exponents(CA, _corner_sums(B), n)
                 for (p, q), x in lam_e.items():
                     nm = index_name(lb, p, q) if placement == "langer" else index_name(lb, p - q)
                     e[pidx[nm]] += x
@@ -315,7 +316,7 @@ def asm_expansion(M: Any, lam: Any = None, method: str = "transfer", max_terms: 
     lam + 1
     """
     if method not in ("transfer", "enumerate"):
-        raise InvalidInputError(f"invalid method {method!r}: expected 'transfer' or 'enumerate'")
+        raise InvalidInputError(f"invalid method {short_repr(method)}: expected 'transfer' or 'enumerate'")
     rows = square_entries(M, "M")
     n = len(rows)
     lam_c = parameter_value(lam, "lam", "lam")
@@ -348,7 +349,7 @@ def asm_expansion(M: Any, lam: Any = None, method: str = "transfer", max_terms: 
             count += 1
             flatA = [v for r in A for v in r]
             N = flatA.count(-1)
-            inv = inversions(A, check=False)
+            inv = _inversions(A)
             base = tuple([flatA[p] + s for p, s in zip(order, shift_flat)])
             b = binoms[N]
             e0 = inv - N
@@ -360,7 +361,7 @@ def asm_expansion(M: Any, lam: Any = None, method: str = "transfer", max_terms: 
         count += 1
         flatA = [v for r in A for v in r]
         N = flatA.count(-1)
-        inv = inversions(A, check=False)
+        inv = _inversions(A)
         if lam_num is not None:
             lam_coeff = lam_num ** (inv - N) * (1 + lam_num) ** N
             if lam_coeff == 0:
@@ -384,7 +385,7 @@ def asm_expansion(M: Any, lam: Any = None, method: str = "transfer", max_terms: 
         if zero_den is not None:
             i, j = divmod(zero_den, n)
             raise InvalidInputError(
-                f"invalid matrix M: entry ({i + 1},{j + 1}) is 0 but the ASM term of {A!r} divides by it, "
+                f"invalid matrix M: entry ({i + 1},{j + 1}) is 0 but the ASM term of {short_repr(A)} divides by it, "
                 "so the lambda-determinant is undefined there")
         if coeff == 0:
             continue

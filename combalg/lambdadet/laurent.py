@@ -20,6 +20,11 @@ whole; every division is certified.  A run ends with one of three outcomes:
   [`Budget`][Budget]), checked before every multiplication and division, ran out
   first; nothing is claimed.
 
+A single product or division whose estimated work passes the limit
+``laurent_product_work`` of ``combalg.core.limits`` is refused with
+[`ResourceLimitError`][combalg.core.errors.ResourceLimitError] before FLINT, which
+cannot be interrupted, starts it.
+
 [`laurent_precheck`][laurent_precheck] is a fast probabilistic test over ``GF(p)`` on random
 lines, and [`is_laurent`][is_laurent] tests one given rational function.
 
@@ -48,10 +53,12 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Callable, Mapping, Sequence
 
-from combalg.core.errors import InvalidInputError
+from combalg.core import limits
+from combalg.core.bignum import short_repr
+from combalg.core.errors import InvalidInputError, ResourceLimitError
 from combalg.core.laurent import LaurentPolynomial, LaurentRing
 from combalg.core.parsing import Add, Expr, Indexed, Mul, Name, Neg, Num, Pow, expression_size_bound, parse_equation
-from combalg.core.validation import nonnegative_int, positive_int
+from combalg.core.validation import nonnegative_int, positive_int, sequence_arg
 
 __all__ = [
     "Recurrence",
@@ -71,6 +78,10 @@ __all__ = [
 #: Largest order ``k`` (the recurrence uses ``x[m-1] .. x[m-k]``) that is accepted.
 MAX_ORDER = 1000
 
+#: Work (see the limit ``laurent_product_work``) spent at most on one product while
+#: [`parse_recurrence`][parse_recurrence] checks the right side for a divisor that is zero.
+_PARSE_WORK = 10**7
+
 LAURENT = "Laurent"
 NOT_LAURENT = "not Laurent"
 BUDGET_EXCEEDED = "budget exceeded"
@@ -87,7 +98,9 @@ def somos(k: int) -> str:
     'x[m]*x[m-5] = x[m-1]*x[m-4] + x[m-2]*x[m-3]'
     """
     if isinstance(k, bool) or not isinstance(k, int) or k < 2:
-        raise InvalidInputError(f"invalid k={k!r}: expected an integer >= 2")
+        raise InvalidInputError(f"invalid k={short_repr(k)}: expected an integer >= 2")
+    if k > MAX_ORDER:
+        raise ResourceLimitError(f"somos({short_repr(k)}) has an order above the limit MAX_ORDER = {MAX_ORDER}")
     terms = []
     for j in range(1, k // 2 + 1):
         if 2 * j == k:
@@ -135,16 +148,17 @@ class Recurrence:
 
 
 def _offset(node: Indexed, index: str, text: str) -> int:
+    shown = short_repr(text)
     if len(node.indices) != 1:
-        raise InvalidInputError(f"invalid recurrence {text!r}: {node} should have one index like {node.base}[m-1]")
+        raise InvalidInputError(f"invalid recurrence {shown}: {node} should have one index like {node.base}[m-1]")
     try:
         at0 = node.resolve({index: 0})[0]
         at1 = node.resolve({index: 1})[0]
     except InvalidInputError:
         raise InvalidInputError(
-            f"invalid recurrence {text!r}: the index of {node} should be {index} minus a constant") from None
+            f"invalid recurrence {shown}: the index of {node} should be {index} minus a constant") from None
     if at1 - at0 != 1:
-        raise InvalidInputError(f"invalid recurrence {text!r}: the index of {node} should be {index} minus a constant")
+        raise InvalidInputError(f"invalid recurrence {shown}: the index of {node} should be {index} minus a constant")
     return -at0
 
 
@@ -171,17 +185,18 @@ def parse_recurrence(text: str) -> Recurrence:
     if isinstance(text, Recurrence):
         return text
     if not isinstance(text, str):
-        raise InvalidInputError(f"invalid recurrence {text!r}: expected text such as 'x[m]*x[m-2] = x[m-1]^2 + 1'")
+        raise InvalidInputError(f"invalid recurrence {short_repr(text)}: expected text such as 'x[m]*x[m-2] = x[m-1]^2 + 1'")
+    shown = short_repr(text)
     lhs, rhs = parse_equation(text)
     # refuse constants such as ((2^10000)^10000)^10000 before any arithmetic
     expression_size_bound(lhs)
     expression_size_bound(rhs)
     nodes = lhs.indexed() + rhs.indexed()
     if not nodes:
-        raise InvalidInputError(f"invalid recurrence {text!r}: expected a sequence such as x[m]")
+        raise InvalidInputError(f"invalid recurrence {shown}: expected a sequence such as x[m]")
     bases = {n.base for n in nodes}
     if len(bases) != 1:
-        raise InvalidInputError(f"invalid recurrence {text!r}: expected one sequence, found {sorted(bases)}")
+        raise InvalidInputError(f"invalid recurrence {shown}: expected one sequence, found {sorted(bases)}")
     base = bases.pop()
     index_names: set[str] = set()
     for n in nodes:
@@ -189,47 +204,52 @@ def parse_recurrence(text: str) -> Recurrence:
             index_names |= {x.name for x in i.walk() if isinstance(x, Name)}
     if len(index_names) != 1:
         raise InvalidInputError(
-            f"invalid recurrence {text!r}: expected one index name (like m), found {sorted(index_names) or 'none'}")
+            f"invalid recurrence {shown}: expected one index name (like m), found {sorted(index_names) or 'none'}")
     index = index_names.pop()
     params = tuple(sorted(lhs.names() | rhs.names()))
     if base in params or index in params:
-        raise InvalidInputError(f"invalid recurrence {text!r}: {base!r}/{index!r} also used as a plain name")
+        raise InvalidInputError(f"invalid recurrence {shown}: {short_repr(base)}/{short_repr(index)} also used as a plain name")
     lo = {_offset(n, index, text) for n in lhs.indexed()}
     ro = {_offset(n, index, text) for n in rhs.indexed()}
     if any(o < 0 for o in lo | ro):
-        raise InvalidInputError(f"invalid recurrence {text!r}: terms after {base}[{index}] are not allowed")
+        raise InvalidInputError(f"invalid recurrence {shown}: terms after {base}[{index}] are not allowed")
     if 0 in ro:
-        raise InvalidInputError(f"invalid recurrence {text!r}: {base}[{index}] may appear only on the left side")
+        raise InvalidInputError(f"invalid recurrence {shown}: {base}[{index}] may appear only on the left side")
     if 0 not in lo:
-        raise InvalidInputError(f"invalid recurrence {text!r}: the left side must contain {base}[{index}]")
+        raise InvalidInputError(f"invalid recurrence {shown}: the left side must contain {base}[{index}]")
     order = max(lo | ro)
     if order < 1:
-        raise InvalidInputError(f"invalid recurrence {text!r}: expected earlier terms such as {base}[{index}-1]")
+        raise InvalidInputError(f"invalid recurrence {shown}: expected earlier terms such as {base}[{index}-1]")
     if order > MAX_ORDER:
         raise InvalidInputError(
-            f"invalid recurrence {text!r}: order {order} (it reaches back to {base}[{index}-{order}]) is above "
+            f"invalid recurrence {shown}: order {order} (it reaches back to {base}[{index}-{order}]) is above "
             f"the limit {MAX_ORDER}")
     # evaluate both sides in a helper ring with u0 = x[m], u_j = x[m-j]
     names = [f"u{j}" for j in range(order + 1)]
     ring = LaurentRing(names, params, "QQ")
     env = {(base, (-j,)): (ring.gen(f"u{j}"), 1) for j in range(order + 1)}
-    bad = (f"invalid recurrence {text!r}: the left side must be {base}[{index}] times a product of earlier terms "
+    bad = (f"invalid recurrence {shown}: the left side must be {base}[{index}] times a product of earlier terms "
            f"(a divisor that can never be zero), got {lhs}")
     try:
         lhs_num, lhs_den, _ = _evaluate(lhs, ring, env, {index: 0}, None)
-        _evaluate(rhs, ring, env, {index: 0}, None)
+        cap = limits.get("laurent_product_work")
+        try:  # a check only (the runs check every divisor step by step): kept cheap
+            with limits.limits(laurent_product_work=_PARSE_WORK if cap is None else min(cap, _PARSE_WORK)):
+                _evaluate(rhs, ring, env, {index: 0}, None)
+        except ResourceLimitError:
+            pass  # too costly to evaluate symbolically here; a zero divisor is found by the run
     except _RhsZeroDivision as exc:
-        raise InvalidInputError(f"invalid recurrence {text!r}: it divides by {exc}, which is zero") from None
+        raise InvalidInputError(f"invalid recurrence {shown}: it divides by {exc}, which is zero") from None
     res = lhs_num.try_divide(lhs_den)
     lhs_val = res.quotient
     if not res.exact or lhs_val.is_zero() or not lhs_val.is_monomial():
         raise InvalidInputError(bad)
     shift = lhs_val.shift
     if shift[0] != 1:
-        raise InvalidInputError(f"invalid recurrence {text!r}: {base}[{index}] must appear to the first power on the left")
+        raise InvalidInputError(f"invalid recurrence {shown}: {base}[{index}] must appear to the first power on the left")
     if any(shift[order + 1:]):
         raise InvalidInputError(
-            f"invalid recurrence {text!r}: the left side contains a parameter "
+            f"invalid recurrence {shown}: the left side contains a parameter "
             f"({', '.join(p for p, e in zip(params, shift[order + 1:]) if e)}), which can be zero; "
             "keep parameters on the right side")
     divisor = tuple((j, shift[j]) for j in range(1, order + 1) if shift[j])
@@ -282,7 +302,7 @@ class Budget:
             object.__setattr__(self, name, positive_int(name, getattr(self, name)))
         v = self.max_seconds
         if isinstance(v, bool) or not isinstance(v, (int, float, Fraction)) or not v > 0 or v == float("inf"):
-            raise InvalidInputError(f"invalid max_seconds={v!r}: expected a positive finite number of seconds")
+            raise InvalidInputError(f"invalid max_seconds={short_repr(v)}: expected a positive finite number of seconds")
 
 
 class _BudgetExceeded(Exception):
@@ -335,8 +355,21 @@ def _product_bound(a: LaurentPolynomial, b: LaurentPolynomial) -> int:
     return box
 
 
+def _work(la: int, lb: int, ba: int, bb: int) -> int:
+    """Estimated work of a product (or an exact division) in FLINT: the term products
+    ``la * lb`` times the machine words of the two coefficients (bit sizes ``ba``, ``bb``)."""
+    return la * lb * (2 + ba // 64 + bb // 64)
+
+
+def _check_work(work: int, what: str) -> None:
+    """Refuse, before FLINT starts (it cannot be interrupted), one operation past the limit
+    ``laurent_product_work`` of ``combalg.core.limits``."""
+    limits.check("laurent_product_work", work,
+                 f"{what} in the Laurent run, an estimated {short_repr(work)} word operations in one FLINT call,")
+
+
 def _mul(a, b, meter: _Meter | None, what: str):
-    """Multiply (value, bits) pairs after checking the budget."""
+    """Multiply (value, bits) pairs after checking the budget and the work of the product."""
     (va, ba), (vb, bb) = a, b
     if va.is_unit() and va.numerator.coeffs()[0] in (1, -1):
         return va * vb, bb
@@ -345,6 +378,7 @@ def _mul(a, b, meter: _Meter | None, what: str):
     bits = ba + bb + max(1, min(va.length, vb.length)).bit_length()
     if meter is not None:
         meter.check(_product_bound(va, vb), what, bits)
+    _check_work(_work(va.length, vb.length, ba, bb), what)
     return va * vb, bits
 
 
@@ -432,7 +466,7 @@ def _evaluate(expr: Expr, ring: LaurentRing, env: Mapping, indices: Mapping[str,
             pn, bn = _power((n, b), k, ring, meter)
             pd, bd = _power((d, b), k, ring, meter)
             return pn, pd, max(bn, bd)
-        raise InvalidInputError(f"invalid expression node {e!r}")  # pragma: no cover
+        raise InvalidInputError(f"invalid expression node {short_repr(e)}")  # pragma: no cover
 
     return ev(expr)
 
@@ -509,9 +543,9 @@ def _initial_ring(rec: Recurrence, initial: Any) -> tuple[LaurentRing, list[Any]
     if initial is None:
         initial = [f"{rec.base}[{i}]" for i in range(k)]
     if isinstance(initial, (str, bytes)) or not isinstance(initial, Sequence):
-        raise InvalidInputError(f"invalid initial values {initial!r}: expected a list of {k} names or numbers")
+        raise InvalidInputError(f"invalid initial values {short_repr(initial)}: expected a list of {k} names or numbers")
     if len(initial) != k:
-        raise InvalidInputError(f"invalid initial values {initial!r}: expected {k} values for a recurrence of order {k}")
+        raise InvalidInputError(f"invalid initial values {short_repr(initial)}: expected {k} values for a recurrence of order {k}")
     names: list[str] = []
     items: list[Any] = []
     rational = not (rec.divisor_coefficient in (1, -1))
@@ -519,7 +553,7 @@ def _initial_ring(rec: Recurrence, initial: Any) -> tuple[LaurentRing, list[Any]
 
     for v in initial:
         if isinstance(v, bool):
-            raise InvalidInputError(f"invalid initial value {v!r}: expected a name or a number")
+            raise InvalidInputError(f"invalid initial value {short_repr(v)}: expected a name or a number")
         num = _number(v)
         if num is not None:
             if isinstance(num, Fraction):
@@ -531,7 +565,7 @@ def _initial_ring(rec: Recurrence, initial: Any) -> tuple[LaurentRing, list[Any]
             names.append(nm)
             items.append(("sym", nm))
             continue
-        raise InvalidInputError(f"invalid initial value {v!r}: expected a name or a number")
+        raise InvalidInputError(f"invalid initial value {short_repr(v)}: expected a name or a number")
     for e in _numbers(rec.rhs):
         if isinstance(e, Fraction) and e.denominator != 1:
             rational = True
@@ -603,6 +637,12 @@ def laurent_run(recurrence: Any, initial: Any = None, steps: int = 10, params: S
     InvalidInputError
         If the recurrence does not parse or has a divisor that can be zero, the
         initial values are malformed, or a divisor evaluates to zero.
+    ResourceLimitError
+        If one product or exact division would pass the limit
+        ``laurent_product_work`` of ``combalg.core.limits``
+        (estimated before FLINT starts it: a FLINT call cannot be interrupted), or
+        ``steps + 1`` values would pass the limit ``sequence_length``.  The limits
+        hold with ``budget=None`` too.
 
     Examples
     --------
@@ -617,12 +657,25 @@ def laurent_run(recurrence: Any, initial: Any = None, steps: int = 10, params: S
     """
     rec = parse_recurrence(recurrence)
     steps = nonnegative_int("steps", steps)
+    if progress is False:
+        progress = None
+    if progress is not None and not callable(progress):
+        raise InvalidInputError(f"invalid progress={short_repr(progress)}: expected a callable f(m) or None")
     if budget is not None and not isinstance(budget, Budget):
-        raise InvalidInputError(f"invalid budget={budget!r}: expected a Budget or None")
+        raise InvalidInputError(f"invalid budget={short_repr(budget)}: expected a Budget or None")
+    limits.check("sequence_length", steps + 1, f"a run keeping {short_repr(steps + 1)} values")
+    if params is None:
+        params = ()
+    if isinstance(params, str):
+        params = (params,)
+    params = sequence_arg("params", params)
+    for nm in params:
+        if not isinstance(nm, str):
+            raise InvalidInputError(f"invalid params {short_repr(params)}: expected parameter names (text)")
     if params:
         unknown = set(rec.params) - set(params)
         if unknown:
-            raise InvalidInputError(f"invalid recurrence {rec.text!r}: unknown names {sorted(unknown)} (params={list(params)})")
+            raise InvalidInputError(f"invalid recurrence {short_repr(rec.text)}: unknown names {sorted(unknown)} (params={list(params)})")
     ring, values = _initial_ring(rec, initial)
     k = rec.order
     values = values[: steps + 1] if steps < k else values
@@ -646,7 +699,7 @@ def laurent_run(recurrence: Any, initial: Any = None, steps: int = 10, params: S
                 num, rhs_den, num_bits = _evaluate(rec.rhs, ring, env, {rec.index: m}, meter)
             except _RhsZeroDivision as exc:
                 raise InvalidInputError(
-                    f"the right side of {rec.text!r} divides by {exc}, which is zero at step {m}") from None
+                    f"the right side of {short_repr(rec.text)} divides by {exc}, which is zero at step {m}") from None
             den = (ring(rec.divisor_coefficient), 1)
             for j, e in rec.divisor:
                 pw = _power((values[m - j], bits[m - j]), abs(e), ring, meter)
@@ -656,8 +709,10 @@ def laurent_run(recurrence: Any, initial: Any = None, steps: int = 10, params: S
                     num, num_bits = _mul((num, num_bits), pw, meter, "the numerator")
             den = _mul(den, (rhs_den, num_bits), meter, "the divisor")[0]
             if den.is_zero():
-                raise InvalidInputError(f"the divisor of {rec.text!r} is zero at step {m}")
+                raise InvalidInputError(f"the divisor of {short_repr(rec.text)} is zero at step {m}")
             meter.check(num.length, "the numerator", num_bits)
+            if den.length > 1:  # dividing by a monomial costs one pass over the numerator
+                _check_work(_work(num.length, den.length, num_bits, _coefficient_bits(den)), "the division")
             res = num.try_divide(den)
         except _BudgetExceeded as exc:
             return result(BUDGET_EXCEEDED, m, None, str(exc))
@@ -786,13 +841,13 @@ def laurent_precheck(recurrence: Any, steps: int = 10, initial: Any = None, prim
     t_start = time.perf_counter()
     p = 2305843009213693951 if prime is None else prime  # 2^61 - 1
     if isinstance(p, bool) or not isinstance(p, int) or p < 2 ** 16 or p >= 2 ** 64 or not _is_prime(p):
-        raise InvalidInputError(f"invalid prime={prime!r}: expected a prime between 2^16 and 2^64")
+        raise InvalidInputError(f"invalid prime={short_repr(prime)}: expected a prime between 2^16 and 2^64")
     if initial is not None:
         from combalg.lambdadet.matrices import _number
 
         if isinstance(initial, (str, bytes)) or not isinstance(initial, Sequence) or len(initial) != k:
             raise InvalidInputError(
-                f"invalid initial values {initial!r}: expected {k} values for a recurrence of order {k}")
+                f"invalid initial values {short_repr(initial)}: expected {k} values for a recurrence of order {k}")
         normalised = []
         for v in initial:
             num = None if isinstance(v, bool) else _number(v)
@@ -801,7 +856,7 @@ def laurent_precheck(recurrence: Any, steps: int = 10, initial: Any = None, prim
             elif isinstance(v, str) or (not isinstance(v, (bool, float)) and isinstance(getattr(v, "name", None), str)):
                 normalised.append(None)  # a symbol: a random line
             else:
-                raise InvalidInputError(f"invalid initial value {v!r}: expected a name or a number")
+                raise InvalidInputError(f"invalid initial value {short_repr(v)}: expected a name or a number")
         initial = normalised
 
     def frac(f: Fraction) -> _RF:
@@ -850,7 +905,7 @@ def laurent_precheck(recurrence: Any, steps: int = 10, initial: Any = None, prim
                 return out
             if isinstance(e, Pow):
                 return _checked_pow(ev(e.base, m), e.exponent, max_degree)
-            raise InvalidInputError(f"invalid expression node {e!r}")  # pragma: no cover
+            raise InvalidInputError(f"invalid expression node {short_repr(e)}")  # pragma: no cover
 
         c = Fraction(rec.divisor_coefficient)
         for m in range(k, steps + 1):
@@ -866,7 +921,7 @@ def laurent_precheck(recurrence: Any, steps: int = 10, initial: Any = None, prim
             except ZeroDivisionError:
                 if deterministic:
                     raise InvalidInputError(
-                        f"the recurrence {rec.text!r} divides by zero at step {m} (modulo {p})") from None
+                        f"the recurrence {short_repr(rec.text)} divides by zero at step {m} (modulo {p})") from None
                 checked = min(checked, m - 1)
                 break
             if max(v.n.degree(), v.d.degree()) > max_degree or time.perf_counter() - t_start > max_seconds:
@@ -940,7 +995,7 @@ def is_laurent(expr: Any, variables: Sequence[Any]) -> bool:
     import sympy
 
     if isinstance(variables, (str, bytes)) or not isinstance(variables, (Sequence, set, frozenset, tuple)):
-        raise InvalidInputError(f"invalid variables {variables!r}: expected a sequence of Symbols or names")
+        raise InvalidInputError(f"invalid variables {short_repr(variables)}: expected a sequence of Symbols or names")
     names = set()
     for v in variables:
         if isinstance(v, sympy.Symbol):
@@ -948,24 +1003,24 @@ def is_laurent(expr: Any, variables: Sequence[Any]) -> bool:
         elif isinstance(v, str) and v:
             names.add(v)
         else:
-            raise InvalidInputError(f"invalid variable {v!r}: expected a SymPy Symbol or a name")
+            raise InvalidInputError(f"invalid variable {short_repr(v)}: expected a SymPy Symbol or a name")
     if isinstance(expr, LaurentPolynomial):
         return expr.is_polynomial_in([nm for nm in expr.ring.names if nm not in names])
     if isinstance(expr, (str, bytes)):
         raise InvalidInputError("invalid expr: expected a SymPy expression (text is never sympified)")
     if not isinstance(expr, sympy.Basic):
         if isinstance(expr, bool) or not isinstance(expr, (int, Fraction)):
-            raise InvalidInputError(f"invalid expr {expr!r}: expected a SymPy expression or an exact number")
+            raise InvalidInputError(f"invalid expr {short_repr(expr)}: expected a SymPy expression or an exact number")
         return True
     if not isinstance(expr, sympy.Expr):
-        raise InvalidInputError(f"invalid expr {expr!r}: expected a SymPy expression, not a {type(expr).__name__}")
+        raise InvalidInputError(f"invalid expr {short_repr(expr)}: expected a SymPy expression, not a {type(expr).__name__}")
     if expr.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
-        raise InvalidInputError(f"invalid expr {expr!r}: it is undefined (division by zero or infinity)")
+        raise InvalidInputError(f"invalid expr {short_repr(expr)}: it is undefined (division by zero or infinity)")
     free = expr.free_symbols
     var_syms = [x for x in free if x.name in names]
     num, den = sympy.fraction(sympy.cancel(sympy.together(expr)))
     if den == 0:  # pragma: no cover - caught by the zoo test above
-        raise InvalidInputError(f"invalid expr {expr!r}: division by zero")
+        raise InvalidInputError(f"invalid expr {short_repr(expr)}: division by zero")
     symbols = sorted(free, key=lambda x: x.name)
     if not num.is_polynomial(*symbols) or not den.is_polynomial(*symbols):
         return False

@@ -17,14 +17,19 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any, Sequence
 
+from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError
-from combalg.core.validation import positive_int
+from combalg.core.validation import positive_int, sequence_arg
 
 __all__ = ["generic_matrix", "entry_name", "parameter_value"]
 
 
 #: Largest size ``n`` accepted where an int means the generic ``n x n`` matrix.
 MAX_GENERIC_SIZE = 12
+
+#: Largest size ``n`` of [`generic_matrix`][generic_matrix] (``n^2`` SymPy symbols) and of
+#: a matrix given to the octahedron recurrence (which lists its ``n^3/3`` steps).
+MAX_MATRIX_SIZE = 100
 
 
 def entry_name(prefix: str, i: int, j: int, n: int) -> str:
@@ -35,6 +40,13 @@ def entry_name(prefix: str, i: int, j: int, n: int) -> str:
 def generic_matrix(n: int, prefix: str = "a") -> list[list[Any]]:
     """The ``n x n`` matrix of SymPy symbols ``a11, a12, ...``.
 
+    Raises
+    ------
+    InvalidInputError
+        If ``n`` is not a positive integer or ``prefix`` does not start a symbol name.
+    ResourceLimitError
+        If ``n > MAX_MATRIX_SIZE`` (100).
+
     Examples
     --------
     >>> generic_matrix(1, prefix="m")
@@ -43,7 +55,18 @@ def generic_matrix(n: int, prefix: str = "a") -> list[list[Any]]:
     import sympy
 
     n = positive_int("n", n)
+    _check_size(n, "generic_matrix")
+    if not isinstance(prefix, str):
+        raise InvalidInputError(f"invalid prefix {short_repr(prefix)}: expected the start of a symbol name, such as 'a'")
+    _checked_name(entry_name(prefix, 1, 1, n), "prefix")
     return [[sympy.Symbol(entry_name(prefix, i, j, n)) for j in range(1, n + 1)] for i in range(1, n + 1)]
+
+
+def _check_size(n: int, what: str) -> None:
+    if n > MAX_MATRIX_SIZE:
+        from combalg.core.errors import ResourceLimitError
+
+        raise ResourceLimitError(f"{what} of size n = {short_repr(n)} is above the limit MAX_MATRIX_SIZE = {MAX_MATRIX_SIZE}")
 
 
 def _number(x: Any):
@@ -80,7 +103,7 @@ def _checked_name(name: str, what: str) -> str:
 
     if not VARIABLE_NAME.match(name):
         raise InvalidInputError(
-            f"invalid {what} {name!r}: a symbol name should be an ASCII letter followed by letters, digits "
+            f"invalid {what} {short_repr(name)}: a symbol name should be an ASCII letter followed by letters, digits "
             "or underscores (optionally with integer indices, as in x[3])")
     return name
 
@@ -94,7 +117,7 @@ def classify_entry(x: Any, what: str) -> tuple[str, Any]:
     if nm is not None:
         return ("sym", _checked_name(nm, what))
     raise InvalidInputError(
-        f"invalid {what} {x!r}: expected an integer, a Fraction, a SymPy rational or a SymPy Symbol")
+        f"invalid {what} {short_repr(x)}: expected an integer, a Fraction, a SymPy rational or a SymPy Symbol")
 
 
 def parameter_value(lam: Any, default: str, what: str = "lam") -> tuple[str, Any]:
@@ -113,21 +136,25 @@ def square_entries(M: Any, what: str = "M") -> list[list[tuple[str, Any]]]:
             from combalg.core.errors import ResourceLimitError
 
             raise ResourceLimitError(
-                f"invalid size {what}={M}: a generic matrix given by its size is limited to n <= {MAX_GENERIC_SIZE} "
+                f"invalid size {what}={short_repr(M)}: a generic matrix given by its size is limited to n <= {MAX_GENERIC_SIZE} "
                 "(its lambda-determinant has more than A_n terms); pass generic_matrix(n) to go beyond")
         M = generic_matrix(M)
     if hasattr(M, "tolist") and not isinstance(M, (list, tuple)):
-        M = M.tolist()
+        try:
+            M = M.tolist()
+        except (TypeError, ValueError):
+            raise InvalidInputError(f"invalid matrix {what}={short_repr(M)}: expected a square matrix") from None
     if isinstance(M, (str, bytes)) or not isinstance(M, Sequence):
-        raise InvalidInputError(f"invalid matrix {what}={M!r}: expected a square matrix (a list of rows)")
-    rows = list(M)
+        raise InvalidInputError(f"invalid matrix {what}={short_repr(M)}: expected a square matrix (a list of rows)")
+    rows = sequence_arg(what, M)
     n = len(rows)
     if n == 0:
-        raise InvalidInputError(f"invalid matrix {what}={M!r}: expected a nonempty square matrix")
+        raise InvalidInputError(f"invalid matrix {what}={short_repr(M)}: expected a nonempty square matrix")
+    _check_size(n, f"the matrix {what}")
     out = []
     for i, r in enumerate(rows):
         if isinstance(r, (str, bytes)) or not isinstance(r, Sequence):
-            raise InvalidInputError(f"invalid matrix {what}: row {i + 1} is {r!r}, expected a list of entries")
+            raise InvalidInputError(f"invalid matrix {what}: row {i + 1} is {short_repr(r)}, expected a list of entries")
         if len(r) != n:
             raise InvalidInputError(
                 f"invalid matrix {what}: expected a square matrix, row {i + 1} has {len(r)} entries instead of {n}")

@@ -43,11 +43,13 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Callable, Sequence, Union
 
+from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError, NotExactError, ResourceLimitError
 from combalg.core.validation import positive_int
 from combalg.lambdadet._convert import export
 from combalg.lambdadet._forms import DivisionFailure, Form, FormRing
 from combalg.lambdadet.matrices import (
+    _check_size,
     classify_entry,
     entry_name,
     parameter_value,
@@ -107,7 +109,7 @@ def index_name(base: str, *idx: int) -> str:
 def _base(x: Any, default: str, what: str) -> str:
     kind, v = parameter_value(x, default, what)
     if kind != "sym":
-        raise InvalidInputError(f"invalid {what} {x!r}: an indexed placement needs a name, not a number")
+        raise InvalidInputError(f"invalid {what} {short_repr(x)}: an indexed placement needs a name, not a number")
     return v
 
 
@@ -130,6 +132,11 @@ def placement_coefficients(n: int, placement: Placement, lam: Any = None, mu: An
     >>> coef[(1, 1, 2)]
     (('sym', 'mu_1_0'), ('sym', 'lam_1_2'))
     """
+    n = positive_int("n", n)
+    _check_size(n, "an octahedron run")
+    if not callable(placement) and (not isinstance(placement, str) or placement not in PLACEMENTS):
+        raise InvalidInputError(
+            f"invalid placement {short_repr(placement)}: expected 'homogeneous', 'di_francesco', 'langer' or a callable")
     steps = [(k, i, j) for k in range(1, n) for i in range(1, n - k + 1) for j in range(1, n - k + 1)]
     coef = {}
     params: list[str] = []
@@ -139,7 +146,12 @@ def placement_coefficients(n: int, placement: Placement, lam: Any = None, mu: An
                 m_val, l_val = placement(k, i, j, n)
             except (TypeError, ValueError) as exc:
                 raise InvalidInputError(
-                    f"invalid coefficients callable: f({k}, {i}, {j}, {n}) should return a pair (M, L): {exc}") from None
+                    f"invalid coefficients callable: f({k}, {i}, {j}, {n}) should return a pair (M, L): "
+                    f"{short_repr(str(exc))}") from None
+            except Exception as exc:  # noqa: BLE001 - the user's function failed on our arguments
+                raise InvalidInputError(
+                    f"invalid coefficients callable: f({k}, {i}, {j}, {n}) raised {type(exc).__name__}: "
+                    f"{short_repr(str(exc))}") from exc
             m_c = classify_entry(m_val, f"coefficient M at (k,i,j)=({k},{i},{j})")
             l_c = classify_entry(l_val, f"coefficient L at (k,i,j)=({k},{i},{j})")
             coef[(k, i, j)] = (m_c, l_c)
@@ -169,7 +181,7 @@ def placement_coefficients(n: int, placement: Placement, lam: Any = None, mu: An
             coef[(k, i, j)] = (("sym", index_name(mb, i - (n - k - j))), ("sym", index_name(lb, i - j)))
         return params, coef
     raise InvalidInputError(
-        f"invalid placement {placement!r}: expected 'homogeneous', 'di_francesco', 'langer' or a callable")
+        f"invalid placement {short_repr(placement)}: expected 'homogeneous', 'di_francesco', 'langer' or a callable")
 
 
 def _x0_entries(x0: Any, n: int) -> dict[tuple[int, int], tuple[str, Any]]:
@@ -179,7 +191,7 @@ def _x0_entries(x0: Any, n: int) -> dict[tuple[int, int], tuple[str, Any]]:
     if isinstance(x0, str) and x0 == "generic":
         return {(r, c): ("sym", entry_name("t", r, c, n + 1)) for r in range(2, n + 1) for c in range(2, n + 1)}
     if isinstance(x0, str):
-        raise InvalidInputError(f"invalid x0 {x0!r}: expected None, 'ones', 'generic' or a matrix")
+        raise InvalidInputError(f"invalid x0 {short_repr(x0)}: expected None, 'ones', 'generic' or a matrix")
     if n == 1 and (x0 == [] or x0 == ()):
         return {}
     rows = square_entries(x0, "x0")
@@ -223,6 +235,38 @@ class OctahedronResult:
     params: tuple
     _cache: dict = field(default_factory=dict, repr=False)
 
+    def __post_init__(self) -> None:
+        # built by octahedron(); a direct call with other data is checked, not stored as is
+        n = positive_int("n", self.n)
+        _check_size(n, "an octahedron result")
+        forms = self.forms
+        ok = isinstance(forms, list) and len(forms) == n + 1
+        ring = None
+        for k in range(n + 1) if ok else ():
+            layer = forms[k]
+            size = n - k + 1
+            if not (isinstance(layer, list) and len(layer) == size
+                    and all(isinstance(row, list) and len(row) == size for row in layer)):
+                ok = False
+                break
+            for row in layer:
+                for f in row:
+                    if not isinstance(f, Form) or (ring is not None and f.ring is not ring):
+                        ok = False
+                        break
+                    ring = f.ring
+        if not ok:
+            raise InvalidInputError(f"invalid forms {short_repr(forms)}: expected the {n + 1} layers of an "
+                                    "octahedron run (as computed by octahedron)")
+        if isinstance(self.divisions, bool) or not isinstance(self.divisions, int) or self.divisions < 0:
+            raise InvalidInputError(f"invalid divisions {short_repr(self.divisions)}: expected a nonnegative integer")
+        if self.variables != ring.variables or self.params != ring.params:
+            raise InvalidInputError(f"invalid variables {short_repr(self.variables)} or params "
+                                    f"{short_repr(self.params)}: expected those of the ring of the forms")
+        if not isinstance(self._cache, dict) or self._cache:
+            raise InvalidInputError(f"invalid _cache {short_repr(self._cache)}: expected an empty dict")
+        self.n = n
+
     def layer(self, k: int) -> tuple[tuple[Any, ...], ...]:
         """Layer ``x[k]`` as a tuple of rows of Laurent polynomials (``k = 0..n``).
 
@@ -230,7 +274,7 @@ class OctahedronResult:
         reported as 1 whatever was given.
         """
         if isinstance(k, bool) or not isinstance(k, int) or not 0 <= k <= self.n:
-            raise InvalidInputError(f"invalid level k={k!r}: expected an integer in 0..{self.n}")
+            raise InvalidInputError(f"invalid level k={short_repr(k)}: expected an integer in 0..{self.n}")
         if k not in self._cache:
             self._cache[k] = tuple(tuple(export(f) for f in row) for row in self.forms[k])
         return self._cache[k]
@@ -312,7 +356,7 @@ def build_ring(entry_lists: Sequence[Sequence[tuple[str, Any]]], params: Sequenc
     clash = seen.intersection(params)
     if clash:
         raise InvalidInputError(
-            f"invalid names {sorted(clash)!r}: used both as matrix entries and as parameters")
+            f"invalid names {short_repr(sorted(clash))}: used both as matrix entries and as parameters")
     return FormRing(variables, params, "QQ" if rational else "ZZ")
 
 
