@@ -67,3 +67,30 @@ def test_display_content():
     assert "1/2" in VALUES["check result"]._repr_html_()
     assert "outer labels" in VALUES["growth diagram"]._repr_html_()
     assert r"\frac{1}{2}" in VALUES["matrix"]._repr_latex_()
+
+
+def test_large_matrices_display_summarised_and_exact():
+    """Past SUMMARY_ENTRIES entries, repr, str and the notebook display show the corners
+    (numpy's convention) instead of converting every entry; small ones show everything."""
+    from fractions import Fraction
+
+    from combalg.core.matrix import SUMMARY_ENTRIES, Matrix
+
+    n = 40
+    assert n * n > SUMMARY_ENTRIES
+    M = Matrix([[Fraction(i - j, 1 + (i + j) % 3) for j in range(n)] for i in range(n)])
+    def entry(i, j):
+        return str(Fraction(i - j, 1 + (i + j) % 3))
+
+    def row(i):
+        return "[" + ", ".join([entry(i, j) for j in (0, 1, 2)] + ["..."] + [entry(i, j) for j in (37, 38, 39)]) + "]"
+
+    rows = [row(i) for i in (0, 1, 2)] + ["..."] + [row(i) for i in (37, 38, 39)]
+    assert repr(M) == "Matrix([" + ", ".join(rows) + "])  # 40 x 40, summarised"
+    assert str(M).splitlines()[3] == "..." and str(M).count("\n") == 7
+    latex = M._repr_latex_()
+    assert r"\cdots" in latex and r"\ddots" in latex and r"40 \times 40" in latex and r"-\frac{38}{3}" in latex
+    from combalg.core.bignum import int_text
+
+    small = Matrix([[1, Fraction(-1, 3)], [2**20000, 0]])  # 6 021 digits, past Python's str limit
+    assert repr(small) == f"Matrix([[1, -1/3], [{int_text(2**20000)}, 0]])"

@@ -38,7 +38,11 @@ from flint import fmpq, fmpq_mat, fmpz, fmpz_mat
 
 from combalg.core.errors import InvalidInputError
 
-__all__ = ["Matrix", "as_rows"]
+__all__ = ["Matrix", "as_rows", "SUMMARY_ENTRIES"]
+
+#: matrices with more entries than this display summarised (``repr``, ``str``, Jupyter), as numpy does
+SUMMARY_ENTRIES = 1000
+_EDGE = 3
 
 
 def _number(x: Any, where: str) -> fmpq:
@@ -420,17 +424,37 @@ class Matrix:
         return self.nrows() == self.ncols()
 
     # -- display --------------------------------------------------------------
+    def _texts(self) -> list[list[str]] | None:
+        """The entries as text, summarised like numpy's display past
+        [`SUMMARY_ENTRIES`][combalg.core.matrix.SUMMARY_ENTRIES] entries: the first and last
+        three rows and columns, with ``"..."`` (a row ``None``) for the rest.  FLINT prints
+        each entry, exactly and at any size, so nothing is converted to Python numbers."""
+        r, c = self.shape
+        m = self._m
+        if r * c <= SUMMARY_ENTRIES:
+            return [[str(m[i, j]) for j in range(c)] for i in range(r)]
+
+        def pick(n: int) -> list:
+            return list(range(n)) if n <= 2 * _EDGE else [*range(_EDGE), None, *range(n - _EDGE, n)]
+
+        cols = pick(c)
+        return [None if i is None else ["..." if j is None else str(m[i, j]) for j in cols] for i in pick(r)]
+
     def __repr__(self) -> str:
-        rows = ", ".join("[" + ", ".join(str(x) for x in r) + "]" for r in self.tolist())
+        rows = ", ".join("..." if t is None else "[" + ", ".join(t) + "]" for t in self._texts())
+        if self.nrows() * self.ncols() > SUMMARY_ENTRIES:
+            return f"Matrix([{rows}])  # {self.nrows()} x {self.ncols()}, summarised"
         return f"Matrix([{rows}])"
 
     def __str__(self) -> str:
-        rows = self.tolist()
-        if not rows:
+        if not self.nrows():
             return f"[] ({self.nrows()} x {self.ncols()})"
-        texts = [[str(x) for x in r] for r in rows]
-        w = max((len(t) for r in texts for t in r), default=1)
-        return "\n".join("[" + ", ".join(t.rjust(w) for t in r) + "]" for r in texts)
+        texts = self._texts()
+        w = max((len(t) for r in texts if r is not None for t in r), default=1)
+        lines = ["..." if r is None else "[" + ", ".join(t.rjust(w) for t in r) + "]" for r in texts]
+        if self.nrows() * self.ncols() > SUMMARY_ENTRIES:
+            lines.append(f"({self.nrows()} x {self.ncols()}, summarised)")
+        return "\n".join(lines)
 
     def latex(self) -> str:
         """LaTeX ``\\left[\\begin{matrix} ... \\end{matrix}\\right]`` (fractions as ``\\frac``)."""
@@ -446,7 +470,23 @@ class Matrix:
         return self.latex()
 
     def _repr_latex_(self) -> str:
-        return "$" + self.latex() + "$"
+        r, c = self.shape
+        if r * c <= SUMMARY_ENTRIES:
+            return "$" + self.latex() + "$"
+        from combalg.core.latex import fraction
+
+        def pick(n: int) -> list:
+            return list(range(n)) if n <= 2 * _EDGE else [*range(_EDGE), None, *range(n - _EDGE, n)]
+
+        cols = pick(c)
+        lines = []
+        for i in pick(r):  # summarised: dots where rows and columns are left out
+            if i is None:
+                lines.append(" & ".join(r"\ddots" if j is None else r"\vdots" for j in cols))
+            else:
+                lines.append(" & ".join(r"\cdots" if j is None else fraction(_out(self._m[i, j])) for j in cols))
+        body = r" \\ ".join(lines)
+        return rf"$\left[\begin{{matrix}}{body}\end{{matrix}}\right]_{{{r} \times {c}}}$"
 
 
 def _rebuild(rows: list, ncols: int) -> Matrix:
