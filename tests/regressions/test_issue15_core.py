@@ -1,0 +1,126 @@
+"""Regressions of issue 15 in the core layer: the public syntax tree classes check
+their arguments, the functions that take a tree refuse other values and trees
+nested past the limit ``parse_depth`` (without recursing), and the value types of
+``combalg.core.checks`` and ``combalg.core.encoding`` check their constructors.
+"""
+
+from __future__ import annotations
+
+import pickle
+from fractions import Fraction
+
+import pytest
+
+from combalg.core.errors import InvalidInputError, ResourceLimitError
+from combalg.core.laurent import LaurentRing
+from combalg.core.limits import limits
+from combalg.core.parsing import (
+    Add, Expr, Indexed, Mul, Name, Neg, Num, Pow, evaluate_integer, expr_to_laurent, expr_to_sympy,
+    expression_size_bound, parse_expression,
+)
+
+
+def deep_list(depth: int) -> list:
+    v: list = [1]
+    for _ in range(depth):
+        v = [v]
+    return v
+
+
+# ---------------------------------------------------------------------------
+# syntax tree nodes
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("build", [
+    lambda: Expr(),
+    lambda: Num(None), lambda: Num(True), lambda: Num(1.5), lambda: Num(-1), lambda: Num("3"),
+    lambda: Name(None), lambda: Name(""), lambda: Name(3),
+    lambda: Indexed(None, (Num(1),)), lambda: Indexed("x", None), lambda: Indexed("x", ()),
+    lambda: Indexed("x", (1,)),
+    lambda: Neg(None), lambda: Neg("x"), lambda: Neg(Name("x"), pos=-1), lambda: Neg(Name("x"), pos=1.0),
+    lambda: Add(None), lambda: Add(()), lambda: Add((Name("x"), 1)),
+    lambda: Mul(None), lambda: Mul((Name("x"),), None), lambda: Mul((Name("x"),), ("y",)),
+    lambda: Pow(None, 2), lambda: Pow(Name("x"), 1.5), lambda: Pow(Name("x"), True), lambda: Pow(Name("x"), None),
+])
+def test_nodes_refuse_wrong_arguments(build):
+    with pytest.raises(InvalidInputError):
+        build()
+
+
+def test_nodes_built_by_hand_equal_parsed_ones():
+    e = Add((Name("a"), Neg(Mul((Num(2), Pow(Name("b"), 3)), (Name("c"),)))))
+    assert e == parse_expression("a - 2*b^3/c")
+    assert hash(e) == hash(parse_expression("a - 2*b^3/c"))
+    assert Indexed("x", [Num(1)]) == Indexed("x", (Num(1),))  # a list of indices is kept as a tuple
+    assert Mul((Name("x"), Name("y"))) != Mul((Name("x"),), (Name("y"),))
+    assert repr(Mul((Name("x"),))) == "Mul(factors=(Name(name='x'),), divisors=())"
+    assert str(Num(Fraction(3, 4))) == "3/4"
+
+
+def test_a_parsed_expression_at_the_depth_limit_formats_compares_and_pickles():
+    text = "x"
+    for _ in range(100):  # 100 = the default parse_depth; 4 tree levels per parenthesis
+        text = f"1 - 2*({text})^2"
+    e = parse_expression(text)
+    assert str(e) == str(parse_expression(str(e)))
+    assert e == parse_expression(text) and hash(e) == hash(parse_expression(text))
+    assert repr(e).startswith("Add(terms=(Num(value=1), Neg(operand=Mul(factors=(Num(value=2), Pow(base=Add(")
+    assert pickle.loads(pickle.dumps(e)) == e
+
+
+def test_a_tree_deeper_than_the_limit_is_refused_when_built():
+    node: Expr = Name("x")
+    with pytest.raises(ResourceLimitError, match="parse_depth"):
+        for _ in range(3000):
+            node = Neg(node)
+    with limits(parse_depth=10):
+        with pytest.raises(ResourceLimitError, match="parse_depth"):
+            evaluate_integer(node, {"x": 1})
+
+
+# ---------------------------------------------------------------------------
+# functions that take a tree
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("call", [
+    lambda bad: evaluate_integer(bad, [1]),
+    lambda bad: evaluate_integer(bad),
+    lambda bad: expression_size_bound(bad, "latex"),
+    lambda bad: expr_to_laurent(bad, LaurentRing(["x"])),
+    lambda bad: expr_to_sympy(bad, ["c", "d"]),
+])
+@pytest.mark.parametrize("bad", [deep_list(3000), None, "x + 1", 3])
+def test_functions_taking_a_tree_refuse_other_values(call, bad):
+    with pytest.raises(InvalidInputError, match="expected an expression syntax tree"):
+        call(bad)
+
+
+def test_functions_taking_a_tree_check_their_other_arguments():
+    e = parse_expression("x[m-1] + 2")
+    with pytest.raises(InvalidInputError):
+        evaluate_integer(e.terms[0].indices[0], [1])
+    with pytest.raises(InvalidInputError):
+        e.terms[0].resolve(float("inf"))
+    with pytest.raises(InvalidInputError):
+        expression_size_bound(e, "latex")
+    with pytest.raises(InvalidInputError):
+        expr_to_laurent(e, None)
+    with pytest.raises(InvalidInputError):
+        expr_to_laurent(e, LaurentRing(["x[0]"]), env=1.5, indices={"m": 1})
+    with pytest.raises(InvalidInputError):
+        expr_to_sympy(e, float("inf"))
+    assert evaluate_integer(parse_expression("2*i - (j + 1)"), {"i": 5, "j": 3}) == 6
+
+
+def test_expression_parsers_check_variables_and_matrix_parsers_their_options():
+    from combalg.core.parsing import parse_equation, parse_labelled_matrix, parse_matrix
+
+    with pytest.raises(InvalidInputError):
+        parse_expression("x + 1", float("inf"))
+    with pytest.raises(InvalidInputError):
+        parse_equation("x[m] = x[m-1] + 2", [1, 2])
+    assert parse_expression("x + 1", ["x"]) == parse_expression("x + 1")
+    with pytest.raises(InvalidInputError):
+        parse_matrix("[[1, 2], [3, 4]]", [0.5, 1.5])
+    with pytest.raises(InvalidInputError):
+        parse_labelled_matrix("a,b\n1,2", "csv", None)
