@@ -57,7 +57,8 @@ from flint import fmpq, fmpq_poly, fmpq_series, fmpz, fmpz_poly
 
 from combalg.core.checks import Mismatch
 from combalg.core.errors import InvalidInputError, ResourceLimitError
-from combalg.core.validation import nonnegative_int
+from combalg.core.bignum import short_repr
+from combalg.core.validation import flag_arg, nonnegative_int
 
 __all__ = [
     "InexactOperandError",
@@ -126,6 +127,8 @@ def as_number(value: Any, name: str = "coefficient") -> Number:
     ...
     combalg.core.errors.InvalidInputError: invalid coefficient 0.5: expected an int or a Fraction (floats are not exact)
     """
+    if not isinstance(name, str):
+        raise InvalidInputError(f"invalid name {short_repr(name)}: expected a string")
     if isinstance(value, bool):
         raise InvalidInputError(f"invalid {name} {value!r}: expected an int or a Fraction, not a bool")
     if isinstance(value, int):
@@ -146,7 +149,7 @@ def as_number(value: Any, name: str = "coefficient") -> Number:
         raise InvalidInputError(
             f"invalid {name} {value!r}: expected an int or a Fraction (floats are not exact)"
         )
-    raise InvalidInputError(f"invalid {name} {value!r}: expected an int or a Fraction")
+    raise InvalidInputError(f"invalid {name} {short_repr(value)}: expected an int or a Fraction")
 
 
 class InexactOperandError(InvalidInputError, TypeError):
@@ -172,6 +175,12 @@ def _check_order(order: Any, name: str = "order") -> int:
             f"{name} {order} exceeds the limit MAX_ORDER = {MAX_ORDER} of combalg.core.series"
         )
     return order
+
+
+def _check_var(var: Any) -> str:
+    if not isinstance(var, str) or not var.isidentifier():
+        raise InvalidInputError(f"invalid variable name {short_repr(var)}: expected an identifier such as 'q'")
+    return var
 
 
 def _poly_from_numbers(values: Sequence[Number]) -> fmpq_poly:
@@ -413,7 +422,9 @@ class PowerSeries:
     @classmethod
     def from_flint(cls, poly: fmpq_poly | fmpz_poly, order: int, var: str = "q") -> PowerSeries:
         """Wrap a FLINT polynomial, truncated modulo ``q**order``."""
-        return cls._make(fmpq_poly(poly), _check_order(order), var)
+        if not isinstance(poly, (fmpq_poly, fmpz_poly)):
+            raise InvalidInputError(f"invalid poly {short_repr(poly)}: expected a FLINT fmpq_poly or fmpz_poly")
+        return cls._make(fmpq_poly(poly), _check_order(order), _check_var(var))
 
     # -- access --------------------------------------------------------------
 
@@ -736,6 +747,7 @@ class PowerSeries:
 
     def to_string(self, max_terms: int | None = None) -> str:
         """Text such as ``1 + q + 2*q^2 + O(q^5)`` (all terms unless ``max_terms``)."""
+        max_terms = nonnegative_int("max_terms", max_terms, allow_none=True)
         return _format_series(self.coefficients(), self._order, self._var, False, max_terms)
 
     def __repr__(self) -> str:
@@ -780,6 +792,7 @@ class PowerSeries:
         >>> PowerSeries([1, Fraction(-1, 2), 3], order=4).latex()
         '1 - \\\\frac{1}{2} q + 3 q^{2} + O(q^{4})'
         """
+        max_terms = nonnegative_int("max_terms", max_terms, allow_none=True)
         return _format_series(self.coefficients(), self._order, self._var, True, max_terms)
 
     def as_sympy(self, var: str | None = None, with_order: bool = True) -> Any:
@@ -794,7 +807,8 @@ class PowerSeries:
         """
         import sympy
 
-        x = sympy.Symbol(var or self._var)
+        x = sympy.Symbol(self._var if var is None or (isinstance(var, str) and not var) else _check_var(var))
+        with_order = flag_arg("with_order", with_order)
         terms = []
         for k, c in enumerate(self.coefficients()):
             if c:

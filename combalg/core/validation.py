@@ -29,7 +29,7 @@ import operator
 from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError
 
-__all__ = ["nonnegative_int", "positive_int", "sequence_arg", "rows_arg"]
+__all__ = ["nonnegative_int", "positive_int", "sequence_arg", "rows_arg", "flag_arg"]
 
 
 def _integer(name: str, value: object, minimum: int, expected: str, allow_none: bool) -> int | None:
@@ -106,3 +106,22 @@ def rows_arg(name: str, value: object) -> list[list]:
         except InvalidInputError:
             raise InvalidInputError(f"invalid {name} {short_repr(value)}: row {i} ({short_repr(r)}) is not a sequence") from None
     return out
+
+
+def flag_arg(name: str, value: object) -> bool:
+    """``value`` as a ``bool`` (``True``/``False``, also numpy booleans and the integers 0 and 1).
+
+    >>> flag_arg("with_order", False)
+    False
+    >>> flag_arg("with_order", "yes")
+    Traceback (most recent call last):
+    ...
+    combalg.core.errors.InvalidInputError: invalid with_order 'yes': expected True or False
+    """
+    if isinstance(value, bool):
+        return value
+    if type(value).__name__ in ("bool_", "bool") and type(value).__module__ == "numpy":
+        return bool(value)
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    raise InvalidInputError(f"invalid {name} {short_repr(value)}: expected True or False")
