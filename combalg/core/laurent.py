@@ -111,6 +111,16 @@ def _to_python(c: Any) -> int | Fraction:
     return Fraction(int(c.p), int(c.q))
 
 
+class _DirectConstructionError(InvalidInputError, TypeError):
+    """``LaurentPolynomial(...)`` called directly (also a TypeError, as before)."""
+
+
+def _short_value(value: Any) -> str:
+    from combalg.core.bignum import short_repr
+
+    return short_repr(value)
+
+
 def _is_number(value: Any) -> bool:
     return isinstance(value, (Integral, Rational, flint.fmpz, flint.fmpq)) and not isinstance(value, bool)
 
@@ -240,7 +250,7 @@ class LaurentRing:
             return self._index[name]
         except (KeyError, TypeError):
             raise InvalidInputError(
-                f"invalid variable {name!r}: expected one of {self.names!r}"
+                f"invalid variable {_short_value(name)}: expected one of {self.names!r}"
             ) from None
 
     def with_domain(self, domain: str) -> "LaurentRing":
@@ -281,6 +291,10 @@ class LaurentRing:
 
     def _coerce_number(self, value: Any) -> Any:
         """A flint constant for an int/Fraction, checking the domain."""
+        if not _is_number(value):
+            from combalg.core.bignum import short_repr
+
+            raise InvalidInputError(f"invalid coefficient {short_repr(value)}: expected an int or a Fraction")
         if self.domain == "ZZ":
             if isinstance(value, (Integral, flint.fmpz)):
                 return flint.fmpz(int(value))
@@ -343,20 +357,38 @@ class LaurentRing:
         >>> R.monomial({"y": -2}, coeff=5)
         5*y^-2
         """
-        if isinstance(exponents, Mapping):
-            shift = list(self._zero_shift)
-            for name, e in exponents.items():
-                shift[self.index(name)] += int(e)
-        else:
-            shift = [int(e) for e in exponents]
-            if len(shift) != self.nvars:
-                raise InvalidInputError(
-                    f"invalid exponent vector {tuple(exponents)!r}: expected {self.nvars} integers"
-                )
+        shift = self._exponent_vector(exponents, "exponent vector", add=True)
         c = self._coerce_number(coeff)
         if c == 0:
             return self.zero()
         return self._make(self.ctx.constant(c), tuple(shift))
+
+    def _exponent_vector(self, exponents: Any, what: str, add: bool = False) -> list[int]:
+        """A list of ``nvars`` integers from a sequence, or from a {name: exponent} mapping."""
+        from combalg.core.validation import sequence_arg
+
+        def exponent(e: Any) -> int:
+            if isinstance(e, bool):
+                raise InvalidInputError(f"invalid exponent {e!r} in the {what}: expected an integer")
+            try:
+                return operator.index(e)
+            except TypeError:
+                raise InvalidInputError(
+                    f"invalid exponent {_short_value(e)} in the {what}: expected an integer"
+                ) from None
+
+        if isinstance(exponents, Mapping):
+            vec = [0] * self.nvars
+            for name, e in exponents.items():
+                i = self.index(name)
+                vec[i] = vec[i] + exponent(e) if add else exponent(e)
+            return vec
+        vec = [exponent(e) for e in sequence_arg(what, exponents)]
+        if len(vec) != self.nvars:
+            raise InvalidInputError(
+                f"invalid {what} {_short_value(tuple(vec))}: expected {self.nvars} integers"
+            )
+        return vec
 
     def from_terms(self, terms: Mapping[Sequence[int], Any]) -> "LaurentPolynomial":
         """Build from a mapping {exponent tuple (may be negative): coefficient}.
@@ -367,11 +399,16 @@ class LaurentRing:
         >>> R.from_terms({(1, -1): 2, (0, 0): -1})
         2*x*y^-1 - 1
         """
-        terms = {tuple(int(e) for e in k): v for k, v in terms.items()}
-        for k in terms:
-            if len(k) != self.nvars:
-                raise InvalidInputError(f"invalid exponent vector {k!r}: expected {self.nvars} integers")
-        terms = {k: self._coerce_number(v) for k, v in terms.items()}
+        if not isinstance(terms, Mapping):
+            raise InvalidInputError(
+                f"invalid terms {_short_value(terms)}: expected a mapping {{exponent tuple: coefficient}}"
+            )
+        collected: dict[tuple[int, ...], Any] = {}
+        for k, v in terms.items():
+            if isinstance(k, Mapping):
+                raise InvalidInputError(f"invalid exponent vector {_short_value(k)}: expected {self.nvars} integers")
+            collected[tuple(self._exponent_vector(k, "exponent vector"))] = v
+        terms = {k: self._coerce_number(v) for k, v in collected.items()}
         terms = {k: v for k, v in terms.items() if v != 0}
         if not terms:
             return self.zero()
@@ -382,11 +419,15 @@ class LaurentRing:
     def from_flint(self, poly: Any, shift: Sequence[int] | None = None) -> "LaurentPolynomial":
         """Wrap a flint polynomial ``poly * x^shift`` (``poly`` in this ring's
         context, or the ZZ context when this ring is over QQ)."""
+        if not isinstance(poly, (flint.fmpz_mpoly, flint.fmpq_mpoly)):
+            raise InvalidInputError(
+                f"invalid polynomial {_short_value(poly)}: expected a flint fmpz_mpoly or fmpq_mpoly"
+            )
         if shift is None:
             shift = self._zero_shift
-        shift = tuple(int(s) for s in shift)
-        if len(shift) != self.nvars:
-            raise InvalidInputError(f"invalid shift {shift!r}: expected {self.nvars} integers")
+        if isinstance(shift, Mapping):
+            raise InvalidInputError(f"invalid shift {_short_value(shift)}: expected {self.nvars} integers")
+        shift = tuple(self._exponent_vector(shift, "shift"))
         if poly.context() is not self.ctx:
             if tuple(poly.context().names()) != self.names:
                 raise InvalidInputError(
@@ -560,7 +601,10 @@ class LaurentPolynomial:
     shift: tuple[int, ...]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:  # pragma: no cover - guidance only
-        raise TypeError("create LaurentPolynomial objects through a LaurentRing, e.g. R(3) or R.gen('x')")
+        raise _DirectConstructionError(
+            "invalid LaurentPolynomial(...): create LaurentPolynomial objects through a LaurentRing, "
+            "e.g. R(3) or R.gen('x')"
+        )
 
     # -- basic queries --------------------------------------------------------
     @property
@@ -611,9 +655,11 @@ class LaurentPolynomial:
         >>> (lam / x).is_polynomial_in(["lam"]), (x / lam).is_polynomial_in(["lam"])
         (True, False)
         """
+        from combalg.core.validation import sequence_arg
+
         if isinstance(names, str):
             names = [names]
-        return all(self.shift[self.ring.index(n)] >= 0 for n in names)
+        return all(self.shift[self.ring.index(n)] >= 0 for n in sequence_arg("names", names))
 
     def constant_value(self) -> int | Fraction:
         """The value of a constant element as int (ZZ) or Fraction (QQ).
@@ -643,14 +689,7 @@ class LaurentPolynomial:
 
     def coefficient(self, exponents: Sequence[int] | Mapping[str, int]) -> int | Fraction:
         """The coefficient of one monomial (0 if absent)."""
-        if isinstance(exponents, Mapping):
-            vec = [0] * self.ring.nvars
-            for name, e in exponents.items():
-                vec[self.ring.index(name)] = int(e)
-        else:
-            vec = [int(e) for e in exponents]
-        if len(vec) != self.ring.nvars:
-            raise InvalidInputError(f"invalid exponent vector {tuple(exponents)!r}: expected {self.ring.nvars} integers")
+        vec = self.ring._exponent_vector(exponents, "exponent vector")
         rel = tuple(e - s for e, s in zip(vec, self.shift))
         if self.numerator.is_zero() or min(rel) < 0:
             return 0 if self.ring.domain == "ZZ" else Fraction(0)
@@ -928,11 +967,16 @@ class LaurentPolynomial:
         combalg.core.laurent.LaurentZeroDivisionError: invalid value 0 for 'y': it occurs with exponent -1, so the substitution divides by zero
         """
         ring = self.ring
+        if not isinstance(values, Mapping):
+            raise InvalidInputError(
+                f"invalid values {_short_value(values)}: expected a mapping {{generator name: number}}"
+            )
         items = []
         for name, value in values.items():
             i = ring.index(name)
             if not _is_number(value):
-                raise InvalidInputError(f"invalid value {value!r} for {name!r}: expected an int or Fraction")
+                raise InvalidInputError(
+                    f"invalid value {_short_value(value)} for {name!r}: expected an int or Fraction")
             items.append((name, i, _as_fraction(value)))
         if not items or self.numerator.is_zero():
             return self
@@ -991,7 +1035,7 @@ class LaurentPolynomial:
         res = self.subs(values)
         if not res.is_constant():
             missing = [n for n, (lo, hi) in zip(res.ring.names, res.degrees()) if (lo, hi) != (0, 0)]
-            raise InvalidInputError(f"invalid values {dict(values)!r}: no value for {missing!r}")
+            raise InvalidInputError(f"invalid values {_short_value(dict(values))}: no value for {missing!r}")
         v = res.constant_value()
         if isinstance(v, Fraction) and v.denominator == 1:
             return int(v)
@@ -1006,6 +1050,8 @@ class LaurentPolynomial:
             If a generator that occurs is missing in ``ring``, or a
             coefficient is not integral and ``ring`` is over ZZ.
         """
+        if not isinstance(ring, LaurentRing):
+            raise InvalidInputError(f"invalid ring {_short_value(ring)}: expected a LaurentRing")
         if ring == self.ring:
             return self
         if ring.names == self.ring.names:
