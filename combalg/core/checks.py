@@ -47,6 +47,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
+from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError
 
 __all__ = ["CheckResult", "Mismatch", "first_difference"]
@@ -124,8 +125,39 @@ def _decode(value: Any) -> Any:
     return value
 
 
+def _differ(a: Any, b: Any, where: Any) -> bool:
+    """``a != b`` as a bool, or InvalidInputError when the comparison has no truth value."""
+    try:
+        return bool(a != b)
+    except (ValueError, TypeError):  # e.g. numpy arrays: elementwise comparison
+        raise InvalidInputError(
+            f"invalid entries {short_repr(a)} and {short_repr(b)} at {short_repr(where)}: "
+            "their comparison has no single truth value (compare plain numbers, tuples or lists)"
+        ) from None
+
+
+def _seconds(name: str, value: Any) -> float:
+    """A time in seconds: a finite nonnegative real number, as a float."""
+    import math
+    import numbers
+
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise InvalidInputError(f"invalid {name} {short_repr(value)}: expected a time in seconds (a real number)")
+    try:
+        out = float(value)
+    except OverflowError:
+        out = math.inf
+    if not math.isfinite(out) or out < 0:
+        raise InvalidInputError(f"invalid {name} {short_repr(value)}: expected a finite nonnegative number of seconds")
+    return out
+
+
 def _short(value: Any, limit: int = 60) -> str:
-    text = " ".join(str(value).splitlines())
+    try:
+        text = str(value)
+    except (RecursionError, ValueError):  # deep nesting; ints past Python's digit limit
+        text = short_repr(value)
+    text = " ".join(text.splitlines())
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
@@ -187,19 +219,24 @@ class CheckResult:
         from combalg.core.encoding import to_jsonable
 
         if not isinstance(self.name, str):
-            raise InvalidInputError(f"invalid name {self.name!r}: expected a string")
+            raise InvalidInputError(f"invalid name {short_repr(self.name)}: expected a string")
         if not isinstance(self.parameters, Mapping):
-            raise InvalidInputError(f"invalid parameters {self.parameters!r}: expected a dict")
+            raise InvalidInputError(f"invalid parameters {short_repr(self.parameters)}: expected a dict")
         object.__setattr__(self, "parameters", {str(k): to_jsonable(v) for k, v in self.parameters.items()})
-        methods = tuple(self.methods)
-        if len(methods) != 2 or not all(isinstance(m, str) for m in methods):
-            raise InvalidInputError(f"invalid methods {self.methods!r}: expected a pair of method names")
-        object.__setattr__(self, "methods", methods)
+        methods = self.methods
+        if not isinstance(methods, (tuple, list)) or len(methods) != 2 or not all(isinstance(m, str) for m in methods):
+            raise InvalidInputError(f"invalid methods {short_repr(self.methods)}: expected a pair of method names")
+        object.__setattr__(self, "methods", tuple(methods))
         if self.first_mismatch is not None and not isinstance(self.first_mismatch, Mismatch):
-            raise InvalidInputError(f"invalid first_mismatch {self.first_mismatch!r}: expected a Mismatch or None")
-        object.__setattr__(self, "seconds", float(self.seconds))
+            raise InvalidInputError(
+                f"invalid first_mismatch {short_repr(self.first_mismatch)}: expected a Mismatch or None")
+        object.__setattr__(self, "seconds", _seconds("seconds", self.seconds))
         if self.side_seconds is not None:
-            object.__setattr__(self, "side_seconds", tuple(float(s) for s in self.side_seconds))
+            side = self.side_seconds
+            if not isinstance(side, (tuple, list)) or len(side) != 2:
+                raise InvalidInputError(
+                    f"invalid side_seconds {short_repr(side)}: expected None or a pair of times in seconds")
+            object.__setattr__(self, "side_seconds", tuple(_seconds("side_seconds", s) for s in side))
 
     # -- the verdict ----------------------------------------------------------
     @property
@@ -283,7 +320,9 @@ class CheckResult:
         sides, which can be large).
         """
         from combalg.core.encoding import to_jsonable
+        from combalg.core.validation import flag_arg
 
+        include_sides = flag_arg("include_sides", include_sides)
         d: dict[str, Any] = {
             "name": self.name,
             "ok": self.ok,
@@ -334,8 +373,14 @@ def first_difference(left: Sequence[Any], right: Sequence[Any]) -> Mismatch | No
     >>> first_difference([1, 2], [1, 2]) is None
     True
     """
+    from combalg.core.validation import sequence_arg
+
+    if not isinstance(left, str):  # texts compare by characters
+        left = sequence_arg("left", left)
+    if not isinstance(right, str):
+        right = sequence_arg("right", right)
     for d, (a, b) in enumerate(zip(left, right)):
-        if a != b:
+        if _differ(a, b, d):
             return Mismatch(d, a, b)
     if len(left) != len(right):
         d = min(len(left), len(right))

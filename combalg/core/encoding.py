@@ -190,6 +190,30 @@ class ExactJSONEncoder(json.JSONEncoder):
     True
     """
 
+    def __init__(self, *, skipkeys: bool = False, ensure_ascii: bool = True, check_circular: bool = True,
+                 allow_nan: bool = True, sort_keys: bool = False, indent: int | str | None = None,
+                 separators: tuple[str, str] | None = None, default: Any = None) -> None:
+        from combalg.core.bignum import short_repr
+        from combalg.core.errors import InvalidInputError
+        from combalg.core.validation import flag_arg
+
+        flags = {name: flag_arg(name, value) for name, value in (
+            ("skipkeys", skipkeys), ("ensure_ascii", ensure_ascii), ("check_circular", check_circular),
+            ("allow_nan", allow_nan), ("sort_keys", sort_keys))}
+        if indent is not None and not isinstance(indent, str) and (
+                isinstance(indent, bool) or not isinstance(indent, int) or not 0 <= indent <= 1000):
+            raise InvalidInputError(
+                f"invalid indent {short_repr(indent)}: expected None, a string or an integer from 0 to 1000")
+        if separators is not None and not (
+                isinstance(separators, (tuple, list)) and len(separators) == 2
+                and all(isinstance(s, str) for s in separators)):
+            raise InvalidInputError(
+                f"invalid separators {short_repr(separators)}: expected None or a pair of strings (item, key)")
+        if default is not None and not callable(default):
+            raise InvalidInputError(f"invalid default {short_repr(default)}: expected a callable or None")
+        super().__init__(indent=indent, separators=None if separators is None else tuple(separators),
+                         default=default, **flags)
+
     def default(self, o: Any) -> Any:
         return to_jsonable(o)
 

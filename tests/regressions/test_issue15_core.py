@@ -124,3 +124,76 @@ def test_expression_parsers_check_variables_and_matrix_parsers_their_options():
         parse_matrix("[[1, 2], [3, 4]]", [0.5, 1.5])
     with pytest.raises(InvalidInputError):
         parse_labelled_matrix("a,b\n1,2", "csv", None)
+
+
+# ---------------------------------------------------------------------------
+# value types of combalg.core.checks and combalg.core.encoding
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kwargs", [
+    dict(name=3), dict(parameters=[1]), dict(methods=5), dict(methods=("a",)), dict(methods=("a", 2)),
+    dict(first_mismatch=(1, 2, 3)), dict(seconds=10**400), dict(seconds="1"), dict(seconds=None),
+    dict(seconds=float("nan")), dict(seconds=-1.0), dict(side_seconds=8), dict(side_seconds=(1, "2")),
+    dict(side_seconds=(1, 2, 3)),
+])
+def test_check_result_refuses_wrong_constructor_arguments(kwargs):
+    from combalg.core.checks import CheckResult
+
+    args = dict(name="c", parameters={"n": 1}, methods=("a", "b"))
+    args.update(kwargs)
+    with pytest.raises(InvalidInputError):
+        CheckResult(**args)
+
+
+def test_check_result_values_still_round_trip():
+    from combalg.core.checks import CheckResult, Mismatch
+
+    r = CheckResult("c", {"n": 1}, ["a", "b"], Mismatch(2, Fraction(1, 2), 3), 1, [0.5, 0.25])
+    assert r.methods == ("a", "b") and r.seconds == 1.0 and r.side_seconds == (0.5, 0.25)
+    assert CheckResult.from_dict(r.to_dict()) == r
+    assert pickle.loads(pickle.dumps(r)) == r
+    with pytest.raises(InvalidInputError):
+        r.to_dict([0.5, 1.5])
+
+
+def test_mismatch_formats_values_that_str_cannot_show():
+    from combalg.core.checks import Mismatch
+
+    assert "first mismatch" in str(Mismatch(deep_list(3000), 1, 2))
+
+
+def test_first_difference_refuses_what_is_not_a_pair_of_sequences():
+    import numpy as np
+
+    from combalg.core.checks import Mismatch, first_difference
+
+    for left, right in [(None, None), (3, [1]), ([1], range(0, 10**15))]:
+        with pytest.raises((InvalidInputError, ResourceLimitError)):
+            first_difference(left, right)
+    with pytest.raises(InvalidInputError):
+        first_difference([np.array([1, 2])], [np.array([1, 3])])
+    assert first_difference([1, 2, 3], (1, 2, 4)) == Mismatch(2, 3, 4)
+    assert first_difference("abc", "abd") == Mismatch(2, "c", "d")
+    assert first_difference(iter([1, 2]), [1, 2]) is None
+
+
+@pytest.mark.parametrize("kwargs", [
+    dict(separators=[1]), dict(separators=(",", 1)), dict(skipkeys="10"), dict(ensure_ascii=["a", 1]),
+    dict(check_circular=3), dict(allow_nan=[[1]]), dict(indent=1.5), dict(indent=-1), dict(default=3),
+    dict(sort_keys=None),
+])
+def test_exact_json_encoder_refuses_wrong_options(kwargs):
+    from combalg.core.encoding import ExactJSONEncoder
+
+    with pytest.raises(InvalidInputError):
+        ExactJSONEncoder(**kwargs)
+
+
+def test_exact_json_encoder_options_still_work():
+    import json
+
+    from combalg.core.encoding import ExactJSONEncoder
+
+    text = json.dumps({"b": Fraction(1, 2), "a": [1]}, cls=ExactJSONEncoder, indent=1, sort_keys=True,
+                      separators=(",", ": "))
+    assert text == '{\n "a": [\n  1\n ],\n "b": "1/2"\n}'
