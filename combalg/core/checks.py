@@ -1,7 +1,7 @@
 """The uniform result of every ``check_*`` function: two methods, one verdict, the first mismatch.
 
 Every identity combalg verifies is computed by two independent methods; a
-``check_*`` function (or method, such as [`combalg.growth.Rule.check_duality`][combalg.growth.Rule.check_duality])
+``check_*`` function (or method, such as [`combalg.growth.Rule.check_duality`][combalg.growth.rules.Rule.check_duality])
 compares them and returns a [`CheckResult`][CheckResult]:
 
 * ``result.ok`` (and ``bool(result)``) -- whether the two methods agree;

@@ -234,7 +234,8 @@ def check(name: str, amount: int, what: str) -> None:
 def table() -> list[tuple[str, int | None, int, str, str]]:
     """Rows ``(name, value in force, default, unit, description)`` of every limit.
 
-    >>> table()[0][:3]
+    >>> first = table()[0]
+    >>> first[:3]
     ('text_length', 100000, 100000)
     """
     return [(lim.name, get(lim.name), lim.default, lim.unit, lim.description) for lim in _ENTRIES]
