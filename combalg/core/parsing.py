@@ -867,8 +867,9 @@ def _expr_tuple(owner: str, field_name: str, value: Any, allow_empty: bool = Tru
     if not value and not allow_empty:
         raise InvalidInputError(f"invalid {owner} {field_name} (): expected at least one expression node")
     for item in value:
-        _expr_arg(owner, f"{field_name} item", item)
-    return tuple(value)
+        if not isinstance(item, Expr) or type(item) is Expr:
+            _expr_arg(owner, f"{field_name} item", item)
+    return value if type(value) is tuple else tuple(value)
 
 
 def _text_arg(owner: str, field_name: str, value: Any) -> str:
@@ -915,12 +916,20 @@ class Expr:
 
     def _finish(self, *children: "Expr") -> None:
         """Check ``pos``, record the depth of the tree and refuse one past the limit."""
-        object.__setattr__(self, "pos", _int_arg(type(self).__name__, "pos", self.pos, 0))
-        depth = 1 + max((c.__dict__.get("_depth", 1) for c in children), default=0)
-        top = _max_tree_depth()
-        if top is not None and depth > top:
-            raise _tree_depth_error(depth, f"a {type(self).__name__} node")
-        object.__setattr__(self, "_depth", depth)
+        pos = self.pos
+        if type(pos) is not int or pos < 0:
+            object.__setattr__(self, "pos", _int_arg(type(self).__name__, "pos", pos, 0))
+        depth = 1
+        for c in children:
+            d = c.__dict__.get("_depth", 1)
+            if d >= depth:
+                depth = d + 1
+        # every limit allows _NODES_PER_LEVEL + 1 levels: look the limit up only past that
+        if depth > _NODES_PER_LEVEL + 1:
+            top = _max_tree_depth()
+            if top is not None and depth > top:
+                raise _tree_depth_error(depth, f"a {type(self).__name__} node")
+        self.__dict__["_depth"] = depth
 
     def names(self) -> set[str]:
         """Plain names used (not indexed bases, not names inside indices)."""
@@ -972,15 +981,24 @@ class Expr:
         return True
 
     def __hash__(self) -> int:
-        keys = []
-        stack: list[Expr] = [self]
+        cached = self.__dict__.get("_hash")
+        if cached is not None:
+            return cached
+        # children before parents, each node's hash cached (no recursion)
+        stack: list[tuple[Expr, bool]] = [(self, False)]
         while stack:
-            node = stack.pop()
+            node, ready = stack.pop()
+            if "_hash" in node.__dict__:
+                continue
             children = _all_children(node)
-            extra = (len(node.factors),) if isinstance(node, Mul) else ()
-            keys.append((type(node).__name__, node._key(), len(children)) + extra)
-            stack.extend(reversed(children))
-        return hash(tuple(keys))
+            if not ready:
+                stack.append((node, True))
+                stack.extend((c, False) for c in children if "_hash" not in c.__dict__)
+                continue
+            extra = len(node.factors) if isinstance(node, Mul) else -1
+            node.__dict__["_hash"] = hash((type(node).__name__, node._key(), extra,
+                                           tuple(c.__dict__["_hash"] for c in children)))
+        return self.__dict__["_hash"]
 
     def __repr__(self) -> str:
         out: list[str] = []
@@ -1162,6 +1180,20 @@ class Pow(Expr):
 
     def _children(self) -> tuple[Expr, ...]:
         return (self.base,)
+
+
+def _trusted(cls: type, children: Sequence[Expr], **fields: Any) -> Any:
+    """A node built by the parser, whose fields are right by construction (no checks; the
+    parser's own limit parse_depth bounds the depth)."""
+    node = object.__new__(cls)
+    d = node.__dict__
+    d.update(fields)
+    depth = 1
+    for c in children:
+        if c._depth >= depth:
+            depth = c._depth + 1
+    d["_depth"] = depth
+    return node
 
 
 def _expr_from_prefix(ops: tuple) -> Expr:
@@ -1361,10 +1393,10 @@ def _is_zero_constant(e: Expr) -> bool:
 
 def _build(kind: str, items: list[Expr], divisors: list[Expr], pos: int) -> Expr:
     if kind == "add":
-        return Add(tuple(items), pos=pos)
+        return _trusted(Add, items, terms=tuple(items), pos=pos)
     if len(items) == 1 and not divisors:
         return items[0]  # a folded constant such as 3/4
-    return Mul(tuple(items), tuple(divisors), pos=pos)
+    return _trusted(Mul, items + divisors, factors=tuple(items), divisors=tuple(divisors), pos=pos)
 
 
 class _Parser:
@@ -1437,7 +1469,7 @@ class _Parser:
             if op == "+":
                 items.append(right)
             elif op == "-":
-                items.append(Neg(right, pos=tok.pos))
+                items.append(_trusted(Neg, (right,), operand=right, pos=tok.pos))
             elif op == "*":
                 items.append(right)
             else:  # "/"
@@ -1447,7 +1479,7 @@ class _Parser:
                     raise self.fail(right_pos, "division by zero")
                 if len(items) == 1 and not divisors and isinstance(items[0], Num) and isinstance(right, Num):
                     q = Fraction(items[0].value) / Fraction(right.value)
-                    items[0] = Num(int(q) if q.denominator == 1 else q, pos=items[0].pos)
+                    items[0] = _trusted(Num, (), value=int(q) if q.denominator == 1 else q, pos=items[0].pos)
                 else:
                     divisors.append(right)
         if kind is None:
@@ -1461,7 +1493,7 @@ class _Parser:
             self.enter(tok.pos)
             operand = self.unary()
             self.leave()
-            return operand if tok.text == "+" else Neg(operand, pos=tok.pos)
+            return operand if tok.text == "+" else _trusted(Neg, (operand,), operand=operand, pos=tok.pos)
         return self.power()
 
     def power(self) -> Expr:
@@ -1473,7 +1505,7 @@ class _Parser:
             nxt = self.peek()
             if nxt.kind == "op" and nxt.text == "^":
                 raise self.fail(nxt.pos, "chained exponents are ambiguous; use parentheses, e.g. (x^2)^3")
-            return Pow(base, exponent, pos=base.pos)
+            return _trusted(Pow, (base,), base=base, exponent=exponent, pos=base.pos)
         return base
 
     def exponent(self) -> int:
@@ -1501,7 +1533,7 @@ class _Parser:
         tok = self.peek()
         if tok.kind == "num":
             self.advance()
-            return Num(tok.value, pos=tok.pos)
+            return _trusted(Num, (), value=tok.value, pos=tok.pos)
         if tok.kind == "name":
             self.advance()
             nxt = self.peek()
@@ -1511,7 +1543,7 @@ class _Parser:
                 return self.indexed(tok)
             if self.variables is not None and not self.in_index and tok.text not in self.variables:
                 raise self.fail(tok.pos, f"unknown name {tok.text!r}; expected one of {sorted(self.variables)}")
-            return Name(tok.text, pos=tok.pos)
+            return _trusted(Name, (), name=tok.text, pos=tok.pos)
         if tok.kind == "op" and tok.text == "(":
             self.advance()
             self.enter(tok.pos)
@@ -1550,7 +1582,7 @@ class _Parser:
             break
         self.in_index -= 1
         self.leave()
-        return Indexed(name_tok.text, tuple(indices), pos=name_tok.pos)
+        return _trusted(Indexed, indices, base=name_tok.text, indices=tuple(indices), pos=name_tok.pos)
 
     def finish(self) -> None:
         tok = self.peek()
