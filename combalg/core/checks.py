@@ -86,8 +86,11 @@ class Mismatch:
         """``where``, under the name series comparisons use."""
         return self.where
 
+    def __repr__(self) -> str:
+        return f"Mismatch(where={_repr(self.where)}, left={_repr(self.left)}, right={_repr(self.right)})"
+
     def __str__(self) -> str:
-        at = f"degree {self.where}" if isinstance(self.where, int) else _short(self.where)
+        at = f"degree {_short(self.where)}" if isinstance(self.where, int) else _short(self.where)
         return f"first mismatch at {at}: {_short(self.left)} != {_short(self.right)}"
 
     def __hash__(self) -> int:
@@ -107,28 +110,45 @@ class Mismatch:
     def from_dict(cls, d: Mapping[str, Any]) -> Mismatch:
         """Invert [`to_dict`][to_dict] (lists become tuples, ``"p/q"`` strings Fractions)."""
         if not isinstance(d, Mapping) or not {"where", "left", "right"} <= set(d):
-            raise InvalidInputError(f"invalid mismatch {d!r}: expected a dict with keys where, left, right")
+            raise InvalidInputError(f"invalid mismatch {short_repr(d)}: expected a dict with keys where, left, right")
         return cls(_decode(d["where"]), _decode(d["left"]), _decode(d["right"]))
 
 
 _RATIONAL = re.compile(r"^-?\d+/\d+$")
 
 
-def _decode(value: Any) -> Any:
+def _decode(value: Any, depth: int = 0) -> Any:
     """JSON value -> Python value: lists to tuples, ``"p/q"`` strings to Fractions (recursively)."""
+    if depth > _MAX_NESTING:
+        raise InvalidInputError(f"invalid value nested more than {_MAX_NESTING} levels deep: expected a JSON value")
     if isinstance(value, str) and _RATIONAL.match(value):
         return Fraction(value)
     if isinstance(value, list):
-        return tuple(_decode(v) for v in value)
+        return tuple(_decode(v, depth + 1) for v in value)
     if isinstance(value, dict):
-        return {k: _decode(v) for k, v in value.items()}
+        return {k: _decode(v, depth + 1) for k, v in value.items()}
     return value
+
+
+# nesting that _decode converts (as combalg.core.encoding.to_jsonable writes)
+_MAX_NESTING = 200
+
+
+def _repr(value: Any) -> str:
+    """``repr(value)``; a short form for values whose repr fails (deep nesting, huge ints)."""
+    try:
+        return repr(value)
+    except (RecursionError, ValueError):
+        return short_repr(value)
 
 
 def _differ(a: Any, b: Any, where: Any) -> bool:
     """``a != b`` as a bool, or InvalidInputError when the comparison has no truth value."""
     try:
         return bool(a != b)
+    except RecursionError:
+        raise InvalidInputError(
+            f"invalid entries at {short_repr(where)}: nested too deeply to compare") from None
     except (ValueError, TypeError):  # e.g. numpy arrays: elementwise comparison
         raise InvalidInputError(
             f"invalid entries {short_repr(a)} and {short_repr(b)} at {short_repr(where)}: "
@@ -348,7 +368,7 @@ class CheckResult:
         rational strings ``"p/q"`` as Fractions); parameters stay JSON values.
         """
         if not isinstance(d, Mapping) or not {"name", "methods"} <= set(d):
-            raise InvalidInputError(f"invalid check result {d!r}: expected a dict from CheckResult.to_dict()")
+            raise InvalidInputError(f"invalid check result {short_repr(d)}: expected a dict from CheckResult.to_dict()")
         fm = d.get("first_mismatch")
         side = d.get("side_seconds")
         return cls(

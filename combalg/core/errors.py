@@ -66,6 +66,13 @@ def expect(condition: bool, name: str, value: Any, expected: str) -> None:
     expected : str
         What was expected instead.
     """
+    if not isinstance(condition, bool):
+        try:
+            condition = bool(condition)
+        except (ValueError, TypeError):  # e.g. a numpy array of several booleans
+            raise InvalidInputError(
+                f"invalid condition for {name}: expected True or False, got a {type(condition).__name__}"
+            ) from None
     if not condition:
         from combalg.core.bignum import short_repr
 

@@ -64,6 +64,7 @@ try:  # python-flint >= 0.7
 except ImportError:  # pragma: no cover
     _FlintDomainError = Exception
 
+from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError, NotExactError, ResourceLimitError
 
 __all__ = [
@@ -152,6 +153,14 @@ class DivisionResult:
     quotient: "LaurentPolynomial"
     remainder: "LaurentPolynomial"
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.exact, bool):
+            raise InvalidInputError(f"invalid exact {short_repr(self.exact)}: expected True or False")
+        for name in ("quotient", "remainder"):
+            if not isinstance(getattr(self, name), LaurentPolynomial):
+                raise InvalidInputError(
+                    f"invalid {name} {short_repr(getattr(self, name))}: expected a LaurentPolynomial")
+
 
 class LaurentRing:
     """The ring of Laurent polynomials in named variables and parameters.
@@ -187,7 +196,7 @@ class LaurentRing:
     def __init__(self, variables: Sequence[str], params: Sequence[str] = (), domain: str = "ZZ") -> None:
         if isinstance(variables, str) or isinstance(params, str):
             raise InvalidInputError(
-                f"invalid variables/params {variables!r}, {params!r}: expected sequences of names, not a string"
+                f"invalid variables/params {short_repr(variables)}, {short_repr(params)}: expected sequences of names, not a string"
             )
         from combalg.core.validation import sequence_arg
 
@@ -197,12 +206,12 @@ class LaurentRing:
         for name in names:
             if not isinstance(name, str) or not VARIABLE_NAME.match(name):
                 raise InvalidInputError(
-                    f"invalid variable name {name!r}: expected an identifier such as 'x', 'lam_1' or 'a[1,2]'"
+                    f"invalid variable name {short_repr(name)}: expected an identifier such as 'x', 'lam_1' or 'a[1,2]'"
                 )
         if len(set(names)) != len(names):
             raise InvalidInputError(f"invalid variable names {names!r}: expected distinct names")
-        if domain not in _DOMAINS:
-            raise InvalidInputError(f"invalid domain {domain!r}: expected 'ZZ' or 'QQ'")
+        if not isinstance(domain, str) or domain not in _DOMAINS:
+            raise InvalidInputError(f"invalid domain {short_repr(domain)}: expected 'ZZ' or 'QQ'")
         self.variables: tuple[str, ...] = variables
         self.params: tuple[str, ...] = params
         self.names: tuple[str, ...] = names
@@ -255,6 +264,8 @@ class LaurentRing:
 
     def with_domain(self, domain: str) -> "LaurentRing":
         """The ring with the same names over another domain ('ZZ' or 'QQ')."""
+        if not isinstance(domain, str) or domain not in _DOMAINS:
+            raise InvalidInputError(f"invalid domain {short_repr(domain)}: expected 'ZZ' or 'QQ'")
         if domain == self.domain:
             return self
         if domain == "QQ":
@@ -318,7 +329,7 @@ class LaurentRing:
                 return value
             return value.change_ring(self)
         if isinstance(value, bool):
-            raise InvalidInputError(f"invalid value {value!r}: expected a number or polynomial")
+            raise InvalidInputError(f"invalid value {short_repr(value)}: expected a number or polynomial")
         if _is_number(value):
             return self._make(self.ctx.constant(self._coerce_number(value)), self._zero_shift)
         if isinstance(value, (flint.fmpz_mpoly, flint.fmpq_mpoly)):
@@ -326,7 +337,7 @@ class LaurentRing:
         if type(value).__module__.startswith("sympy"):
             return self.from_sympy(value)
         raise InvalidInputError(
-            f"invalid value {value!r}: expected an int, Fraction, LaurentPolynomial or sympy expression"
+            f"invalid value {short_repr(value)}: expected an int, Fraction, LaurentPolynomial or sympy expression"
         )
 
     def zero(self) -> "LaurentPolynomial":
@@ -431,13 +442,13 @@ class LaurentRing:
         if poly.context() is not self.ctx:
             if tuple(poly.context().names()) != self.names:
                 raise InvalidInputError(
-                    f"invalid polynomial {poly!r}: expected generators {self.names!r}"
+                    f"invalid polynomial {short_repr(poly)}: expected generators {self.names!r}"
                 )
             if self.domain == "QQ":
                 poly = flint.fmpq_mpoly(poly, self.ctx)
             else:
                 if not all(_as_fraction(c).denominator == 1 for c in poly.coeffs()):
-                    raise InvalidInputError(f"invalid polynomial {poly!r}: expected integer coefficients")
+                    raise InvalidInputError(f"invalid polynomial {short_repr(poly)}: expected integer coefficients")
                 poly = _qq_to_zz(poly, self.ctx)
         return self._normalised(poly, shift)
 
@@ -474,14 +485,14 @@ class LaurentRing:
             if isinstance(e, (int, Fraction)) and not isinstance(e, bool):
                 return self(e)
             if not isinstance(e, sympy.Basic):
-                raise InvalidInputError(f"invalid expression {e!r}: expected a sympy expression or number")
+                raise InvalidInputError(f"invalid expression {short_repr(e)}: expected a sympy expression or number")
             if isinstance(e, sympy.Integer):
                 return self(int(e))
             if isinstance(e, sympy.Rational):
                 return self(Fraction(int(e.p), int(e.q)))
             if isinstance(e, sympy.Symbol):
                 if e.name not in self._index:
-                    raise InvalidInputError(f"invalid symbol {e.name!r}: expected one of {self.names!r}")
+                    raise InvalidInputError(f"invalid symbol {short_repr(e.name)}: expected one of {self.names!r}")
                 return self.gen(e.name)
             if isinstance(e, sympy.Add):
                 total = self.zero()
@@ -725,7 +736,7 @@ class LaurentPolynomial:
             return self.ring(other)
         if isinstance(other, (float, complex)):
             raise InvalidInputError(
-                f"invalid operand {other!r}: floats are not exact; use an int or a Fraction"
+                f"invalid operand {short_repr(other)}: floats are not exact; use an int or a Fraction"
             )
         return None
 
@@ -770,7 +781,7 @@ class LaurentPolynomial:
 
     def __pow__(self, n: Any) -> "LaurentPolynomial":
         if not isinstance(n, (Integral, flint.fmpz)) or isinstance(n, bool):
-            raise InvalidInputError(f"invalid exponent {n!r}: expected an integer")
+            raise InvalidInputError(f"invalid exponent {short_repr(n)}: expected an integer")
         n = int(n)
         if n < 0:
             if self.numerator.is_zero():
@@ -846,7 +857,7 @@ class LaurentPolynomial:
         """
         o = self._other(other)
         if o is None:
-            raise InvalidInputError(f"invalid divisor {other!r}: expected a Laurent polynomial or number")
+            raise InvalidInputError(f"invalid divisor {short_repr(other)}: expected a Laurent polynomial or number")
         if o.numerator.is_zero():
             raise LaurentZeroDivisionError(f"invalid divisor 0 for {_short(self)}: division by zero")
         ring = self.ring
@@ -901,7 +912,7 @@ class LaurentPolynomial:
         """Whether ``self`` divides ``other`` in the Laurent ring."""
         o = self._other(other)
         if o is None:
-            raise InvalidInputError(f"invalid argument {other!r}: expected a Laurent polynomial or number")
+            raise InvalidInputError(f"invalid argument {short_repr(other)}: expected a Laurent polynomial or number")
         if self.numerator.is_zero():
             return o.numerator.is_zero()
         return o.try_divide(self).exact
@@ -1070,7 +1081,7 @@ class LaurentPolynomial:
                     j = mapping[i]
                     if j is None:
                         raise InvalidInputError(
-                            f"invalid target ring {ring!r}: it lacks the generator {self.ring.names[i]!r}"
+                            f"invalid target ring {short_repr(ring)}: it lacks the generator {short_repr(self.ring.names[i])}"
                         )
                     vec[j] = e
             terms[tuple(vec)] = c
@@ -1213,7 +1224,7 @@ def coefficient_bits(p: LaurentPolynomial) -> int:
     8
     """
     if not isinstance(p, LaurentPolynomial):
-        raise InvalidInputError(f"invalid p {p!r}: expected a LaurentPolynomial")
+        raise InvalidInputError(f"invalid p {short_repr(p)}: expected a LaurentPolynomial")
     best = 0
     for c in p.numerator.coeffs():
         if isinstance(c, flint.fmpq):

@@ -238,6 +238,8 @@ class FiniteField(Field):
     __slots__ = ("_p",)
 
     def __init__(self, p: int) -> None:
+        if type(p) is not int or p < 2 or p >= _WORD or not fmpz(p).is_prime():
+            p = GF(p).characteristic  # the checks of GF, with its message
         self._p = p
 
     @property
@@ -567,7 +569,7 @@ def _row_space_flint(M: MatrixLike, field: Field, ncols: int | None) -> FlintMat
     integers first, which FLINT reduces much faster; anything else goes through
     [`as_flint`][as_flint], which also does all the checking.
     """
-    if (isinstance(field, RationalField) and isinstance(M, list) and M and M[0]
+    if (isinstance(field, RationalField) and isinstance(M, list) and M and type(M[0]) is list and M[0]
             and (ncols is None or (type(ncols) is int and ncols == len(M[0])))
             and all(type(row) is list and len(row) == len(M[0]) for row in M)
             and all(isinstance(x, _ROW_ENTRY_TYPES) and type(x) is not bool for row in M for x in row)):

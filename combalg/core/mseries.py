@@ -255,11 +255,11 @@ class MultiSeries:
             isinstance(e, bool) or not isinstance(e, numbers.Integral) or int(e) < 0 for e in exps
         ):
             raise InvalidInputError(
-                f"invalid exponent {exps!r}: expected {len(self._variables)} nonnegative integers"
+                f"invalid exponent {short_repr(exps)}: expected {len(self._variables)} nonnegative integers"
             )
         if exps[0] >= self._order:
             raise InvalidInputError(
-                f"invalid exponent {tuple(exps)!r}: the series is known only for "
+                f"invalid exponent {short_repr(tuple(exps))}: the series is known only for "
                 f"{self._variables[0]}-degree < {self._order}"
             )
         return _number_out(self._poly[tuple(int(e) for e in exps)])
@@ -399,7 +399,7 @@ class MultiSeries:
             return NotImplemented
         c = as_number(other, "divisor")
         if c == 0:
-            raise InvalidInputError(f"invalid divisor {other!r}: expected a nonzero number")
+            raise InvalidInputError(f"invalid divisor {short_repr(other)}: expected a nonzero number")
         return MultiSeries._make(self._poly / _to_fmpq(c), self._variables, self._order)
 
     def __rtruediv__(self, other: Any) -> MultiSeries:
@@ -581,12 +581,12 @@ class MultiSeries:
         """
         names = self._variables
         if not isinstance(values, Mapping):
-            raise InvalidInputError(f"invalid values {values!r}: expected a mapping name -> number")
+            raise InvalidInputError(f"invalid values {short_repr(values)}: expected a mapping name -> number")
         conv = {}
         for name, value in values.items():
             if name not in names[1:]:
                 raise InvalidInputError(
-                    f"invalid variable {name!r} to substitute: expected one of {names[1:]!r}"
+                    f"invalid variable {short_repr(name)} to substitute: expected one of {names[1:]!r}"
                 )
             conv[name] = _to_fmpq(as_number(value, f"value of {name}"))
         poly = self._poly.subs(conv) if conv else self._poly
@@ -794,7 +794,7 @@ def _as_term_dict(x: Any, name: str) -> tuple[dict[tuple[int, ...], Number], int
         for k, v in x.items():
             if not isinstance(k, tuple):
                 raise InvalidInputError(f"invalid {name} key {short_repr(k)}: expected an exponent tuple")
-            value = as_number(v, f"{name} coefficient of {k!r}")
+            value = as_number(v, f"{name} coefficient of {short_repr(k)}")
             if value:
                 out[tuple(int(e) for e in k)] = value
         return out, None

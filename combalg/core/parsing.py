@@ -204,6 +204,8 @@ def refuse_long_numbers(text: str, what: str = "text") -> None:
     combalg.core.parsing.ParseError: invalid matrix at position 5: a number with 1001 digits; the limit is parse_digits = 1000 (see combalg.core.limits)
     ...
     """
+    if not isinstance(what, str):
+        raise InvalidInputError(f"invalid what {short_repr(what)}: expected a string naming the text")
     if not isinstance(text, str):
         raise InvalidInputError(f"invalid {what} of type {type(text).__name__}: expected text")
     d = _digits_limit()
@@ -266,7 +268,7 @@ def parse_profile(text: str | Sequence[int]) -> tuple[int, ...]:
             type(d) is int and d in (0, 1) for d in text
         ) and len(text) > 0:
             return tuple(text)
-        raise InvalidInputError(f"invalid profile {text!r}: expected a string or a nonempty sequence of 0/1")
+        raise InvalidInputError(f"invalid profile {short_repr(text)}: expected a string or a nonempty sequence of 0/1")
     _check_text(text, "profile", "text_length")
     stripped = text.strip()
     offset = len(text) - len(text.lstrip())

@@ -45,6 +45,7 @@ References
 
 from __future__ import annotations
 
+import itertools
 import math
 import numbers
 from contextlib import contextmanager
@@ -58,7 +59,7 @@ from flint import fmpq, fmpq_poly, fmpq_series, fmpz, fmpz_poly
 from combalg.core.checks import Mismatch
 from combalg.core.errors import InvalidInputError, ResourceLimitError
 from combalg.core.bignum import short_repr
-from combalg.core.validation import flag_arg, nonnegative_int
+from combalg.core.validation import flag_arg, nonnegative_int, sequence_arg
 
 __all__ = [
     "InexactOperandError",
@@ -355,7 +356,7 @@ class PowerSeries:
         if var is None:
             var = coeffs._var if isinstance(coeffs, PowerSeries) else "q"
         if not isinstance(var, str) or not var.isidentifier():
-            raise InvalidInputError(f"invalid variable name {var!r}: expected an identifier such as 'q'")
+            raise InvalidInputError(f"invalid variable name {short_repr(var)}: expected an identifier such as 'q'")
         if isinstance(coeffs, PowerSeries):
             poly = coeffs._poly
             default_order = coeffs._order
@@ -369,17 +370,21 @@ class PowerSeries:
         else:
             if isinstance(coeffs, (str, bytes)) or not isinstance(coeffs, Iterable):
                 raise InvalidInputError(
-                    f"invalid coefficients {coeffs!r}: expected a list of ints or Fractions"
+                    f"invalid coefficients {short_repr(coeffs)}: expected a list of ints or Fractions"
                 )
+            if order is not None:  # entries beyond the order are dropped (and not looked at)
+                order = _check_order(order)
+                items = list(itertools.islice(coeffs, order))
+            else:
+                items = sequence_arg("coefficients", coeffs)
+                _check_order(len(items), "order (the number of coefficients)")
             values = []
-            for k, c in enumerate(coeffs):
+            for k, c in enumerate(items):
                 try:
                     values.append(as_number(c))
                 except InvalidInputError as exc:
                     raise InvalidInputError(f"{exc} (at degree {k})") from None
             default_order = len(values)
-            if order is not None:
-                values = values[: _check_order(order)]
             poly = _poly_from_numbers(values)
         if order is None:
             order = default_order
@@ -457,7 +462,7 @@ class PowerSeries:
         if isinstance(index, slice):
             return self.coefficients()[index]
         if isinstance(index, bool) or not isinstance(index, numbers.Integral):
-            raise InvalidInputError(f"invalid degree {index!r}: expected an integer")
+            raise InvalidInputError(f"invalid degree {short_repr(index)}: expected an integer")
         n = int(index)
         if -self._order <= n < 0:   # from the end, as for a list of the known coefficients
             n += self._order
@@ -576,7 +581,7 @@ class PowerSeries:
             return NotImplemented
         c = as_number(other)
         if c == 0:
-            raise InvalidInputError(f"invalid divisor {other!r}: expected a nonzero number")
+            raise InvalidInputError(f"invalid divisor {short_repr(other)}: expected a nonzero number")
         return PowerSeries._make(self._poly / _to_fmpq(c), self._order, self._var)
 
     def __rtruediv__(self, other: Any) -> PowerSeries:
@@ -727,10 +732,10 @@ class PowerSeries:
         1 + q^2 + O(q^6)
         """
         if not isinstance(inner, PowerSeries):
-            raise InvalidInputError(f"invalid inner series {inner!r}: expected a PowerSeries")
+            raise InvalidInputError(f"invalid inner series {short_repr(inner)}: expected a PowerSeries")
         if inner._order and inner._poly[0] != 0:
             raise InvalidInputError(
-                f"invalid inner series {inner!r}: expected constant term 0"
+                f"invalid inner series {short_repr(inner)}: expected constant term 0"
             )
         v = inner.valuation()
         order = inner._order if v is None else min(inner._order, _check_order(v * self._order))
@@ -1001,13 +1006,13 @@ def _normalize_factors(factors: Any) -> list[tuple[int, Number]]:
         items = list(factors.items())
     elif isinstance(factors, (str, bytes)) or not isinstance(factors, Iterable):
         raise InvalidInputError(
-            f"invalid factors {factors!r}: expected a mapping {{e: m}} or pairs (e, m)"
+            f"invalid factors {short_repr(factors)}: expected a mapping {{e: m}} or pairs (e, m)"
         )
     else:
         items = []
         for item in factors:
             if not isinstance(item, (tuple, list)) or len(item) != 2:
-                raise InvalidInputError(f"invalid factor {item!r}: expected a pair (e, m)")
+                raise InvalidInputError(f"invalid factor {short_repr(item)}: expected a pair (e, m)")
             items.append((item[0], item[1]))
     out = []
     for e, m in items:
@@ -1015,7 +1020,7 @@ def _normalize_factors(factors: Any) -> list[tuple[int, Number]]:
             out.append((e, m))
             continue
         if isinstance(e, bool) or not isinstance(e, numbers.Integral) or int(e) < 1:
-            raise InvalidInputError(f"invalid exponent {e!r} in 1/(1-q^e)^m: expected a positive integer")
+            raise InvalidInputError(f"invalid exponent {short_repr(e)} in 1/(1-q^e)^m: expected a positive integer")
         out.append((int(e), as_number(m, f"multiplicity of q^{e}")))
     return out
 
@@ -1085,14 +1090,14 @@ def binomial_product(factors: Iterable[tuple[Any, int, Any]], order: int,
     """
     order = _check_order(order)
     if isinstance(factors, (str, bytes)) or not isinstance(factors, Iterable):
-        raise InvalidInputError(f"invalid factors {factors!r}: expected triples (c, e, m)")
+        raise InvalidInputError(f"invalid factors {short_repr(factors)}: expected triples (c, e, m)")
     terms = []
     for item in factors:
         if not isinstance(item, (tuple, list)) or len(item) != 3:
-            raise InvalidInputError(f"invalid factor {item!r}: expected a triple (c, e, m)")
+            raise InvalidInputError(f"invalid factor {short_repr(item)}: expected a triple (c, e, m)")
         c, e, m = item
         if isinstance(e, bool) or not isinstance(e, numbers.Integral) or int(e) < 1:
-            raise InvalidInputError(f"invalid exponent {e!r} in (1 - c q^e)^m: expected a positive integer")
+            raise InvalidInputError(f"invalid exponent {short_repr(e)} in (1 - c q^e)^m: expected a positive integer")
         c = as_number(c, "coefficient c")
         m = as_number(m, "exponent m")
         terms.append((c, int(e), -m))
@@ -1116,13 +1121,13 @@ def partition_series(order: int, var: str = "q") -> PowerSeries:
 def _parse_a(a: Any) -> tuple[Number, int]:
     if isinstance(a, (tuple, list)):
         if len(a) != 2:
-            raise InvalidInputError(f"invalid a {a!r}: expected a pair (c, k) meaning c*q^k")
+            raise InvalidInputError(f"invalid a {short_repr(a)}: expected a pair (c, k) meaning c*q^k")
         c, k = a
     else:
         c, k = a, 0
     c = as_number(c, "coefficient c of a = c*q^k")
     if isinstance(k, bool) or not isinstance(k, numbers.Integral) or int(k) < 0:
-        raise InvalidInputError(f"invalid exponent k {k!r} of a = c*q^k: expected a nonnegative integer")
+        raise InvalidInputError(f"invalid exponent k {short_repr(k)} of a = c*q^k: expected a nonnegative integer")
     return c, int(k)
 
 
@@ -1200,7 +1205,7 @@ def qbinomial(n: int, k: int, order: int | None = None, var: str = "q") -> Power
     """
     for name, value in (("n", n), ("k", k)):
         if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-            raise InvalidInputError(f"invalid {name} {value!r}: expected an integer")
+            raise InvalidInputError(f"invalid {name} {short_repr(value)}: expected an integer")
     n, k = int(n), int(k)
     if n < 0:
         raise InvalidInputError(f"invalid n {n}: expected a nonnegative integer")
@@ -1223,8 +1228,8 @@ def _as_coefficient_list(x: Any, name: str) -> list[Number]:
     if isinstance(x, (fmpq_poly, fmpz_poly)):
         return PowerSeries(x).coefficients()
     if isinstance(x, (str, bytes)) or not isinstance(x, Iterable):
-        raise InvalidInputError(f"invalid {name} {x!r}: expected a PowerSeries or a list of coefficients")
-    return [as_number(c, f"{name} coefficient {i}") for i, c in enumerate(x)]
+        raise InvalidInputError(f"invalid {name} {short_repr(x)}: expected a PowerSeries or a list of coefficients")
+    return [as_number(c, f"{name} coefficient {i}") for i, c in enumerate(sequence_arg(name, x))]
 
 
 def compare_series(left: Any, right: Any, up_to: int | None = None) -> Mismatch | None:

@@ -32,7 +32,14 @@ from combalg.core.errors import InvalidInputError
 __all__ = ["nonnegative_int", "positive_int", "sequence_arg", "rows_arg", "flag_arg"]
 
 
+def _name(name: object) -> str:
+    if not isinstance(name, str):
+        raise InvalidInputError(f"invalid name {short_repr(name)}: expected the argument's name as a string")
+    return name
+
+
 def _integer(name: str, value: object, minimum: int, expected: str, allow_none: bool) -> int | None:
+    _name(name)
     if value is None and allow_none:
         return None
     if allow_none:
@@ -73,6 +80,7 @@ def sequence_arg(name: str, value: object) -> list:
 
     from combalg.core import limits
 
+    _name(name)
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         raise InvalidInputError(f"invalid {name} {short_repr(value)}: expected a sequence")
     bound = limits.get("sequence_length")
@@ -118,6 +126,7 @@ def flag_arg(name: str, value: object) -> bool:
     ...
     combalg.core.errors.InvalidInputError: invalid with_order 'yes': expected True or False
     """
+    _name(name)
     if isinstance(value, bool):
         return value
     if type(value).__name__ in ("bool_", "bool") and type(value).__module__ == "numpy":
