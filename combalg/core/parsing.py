@@ -547,6 +547,8 @@ def parse_int_range(text: str, what: str = "range") -> list[int]:
     ...
     combalg.core.errors.ResourceLimitError: the range '1..1000000000' with 1000000000 values is beyond the limit range_values = 100000 ...
     """
+    if not isinstance(what, str):
+        raise InvalidInputError(f"invalid what {short_repr(what)}: expected a string naming the range")
     if not isinstance(text, str):
         raise InvalidInputError(f"invalid {what} {short_repr(text)}: expected text such as 1..8 or 1,2,5")
     s = text.strip()

@@ -706,10 +706,12 @@ class PowerSeries:
         if k == 0:
             raise InvalidInputError("invalid inflation factor 0: expected a positive integer")
         order = _check_order(self._order * k)
-        coeffs = self.coefficients()
-        out: list[Number] = [0] * order
+        coeffs = self._poly.numer().coeffs()  # integers over one common denominator
+        if not coeffs:
+            return PowerSeries._make(fmpq_poly(), order, self._var)
+        out: list = [0] * ((len(coeffs) - 1) * k + 1)
         out[::k] = coeffs
-        return PowerSeries._make(_poly_from_numbers(out), order, self._var)
+        return PowerSeries._make(fmpq_poly(fmpz_poly(out), self._poly.denom()), order, self._var)
 
     def compose(self, inner: PowerSeries) -> PowerSeries:
         """The composition ``self(inner)``; ``inner`` needs constant term 0.
