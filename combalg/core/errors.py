@@ -66,6 +66,8 @@ def expect(condition: bool, name: str, value: Any, expected: str) -> None:
     expected : str
         What was expected instead.
     """
+    if not isinstance(name, str):
+        raise InvalidInputError("invalid name for expect: expected the argument's name as a string")
     if not isinstance(condition, bool):
         try:
             condition = bool(condition)

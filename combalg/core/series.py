@@ -1066,6 +1066,7 @@ def euler_product(factors: Mapping[int, Number] | Iterable[tuple[int, Number]], 
     >>> euler_product([(1, -2)], 5)                      # (1-q)^2
     1 - 2*q + q^2 + O(q^5)
     """
+    var = _check_var(var)
     order = _check_order(order)
     pairs = _normalize_factors(factors)
     return _product_by_log(((1, e, m) for e, m in pairs), order, var)
@@ -1090,6 +1091,7 @@ def binomial_product(factors: Iterable[tuple[Any, int, Any]], order: int,
     >>> binomial_product([(2, 1, -1), (1, 2, 1)], 5)      # (1 - q^2) / (1 - 2 q)
     1 + 2*q + 3*q^2 + 6*q^3 + 12*q^4 + O(q^5)
     """
+    var = _check_var(var)
     order = _check_order(order)
     if isinstance(factors, (str, bytes)) or not isinstance(factors, Iterable):
         raise InvalidInputError(f"invalid factors {short_repr(factors)}: expected triples (c, e, m)")
@@ -1116,6 +1118,7 @@ def partition_series(order: int, var: str = "q") -> PowerSeries:
     >>> partition_series(1001)[1000]
     24061467864032622473692149727991
     """
+    var = _check_var(var)
     order = _check_order(order)
     return euler_product({e: 1 for e in range(1, max(order, 1))}, order, var)
 
@@ -1166,6 +1169,7 @@ def qpochhammer(a: Any, n: int | None, order: int, var: str = "q") -> PowerSerie
     >>> qpochhammer(2, 2, 4)                    # (1-2)(1-2q)
     -1 + 2*q + O(q^4)
     """
+    var = _check_var(var)
     order = _check_order(order)
     c, k = _parse_a(a)
     n = nonnegative_int("n", n, allow_none=True)
@@ -1205,6 +1209,7 @@ def qbinomial(n: int, k: int, order: int | None = None, var: str = "q") -> Power
     >>> sum(qbinomial(4, 2))           # q = 1 gives the binomial coefficient
     6
     """
+    var = _check_var(var)
     for name, value in (("n", n), ("k", k)):
         if isinstance(value, bool) or not isinstance(value, numbers.Integral):
             raise InvalidInputError(f"invalid {name} {short_repr(value)}: expected an integer")
