@@ -40,6 +40,8 @@ def _name(name: object) -> str:
 
 def _integer(name: str, value: object, minimum: int, expected: str, allow_none: bool) -> int | None:
     _name(name)
+    if type(allow_none) is not bool:
+        allow_none = flag_arg("allow_none", allow_none)
     if value is None and allow_none:
         return None
     if allow_none:
