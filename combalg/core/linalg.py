@@ -705,7 +705,7 @@ def _nullspace_of_flint(A: FlintMatrix, field: Field) -> list[list[Scalar]]:
         return nullspace_from_rref([], (), n, field)
     R, r = A.rref()
     R_rows = _rows_of(R, field, r)
-    return nullspace_from_rref(R_rows, _pivots(R_rows, r), n, field)
+    return _nullspace_basis(R_rows, _pivots(R_rows, r), n, field.characteristic)
 
 
 def nullspace_from_rref(R: Sequence[Sequence[Scalar]], pivots: Sequence[int], ncols: int,
@@ -749,7 +749,11 @@ def nullspace_from_rref(R: Sequence[Sequence[Scalar]], pivots: Sequence[int], nc
                 )
     limits.check("sequence_length", (ncols - len(pivots)) * ncols,
                  f"a null space basis of {ncols - len(pivots)} vectors of length {ncols}")
-    p = field.characteristic
+    return _nullspace_basis(R, pivots, ncols, field.characteristic)
+
+
+def _nullspace_basis(R: Sequence[Sequence[Scalar]], pivots: Sequence[int], ncols: int, p: int) -> list[list[Scalar]]:
+    """[`nullspace_from_rref`][nullspace_from_rref] without the checks (for an rref computed here)."""
     pivset = set(pivots)
     basis = []
     for f in range(ncols):
