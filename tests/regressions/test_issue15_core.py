@@ -197,3 +197,42 @@ def test_exact_json_encoder_options_still_work():
     text = json.dumps({"b": Fraction(1, 2), "a": [1]}, cls=ExactJSONEncoder, indent=1, sort_keys=True,
                       separators=(",", ": "))
     assert text == '{\n "a": [\n  1\n ],\n "b": "1/2"\n}'
+
+
+# ---------------------------------------------------------------------------
+# series
+# ---------------------------------------------------------------------------
+
+def test_power_series_reads_only_the_coefficients_it_keeps():
+    from combalg.core.series import PowerSeries
+
+    assert PowerSeries(range(0, 10**15), order=3).coefficients() == [0, 1, 2]
+    assert PowerSeries(iter([1, 2, 3, 4]), order=2).coefficients() == [1, 2]
+    assert PowerSeries((1, 2, 3)).order == 3
+    with pytest.raises(ResourceLimitError):
+        PowerSeries(range(0, 10**15))
+
+
+@pytest.mark.parametrize("coeffs, order", [([1, Fraction(1, 2), 0, Fraction(-3, 4)], 6), ([], 3), ([0, 0, 1], 3),
+                                           ([1, 2], 0), ([Fraction(5, 3)], 1)])
+@pytest.mark.parametrize("k", [1, 2, 5])
+def test_inflate_spreads_the_coefficients(coeffs, order, k):
+    from combalg.core.series import PowerSeries
+
+    s = PowerSeries(coeffs, order)
+    expected = [0] * (order * k)
+    for i, c in enumerate(s.coefficients()):  # q -> q^k moves the coefficient of q^i to q^(i k)
+        expected[i * k] = c
+    r = s.inflate(k)
+    assert r.order == order * k and r.coefficients() == expected
+
+
+def test_series_display_and_product_options_are_checked_before_work():
+    from combalg.core.series import PowerSeries, partition_series, qpochhammer
+
+    s = PowerSeries([1, 1, 2], 3)
+    for call in (lambda: s.to_string(range(0, 10**15)), lambda: s.latex([]), lambda: s.as_sympy(range(3)),
+                 lambda: s.as_sympy("x", [0.5, 1.5]), lambda: partition_series(10**6, iter([1, 2])),
+                 lambda: qpochhammer(2, 3, 10**6, [[1, 2]]), lambda: PowerSeries.from_flint(None, 3)):
+        with pytest.raises(InvalidInputError):
+            call()
