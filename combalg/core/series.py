@@ -951,6 +951,18 @@ def _product_by_log(terms: Iterable[tuple[Number, int, Number]], order: int,
 
     direct = [(c, j, int(-m)) for (c, j), m in grouped.items() if use_direct(c, j, m)]
     if direct:
+        # each factor (1 - c q^j)^k scales the coefficients by at most C(k, i) |c|^i with
+        # i <= min(k, (order-1)/j): refuse before work a product whose coefficients could be enormous
+        est = 0
+        for c, j, k in direct:
+            f = Fraction(c)
+            bits = abs(f.numerator).bit_length() + f.denominator.bit_length() + k.bit_length()
+            est += min(k, (order - 1) // j) * bits
+        if est > MAX_POWER_BITS or est * order > 10 * MAX_POWER_BITS:
+            raise ResourceLimitError(
+                f"the product to order {order} could have coefficients of about {est} bits; the limits are "
+                f"MAX_POWER_BITS = {MAX_POWER_BITS} bits per coefficient and ten times that in all"
+            )
         grouped = {(c, j): m for (c, j), m in grouped.items() if not use_direct(c, j, m)}
         acc = _product_by_log(((c, j, m) for (c, j), m in grouped.items()), order, var)._poly
         for c, j, k in direct:

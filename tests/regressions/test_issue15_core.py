@@ -236,3 +236,12 @@ def test_series_display_and_product_options_are_checked_before_work():
                  lambda: qpochhammer(2, 3, 10**6, [[1, 2]]), lambda: PowerSeries.from_flint(None, 3)):
         with pytest.raises(InvalidInputError):
             call()
+
+
+def test_a_q_pochhammer_with_enormous_coefficients_is_refused_before_work():
+    from combalg.core.series import qpochhammer
+
+    with pytest.raises(ResourceLimitError, match="MAX_POWER_BITS"):
+        qpochhammer(10**6, 10**6, 10**6)
+    # (2; q)_3 = (1 - 2)(1 - 2q)(1 - 2q^2), expanded by hand
+    assert qpochhammer(2, 3, 5).coefficients() == [-1, 2, 2, -4, 0]
