@@ -1,7 +1,7 @@
 """The uniform result of every ``check_*`` function: two methods, one verdict, the first mismatch.
 
 Every identity combalg verifies is computed by two independent methods; a
-``check_*`` function (or method, such as [`combalg.growth.Rule.check_duality`][combalg.growth.Rule.check_duality])
+``check_*`` function (or method, such as [`combalg.growth.Rule.check_duality`][combalg.growth.rules.Rule.check_duality])
 compares them and returns a [`CheckResult`][CheckResult]:
 
 * ``result.ok`` (and ``bool(result)``) -- whether the two methods agree;
@@ -47,6 +47,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
+from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError
 
 __all__ = ["CheckResult", "Mismatch", "first_difference"]
@@ -85,8 +86,11 @@ class Mismatch:
         """``where``, under the name series comparisons use."""
         return self.where
 
+    def __repr__(self) -> str:
+        return f"Mismatch(where={_repr(self.where)}, left={_repr(self.left)}, right={_repr(self.right)})"
+
     def __str__(self) -> str:
-        at = f"degree {self.where}" if isinstance(self.where, int) else _short(self.where)
+        at = f"degree {_short(self.where)}" if isinstance(self.where, int) else _short(self.where)
         return f"first mismatch at {at}: {_short(self.left)} != {_short(self.right)}"
 
     def __hash__(self) -> int:
@@ -106,26 +110,74 @@ class Mismatch:
     def from_dict(cls, d: Mapping[str, Any]) -> Mismatch:
         """Invert [`to_dict`][to_dict] (lists become tuples, ``"p/q"`` strings Fractions)."""
         if not isinstance(d, Mapping) or not {"where", "left", "right"} <= set(d):
-            raise InvalidInputError(f"invalid mismatch {d!r}: expected a dict with keys where, left, right")
+            raise InvalidInputError(f"invalid mismatch {short_repr(d)}: expected a dict with keys where, left, right")
         return cls(_decode(d["where"]), _decode(d["left"]), _decode(d["right"]))
 
 
 _RATIONAL = re.compile(r"^-?\d+/\d+$")
 
 
-def _decode(value: Any) -> Any:
+def _decode(value: Any, depth: int = 0) -> Any:
     """JSON value -> Python value: lists to tuples, ``"p/q"`` strings to Fractions (recursively)."""
+    if depth > _MAX_NESTING:
+        raise InvalidInputError(f"invalid value nested more than {_MAX_NESTING} levels deep: expected a JSON value")
     if isinstance(value, str) and _RATIONAL.match(value):
         return Fraction(value)
     if isinstance(value, list):
-        return tuple(_decode(v) for v in value)
+        return tuple(_decode(v, depth + 1) for v in value)
     if isinstance(value, dict):
-        return {k: _decode(v) for k, v in value.items()}
+        return {k: _decode(v, depth + 1) for k, v in value.items()}
     return value
 
 
+# nesting that _decode converts (as combalg.core.encoding.to_jsonable writes)
+_MAX_NESTING = 200
+
+
+def _repr(value: Any) -> str:
+    """``repr(value)``; a short form for values whose repr fails (deep nesting, huge ints)."""
+    try:
+        return repr(value)
+    except (RecursionError, ValueError):
+        return short_repr(value)
+
+
+def _differ(a: Any, b: Any, where: Any) -> bool:
+    """``a != b`` as a bool, or InvalidInputError when the comparison has no truth value."""
+    try:
+        return bool(a != b)
+    except RecursionError:
+        raise InvalidInputError(
+            f"invalid entries at {short_repr(where)}: nested too deeply to compare") from None
+    except (ValueError, TypeError):  # e.g. numpy arrays: elementwise comparison
+        raise InvalidInputError(
+            f"invalid entries {short_repr(a)} and {short_repr(b)} at {short_repr(where)}: "
+            "their comparison has no single truth value (compare plain numbers, tuples or lists)"
+        ) from None
+
+
+def _seconds(name: str, value: Any) -> float:
+    """A time in seconds: a finite nonnegative real number, as a float."""
+    import math
+    import numbers
+
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise InvalidInputError(f"invalid {name} {short_repr(value)}: expected a time in seconds (a real number)")
+    try:
+        out = float(value)
+    except OverflowError:
+        out = math.inf
+    if not math.isfinite(out) or out < 0:
+        raise InvalidInputError(f"invalid {name} {short_repr(value)}: expected a finite nonnegative number of seconds")
+    return out
+
+
 def _short(value: Any, limit: int = 60) -> str:
-    text = " ".join(str(value).splitlines())
+    try:
+        text = str(value)
+    except (RecursionError, ValueError):  # deep nesting; ints past Python's digit limit
+        text = short_repr(value)
+    text = " ".join(text.splitlines())
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
@@ -187,19 +239,24 @@ class CheckResult:
         from combalg.core.encoding import to_jsonable
 
         if not isinstance(self.name, str):
-            raise InvalidInputError(f"invalid name {self.name!r}: expected a string")
+            raise InvalidInputError(f"invalid name {short_repr(self.name)}: expected a string")
         if not isinstance(self.parameters, Mapping):
-            raise InvalidInputError(f"invalid parameters {self.parameters!r}: expected a dict")
+            raise InvalidInputError(f"invalid parameters {short_repr(self.parameters)}: expected a dict")
         object.__setattr__(self, "parameters", {str(k): to_jsonable(v) for k, v in self.parameters.items()})
-        methods = tuple(self.methods)
-        if len(methods) != 2 or not all(isinstance(m, str) for m in methods):
-            raise InvalidInputError(f"invalid methods {self.methods!r}: expected a pair of method names")
-        object.__setattr__(self, "methods", methods)
+        methods = self.methods
+        if not isinstance(methods, (tuple, list)) or len(methods) != 2 or not all(isinstance(m, str) for m in methods):
+            raise InvalidInputError(f"invalid methods {short_repr(self.methods)}: expected a pair of method names")
+        object.__setattr__(self, "methods", tuple(methods))
         if self.first_mismatch is not None and not isinstance(self.first_mismatch, Mismatch):
-            raise InvalidInputError(f"invalid first_mismatch {self.first_mismatch!r}: expected a Mismatch or None")
-        object.__setattr__(self, "seconds", float(self.seconds))
+            raise InvalidInputError(
+                f"invalid first_mismatch {short_repr(self.first_mismatch)}: expected a Mismatch or None")
+        object.__setattr__(self, "seconds", _seconds("seconds", self.seconds))
         if self.side_seconds is not None:
-            object.__setattr__(self, "side_seconds", tuple(float(s) for s in self.side_seconds))
+            side = self.side_seconds
+            if not isinstance(side, (tuple, list)) or len(side) != 2:
+                raise InvalidInputError(
+                    f"invalid side_seconds {short_repr(side)}: expected None or a pair of times in seconds")
+            object.__setattr__(self, "side_seconds", tuple(_seconds("side_seconds", s) for s in side))
 
     # -- the verdict ----------------------------------------------------------
     @property
@@ -283,7 +340,9 @@ class CheckResult:
         sides, which can be large).
         """
         from combalg.core.encoding import to_jsonable
+        from combalg.core.validation import flag_arg
 
+        include_sides = flag_arg("include_sides", include_sides)
         d: dict[str, Any] = {
             "name": self.name,
             "ok": self.ok,
@@ -309,7 +368,7 @@ class CheckResult:
         rational strings ``"p/q"`` as Fractions); parameters stay JSON values.
         """
         if not isinstance(d, Mapping) or not {"name", "methods"} <= set(d):
-            raise InvalidInputError(f"invalid check result {d!r}: expected a dict from CheckResult.to_dict()")
+            raise InvalidInputError(f"invalid check result {short_repr(d)}: expected a dict from CheckResult.to_dict()")
         fm = d.get("first_mismatch")
         side = d.get("side_seconds")
         return cls(
@@ -334,8 +393,14 @@ def first_difference(left: Sequence[Any], right: Sequence[Any]) -> Mismatch | No
     >>> first_difference([1, 2], [1, 2]) is None
     True
     """
+    from combalg.core.validation import sequence_arg
+
+    if not isinstance(left, str):  # texts compare by characters
+        left = sequence_arg("left", left)
+    if not isinstance(right, str):
+        right = sequence_arg("right", right)
     for d, (a, b) in enumerate(zip(left, right)):
-        if a != b:
+        if _differ(a, b, d):
             return Mismatch(d, a, b)
     if len(left) != len(right):
         d = min(len(left), len(right))

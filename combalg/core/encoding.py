@@ -50,6 +50,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
+from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError
 
 __all__ = ["to_jsonable", "ExactJSONEncoder", "rational_text", "to_fraction"]
@@ -71,7 +72,7 @@ def to_fraction(x: Any) -> Fraction:
     """An exact rational (int, Fraction, FLINT, numpy or sympy) as a `fractions.Fraction`."""
     if isinstance(x, bool) or not (isinstance(x, numbers.Rational) or type(x).__name__ in ("fmpq", "fmpz")
                                    or getattr(x, "is_Rational", False)):
-        raise InvalidInputError(f"invalid value {x!r}: expected an exact rational")
+        raise InvalidInputError(f"invalid value {short_repr(x)}: expected an exact rational")
     mod = type(x).__module__
     if mod.startswith("sympy") and getattr(x, "is_Rational", False):
         return Fraction(int(x.p), int(x.q))
@@ -124,6 +125,19 @@ def to_jsonable(obj: Any) -> Any:
     ...
     combalg.core.errors.InvalidInputError: invalid value <object ...>: expected an exact value with a JSON form (see combalg.core.encoding)
     """
+    return _to_jsonable(obj, 0)
+
+
+#: nesting of lists, dicts and objects that to_jsonable converts (JSON readers stop near 1000 too)
+_MAX_NESTING = 200
+
+
+def _to_jsonable(obj: Any, depth: int) -> Any:
+    if depth > _MAX_NESTING:
+        raise InvalidInputError(
+            f"invalid value nested more than {_MAX_NESTING} levels deep: expected a value with a JSON form"
+        )
+    to_jsonable = lambda v: _to_jsonable(v, depth + 1)  # noqa: E731 - one level deeper
     if obj is None or isinstance(obj, (bool, str)):
         return obj
     if isinstance(obj, int):
@@ -171,7 +185,10 @@ def to_jsonable(obj: Any) -> Any:
 
 
 def _short_repr(obj: Any) -> str:
-    text = repr(obj)
+    try:
+        text = repr(obj)
+    except (RecursionError, ValueError):  # deep nesting; ints past Python's digit limit
+        return short_repr(obj)
     if text.startswith("<") and " at 0x" in text:
         text = text.split(" at 0x")[0] + " ...>"
     return text if len(text) <= 80 else text[:77] + "..."
@@ -189,6 +206,30 @@ class ExactJSONEncoder(json.JSONEncoder):
     >>> json.loads(json.dumps(CheckResult("x", {}, ("a", "b")), cls=ExactJSONEncoder))["ok"]
     True
     """
+
+    def __init__(self, *, skipkeys: bool = False, ensure_ascii: bool = True, check_circular: bool = True,
+                 allow_nan: bool = True, sort_keys: bool = False, indent: int | str | None = None,
+                 separators: tuple[str, str] | None = None, default: Any = None) -> None:
+        from combalg.core.bignum import short_repr
+        from combalg.core.errors import InvalidInputError
+        from combalg.core.validation import flag_arg
+
+        flags = {name: flag_arg(name, value) for name, value in (
+            ("skipkeys", skipkeys), ("ensure_ascii", ensure_ascii), ("check_circular", check_circular),
+            ("allow_nan", allow_nan), ("sort_keys", sort_keys))}
+        if indent is not None and not isinstance(indent, str) and (
+                isinstance(indent, bool) or not isinstance(indent, int) or not 0 <= indent <= 1000):
+            raise InvalidInputError(
+                f"invalid indent {short_repr(indent)}: expected None, a string or an integer from 0 to 1000")
+        if separators is not None and not (
+                isinstance(separators, (tuple, list)) and len(separators) == 2
+                and all(isinstance(s, str) for s in separators)):
+            raise InvalidInputError(
+                f"invalid separators {short_repr(separators)}: expected None or a pair of strings (item, key)")
+        if default is not None and not callable(default):
+            raise InvalidInputError(f"invalid default {short_repr(default)}: expected a callable or None")
+        super().__init__(indent=indent, separators=None if separators is None else tuple(separators),
+                         default=default, **flags)
 
     def default(self, o: Any) -> Any:
         return to_jsonable(o)

@@ -66,6 +66,15 @@ def expect(condition: bool, name: str, value: Any, expected: str) -> None:
     expected : str
         What was expected instead.
     """
+    if not isinstance(name, str):
+        raise InvalidInputError("invalid name for expect: expected the argument's name as a string")
+    if not isinstance(condition, bool):
+        try:
+            condition = bool(condition)
+        except (ValueError, TypeError):  # e.g. a numpy array of several booleans
+            raise InvalidInputError(
+                f"invalid condition for {name}: expected True or False, got a {type(condition).__name__}"
+            ) from None
     if not condition:
         from combalg.core.bignum import short_repr
 

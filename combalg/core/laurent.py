@@ -64,6 +64,7 @@ try:  # python-flint >= 0.7
 except ImportError:  # pragma: no cover
     _FlintDomainError = Exception
 
+from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError, NotExactError, ResourceLimitError
 
 __all__ = [
@@ -111,6 +112,16 @@ def _to_python(c: Any) -> int | Fraction:
     return Fraction(int(c.p), int(c.q))
 
 
+class _DirectConstructionError(InvalidInputError, TypeError):
+    """``LaurentPolynomial(...)`` called directly (also a TypeError, as before)."""
+
+
+def _short_value(value: Any) -> str:
+    from combalg.core.bignum import short_repr
+
+    return short_repr(value)
+
+
 def _is_number(value: Any) -> bool:
     return isinstance(value, (Integral, Rational, flint.fmpz, flint.fmpq)) and not isinstance(value, bool)
 
@@ -141,6 +152,14 @@ class DivisionResult:
     exact: bool
     quotient: "LaurentPolynomial"
     remainder: "LaurentPolynomial"
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.exact, bool):
+            raise InvalidInputError(f"invalid exact {short_repr(self.exact)}: expected True or False")
+        for name in ("quotient", "remainder"):
+            if not isinstance(getattr(self, name), LaurentPolynomial):
+                raise InvalidInputError(
+                    f"invalid {name} {short_repr(getattr(self, name))}: expected a LaurentPolynomial")
 
 
 class LaurentRing:
@@ -177,7 +196,7 @@ class LaurentRing:
     def __init__(self, variables: Sequence[str], params: Sequence[str] = (), domain: str = "ZZ") -> None:
         if isinstance(variables, str) or isinstance(params, str):
             raise InvalidInputError(
-                f"invalid variables/params {variables!r}, {params!r}: expected sequences of names, not a string"
+                f"invalid variables/params {short_repr(variables)}, {short_repr(params)}: expected sequences of names, not a string"
             )
         from combalg.core.validation import sequence_arg
 
@@ -187,12 +206,12 @@ class LaurentRing:
         for name in names:
             if not isinstance(name, str) or not VARIABLE_NAME.match(name):
                 raise InvalidInputError(
-                    f"invalid variable name {name!r}: expected an identifier such as 'x', 'lam_1' or 'a[1,2]'"
+                    f"invalid variable name {short_repr(name)}: expected an identifier such as 'x', 'lam_1' or 'a[1,2]'"
                 )
         if len(set(names)) != len(names):
             raise InvalidInputError(f"invalid variable names {names!r}: expected distinct names")
-        if domain not in _DOMAINS:
-            raise InvalidInputError(f"invalid domain {domain!r}: expected 'ZZ' or 'QQ'")
+        if not isinstance(domain, str) or domain not in _DOMAINS:
+            raise InvalidInputError(f"invalid domain {short_repr(domain)}: expected 'ZZ' or 'QQ'")
         self.variables: tuple[str, ...] = variables
         self.params: tuple[str, ...] = params
         self.names: tuple[str, ...] = names
@@ -240,11 +259,13 @@ class LaurentRing:
             return self._index[name]
         except (KeyError, TypeError):
             raise InvalidInputError(
-                f"invalid variable {name!r}: expected one of {self.names!r}"
+                f"invalid variable {_short_value(name)}: expected one of {self.names!r}"
             ) from None
 
     def with_domain(self, domain: str) -> "LaurentRing":
         """The ring with the same names over another domain ('ZZ' or 'QQ')."""
+        if not isinstance(domain, str) or domain not in _DOMAINS:
+            raise InvalidInputError(f"invalid domain {short_repr(domain)}: expected 'ZZ' or 'QQ'")
         if domain == self.domain:
             return self
         if domain == "QQ":
@@ -281,6 +302,10 @@ class LaurentRing:
 
     def _coerce_number(self, value: Any) -> Any:
         """A flint constant for an int/Fraction, checking the domain."""
+        if not _is_number(value):
+            from combalg.core.bignum import short_repr
+
+            raise InvalidInputError(f"invalid coefficient {short_repr(value)}: expected an int or a Fraction")
         if self.domain == "ZZ":
             if isinstance(value, (Integral, flint.fmpz)):
                 return flint.fmpz(int(value))
@@ -304,7 +329,7 @@ class LaurentRing:
                 return value
             return value.change_ring(self)
         if isinstance(value, bool):
-            raise InvalidInputError(f"invalid value {value!r}: expected a number or polynomial")
+            raise InvalidInputError(f"invalid value {short_repr(value)}: expected a number or polynomial")
         if _is_number(value):
             return self._make(self.ctx.constant(self._coerce_number(value)), self._zero_shift)
         if isinstance(value, (flint.fmpz_mpoly, flint.fmpq_mpoly)):
@@ -312,7 +337,7 @@ class LaurentRing:
         if type(value).__module__.startswith("sympy"):
             return self.from_sympy(value)
         raise InvalidInputError(
-            f"invalid value {value!r}: expected an int, Fraction, LaurentPolynomial or sympy expression"
+            f"invalid value {short_repr(value)}: expected an int, Fraction, LaurentPolynomial or sympy expression"
         )
 
     def zero(self) -> "LaurentPolynomial":
@@ -343,20 +368,38 @@ class LaurentRing:
         >>> R.monomial({"y": -2}, coeff=5)
         5*y^-2
         """
-        if isinstance(exponents, Mapping):
-            shift = list(self._zero_shift)
-            for name, e in exponents.items():
-                shift[self.index(name)] += int(e)
-        else:
-            shift = [int(e) for e in exponents]
-            if len(shift) != self.nvars:
-                raise InvalidInputError(
-                    f"invalid exponent vector {tuple(exponents)!r}: expected {self.nvars} integers"
-                )
+        shift = self._exponent_vector(exponents, "exponent vector", add=True)
         c = self._coerce_number(coeff)
         if c == 0:
             return self.zero()
         return self._make(self.ctx.constant(c), tuple(shift))
+
+    def _exponent_vector(self, exponents: Any, what: str, add: bool = False) -> list[int]:
+        """A list of ``nvars`` integers from a sequence, or from a {name: exponent} mapping."""
+        from combalg.core.validation import sequence_arg
+
+        def exponent(e: Any) -> int:
+            if isinstance(e, bool):
+                raise InvalidInputError(f"invalid exponent {e!r} in the {what}: expected an integer")
+            try:
+                return operator.index(e)
+            except TypeError:
+                raise InvalidInputError(
+                    f"invalid exponent {_short_value(e)} in the {what}: expected an integer"
+                ) from None
+
+        if isinstance(exponents, Mapping):
+            vec = [0] * self.nvars
+            for name, e in exponents.items():
+                i = self.index(name)
+                vec[i] = vec[i] + exponent(e) if add else exponent(e)
+            return vec
+        vec = [exponent(e) for e in sequence_arg(what, exponents)]
+        if len(vec) != self.nvars:
+            raise InvalidInputError(
+                f"invalid {what} {_short_value(tuple(vec))}: expected {self.nvars} integers"
+            )
+        return vec
 
     def from_terms(self, terms: Mapping[Sequence[int], Any]) -> "LaurentPolynomial":
         """Build from a mapping {exponent tuple (may be negative): coefficient}.
@@ -367,11 +410,16 @@ class LaurentRing:
         >>> R.from_terms({(1, -1): 2, (0, 0): -1})
         2*x*y^-1 - 1
         """
-        terms = {tuple(int(e) for e in k): v for k, v in terms.items()}
-        for k in terms:
-            if len(k) != self.nvars:
-                raise InvalidInputError(f"invalid exponent vector {k!r}: expected {self.nvars} integers")
-        terms = {k: self._coerce_number(v) for k, v in terms.items()}
+        if not isinstance(terms, Mapping):
+            raise InvalidInputError(
+                f"invalid terms {_short_value(terms)}: expected a mapping {{exponent tuple: coefficient}}"
+            )
+        collected: dict[tuple[int, ...], Any] = {}
+        for k, v in terms.items():
+            if isinstance(k, Mapping):
+                raise InvalidInputError(f"invalid exponent vector {_short_value(k)}: expected {self.nvars} integers")
+            collected[tuple(self._exponent_vector(k, "exponent vector"))] = v
+        terms = {k: self._coerce_number(v) for k, v in collected.items()}
         terms = {k: v for k, v in terms.items() if v != 0}
         if not terms:
             return self.zero()
@@ -382,21 +430,25 @@ class LaurentRing:
     def from_flint(self, poly: Any, shift: Sequence[int] | None = None) -> "LaurentPolynomial":
         """Wrap a flint polynomial ``poly * x^shift`` (``poly`` in this ring's
         context, or the ZZ context when this ring is over QQ)."""
+        if not isinstance(poly, (flint.fmpz_mpoly, flint.fmpq_mpoly)):
+            raise InvalidInputError(
+                f"invalid polynomial {_short_value(poly)}: expected a flint fmpz_mpoly or fmpq_mpoly"
+            )
         if shift is None:
             shift = self._zero_shift
-        shift = tuple(int(s) for s in shift)
-        if len(shift) != self.nvars:
-            raise InvalidInputError(f"invalid shift {shift!r}: expected {self.nvars} integers")
+        if isinstance(shift, Mapping):
+            raise InvalidInputError(f"invalid shift {_short_value(shift)}: expected {self.nvars} integers")
+        shift = tuple(self._exponent_vector(shift, "shift"))
         if poly.context() is not self.ctx:
             if tuple(poly.context().names()) != self.names:
                 raise InvalidInputError(
-                    f"invalid polynomial {poly!r}: expected generators {self.names!r}"
+                    f"invalid polynomial {short_repr(poly)}: expected generators {self.names!r}"
                 )
             if self.domain == "QQ":
                 poly = flint.fmpq_mpoly(poly, self.ctx)
             else:
                 if not all(_as_fraction(c).denominator == 1 for c in poly.coeffs()):
-                    raise InvalidInputError(f"invalid polynomial {poly!r}: expected integer coefficients")
+                    raise InvalidInputError(f"invalid polynomial {short_repr(poly)}: expected integer coefficients")
                 poly = _qq_to_zz(poly, self.ctx)
         return self._normalised(poly, shift)
 
@@ -433,14 +485,14 @@ class LaurentRing:
             if isinstance(e, (int, Fraction)) and not isinstance(e, bool):
                 return self(e)
             if not isinstance(e, sympy.Basic):
-                raise InvalidInputError(f"invalid expression {e!r}: expected a sympy expression or number")
+                raise InvalidInputError(f"invalid expression {short_repr(e)}: expected a sympy expression or number")
             if isinstance(e, sympy.Integer):
                 return self(int(e))
             if isinstance(e, sympy.Rational):
                 return self(Fraction(int(e.p), int(e.q)))
             if isinstance(e, sympy.Symbol):
                 if e.name not in self._index:
-                    raise InvalidInputError(f"invalid symbol {e.name!r}: expected one of {self.names!r}")
+                    raise InvalidInputError(f"invalid symbol {short_repr(e.name)}: expected one of {self.names!r}")
                 return self.gen(e.name)
             if isinstance(e, sympy.Add):
                 total = self.zero()
@@ -560,7 +612,10 @@ class LaurentPolynomial:
     shift: tuple[int, ...]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:  # pragma: no cover - guidance only
-        raise TypeError("create LaurentPolynomial objects through a LaurentRing, e.g. R(3) or R.gen('x')")
+        raise _DirectConstructionError(
+            "invalid LaurentPolynomial(...): create LaurentPolynomial objects through a LaurentRing, "
+            "e.g. R(3) or R.gen('x')"
+        )
 
     # -- basic queries --------------------------------------------------------
     @property
@@ -611,9 +666,11 @@ class LaurentPolynomial:
         >>> (lam / x).is_polynomial_in(["lam"]), (x / lam).is_polynomial_in(["lam"])
         (True, False)
         """
+        from combalg.core.validation import sequence_arg
+
         if isinstance(names, str):
             names = [names]
-        return all(self.shift[self.ring.index(n)] >= 0 for n in names)
+        return all(self.shift[self.ring.index(n)] >= 0 for n in sequence_arg("names", names))
 
     def constant_value(self) -> int | Fraction:
         """The value of a constant element as int (ZZ) or Fraction (QQ).
@@ -643,14 +700,7 @@ class LaurentPolynomial:
 
     def coefficient(self, exponents: Sequence[int] | Mapping[str, int]) -> int | Fraction:
         """The coefficient of one monomial (0 if absent)."""
-        if isinstance(exponents, Mapping):
-            vec = [0] * self.ring.nvars
-            for name, e in exponents.items():
-                vec[self.ring.index(name)] = int(e)
-        else:
-            vec = [int(e) for e in exponents]
-        if len(vec) != self.ring.nvars:
-            raise InvalidInputError(f"invalid exponent vector {tuple(exponents)!r}: expected {self.ring.nvars} integers")
+        vec = self.ring._exponent_vector(exponents, "exponent vector")
         rel = tuple(e - s for e, s in zip(vec, self.shift))
         if self.numerator.is_zero() or min(rel) < 0:
             return 0 if self.ring.domain == "ZZ" else Fraction(0)
@@ -686,7 +736,7 @@ class LaurentPolynomial:
             return self.ring(other)
         if isinstance(other, (float, complex)):
             raise InvalidInputError(
-                f"invalid operand {other!r}: floats are not exact; use an int or a Fraction"
+                f"invalid operand {short_repr(other)}: floats are not exact; use an int or a Fraction"
             )
         return None
 
@@ -731,7 +781,7 @@ class LaurentPolynomial:
 
     def __pow__(self, n: Any) -> "LaurentPolynomial":
         if not isinstance(n, (Integral, flint.fmpz)) or isinstance(n, bool):
-            raise InvalidInputError(f"invalid exponent {n!r}: expected an integer")
+            raise InvalidInputError(f"invalid exponent {short_repr(n)}: expected an integer")
         n = int(n)
         if n < 0:
             if self.numerator.is_zero():
@@ -807,7 +857,7 @@ class LaurentPolynomial:
         """
         o = self._other(other)
         if o is None:
-            raise InvalidInputError(f"invalid divisor {other!r}: expected a Laurent polynomial or number")
+            raise InvalidInputError(f"invalid divisor {short_repr(other)}: expected a Laurent polynomial or number")
         if o.numerator.is_zero():
             raise LaurentZeroDivisionError(f"invalid divisor 0 for {_short(self)}: division by zero")
         ring = self.ring
@@ -862,7 +912,7 @@ class LaurentPolynomial:
         """Whether ``self`` divides ``other`` in the Laurent ring."""
         o = self._other(other)
         if o is None:
-            raise InvalidInputError(f"invalid argument {other!r}: expected a Laurent polynomial or number")
+            raise InvalidInputError(f"invalid argument {short_repr(other)}: expected a Laurent polynomial or number")
         if self.numerator.is_zero():
             return o.numerator.is_zero()
         return o.try_divide(self).exact
@@ -928,11 +978,16 @@ class LaurentPolynomial:
         combalg.core.laurent.LaurentZeroDivisionError: invalid value 0 for 'y': it occurs with exponent -1, so the substitution divides by zero
         """
         ring = self.ring
+        if not isinstance(values, Mapping):
+            raise InvalidInputError(
+                f"invalid values {_short_value(values)}: expected a mapping {{generator name: number}}"
+            )
         items = []
         for name, value in values.items():
             i = ring.index(name)
             if not _is_number(value):
-                raise InvalidInputError(f"invalid value {value!r} for {name!r}: expected an int or Fraction")
+                raise InvalidInputError(
+                    f"invalid value {_short_value(value)} for {name!r}: expected an int or Fraction")
             items.append((name, i, _as_fraction(value)))
         if not items or self.numerator.is_zero():
             return self
@@ -991,7 +1046,7 @@ class LaurentPolynomial:
         res = self.subs(values)
         if not res.is_constant():
             missing = [n for n, (lo, hi) in zip(res.ring.names, res.degrees()) if (lo, hi) != (0, 0)]
-            raise InvalidInputError(f"invalid values {dict(values)!r}: no value for {missing!r}")
+            raise InvalidInputError(f"invalid values {_short_value(dict(values))}: no value for {missing!r}")
         v = res.constant_value()
         if isinstance(v, Fraction) and v.denominator == 1:
             return int(v)
@@ -1006,6 +1061,8 @@ class LaurentPolynomial:
             If a generator that occurs is missing in ``ring``, or a
             coefficient is not integral and ``ring`` is over ZZ.
         """
+        if not isinstance(ring, LaurentRing):
+            raise InvalidInputError(f"invalid ring {_short_value(ring)}: expected a LaurentRing")
         if ring == self.ring:
             return self
         if ring.names == self.ring.names:
@@ -1024,7 +1081,7 @@ class LaurentPolynomial:
                     j = mapping[i]
                     if j is None:
                         raise InvalidInputError(
-                            f"invalid target ring {ring!r}: it lacks the generator {self.ring.names[i]!r}"
+                            f"invalid target ring {short_repr(ring)}: it lacks the generator {short_repr(self.ring.names[i])}"
                         )
                     vec[j] = e
             terms[tuple(vec)] = c
@@ -1167,7 +1224,7 @@ def coefficient_bits(p: LaurentPolynomial) -> int:
     8
     """
     if not isinstance(p, LaurentPolynomial):
-        raise InvalidInputError(f"invalid p {p!r}: expected a LaurentPolynomial")
+        raise InvalidInputError(f"invalid p {short_repr(p)}: expected a LaurentPolynomial")
     best = 0
     for c in p.numerator.coeffs():
         if isinstance(c, flint.fmpq):

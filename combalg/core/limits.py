@@ -50,6 +50,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterator, Mapping
 
+from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError, ResourceLimitError
 
 __all__ = ["Limit", "LIMITS", "default", "get", "limits", "check", "exceeded", "table"]
@@ -153,7 +154,7 @@ def _known(name: str) -> Limit:
         return LIMITS[name]
     except KeyError:
         raise InvalidInputError(
-            f"invalid limit name {name!r}: expected one of {', '.join(LIMITS)}"
+            f"invalid limit name {short_repr(name)}: expected one of {', '.join(LIMITS)}"
         ) from None
 
 
@@ -205,7 +206,7 @@ def limits(**overrides: int | None) -> Iterator[None]:
         _known(name)
         if value is not None and (type(value) is not int or value < 0):
             raise InvalidInputError(
-                f"invalid value {value!r} for the limit {name}: expected a nonnegative integer or None"
+                f"invalid value {short_repr(value)} for the limit {name}: expected a nonnegative integer or None"
             )
     merged = dict(_OVERRIDES.get())
     merged.update(overrides)
@@ -242,7 +243,8 @@ def check(name: str, amount: int, what: str) -> None:
 def table() -> list[tuple[str, int | None, int, str, str]]:
     """Rows ``(name, value in force, default, unit, description)`` of every limit.
 
-    >>> table()[0][:3]
+    >>> first = table()[0]
+    >>> first[:3]
     ('text_length', 100000, 100000)
     """
     return [(lim.name, get(lim.name), lim.default, lim.unit, lim.description) for lim in _ENTRIES]

@@ -41,6 +41,7 @@ from typing import Any, Union
 
 from flint import fmpq, fmpq_mat, fmpz, fmpz_mat, nmod, nmod_mat
 
+from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError
 from combalg.core.validation import nonnegative_int
 
@@ -147,7 +148,7 @@ def _exact_parts(value: Any) -> tuple[int, int]:
     nd = _rational_parts(value)
     if nd is None:
         raise InvalidInputError(
-            f"invalid entry {value!r}: expected an exact rational (int or Fraction), "
+            f"invalid entry {short_repr(value)}: expected an exact rational (int or Fraction), "
             f"not {type(value).__name__}"
         )
     return nd
@@ -237,6 +238,8 @@ class FiniteField(Field):
     __slots__ = ("_p",)
 
     def __init__(self, p: int) -> None:
+        if type(p) is not int or p < 2 or p >= _WORD or not fmpz(p).is_prime():
+            p = GF(p).characteristic  # the checks of GF, with its message
         self._p = p
 
     @property
@@ -328,12 +331,12 @@ def GF(p: int) -> FiniteField:
     combalg.core.errors.InvalidInputError: invalid characteristic 6: expected a prime p with 2 <= p < 2**64
     """
     if isinstance(p, bool):
-        raise InvalidInputError(f"invalid characteristic {p!r}: expected a prime integer")
+        raise InvalidInputError(f"invalid characteristic {short_repr(p)}: expected a prime integer")
     try:
         p = operator.index(p)
     except TypeError:
         raise InvalidInputError(
-            f"invalid characteristic {p!r}: expected a prime integer"
+            f"invalid characteristic {short_repr(p)}: expected a prime integer"
         ) from None
     field = _GF_CACHE.get(p)
     if field is not None:
@@ -361,7 +364,7 @@ def _infer_field(M: Any, field: Field | None) -> Field:
             return GF(M.modulus())
         return QQ
     if not isinstance(field, Field):
-        raise InvalidInputError(f"invalid field {field!r}: expected QQ or GF(p)")
+        raise InvalidInputError(f"invalid field {short_repr(field)}: expected QQ or GF(p)")
     return field
 
 
@@ -408,7 +411,7 @@ def as_flint(M: MatrixLike, field: Field | None = None, ncols: int | None = None
         if isinstance(M, nmod_mat):
             if not (isinstance(field, FiniteField) and M.modulus() == field.p):
                 raise InvalidInputError(
-                    f"invalid field {field!r}: the given nmod_mat has modulus {M.modulus()}"
+                    f"invalid field {short_repr(field)}: the given nmod_mat has modulus {M.modulus()}"
                 )
             return M
         if isinstance(field, RationalField):
@@ -417,7 +420,7 @@ def as_flint(M: MatrixLike, field: Field | None = None, ncols: int | None = None
         return field._matrix(M.nrows(), M.ncols(), entries)
     if isinstance(M, (str, bytes)):
         raise InvalidInputError(
-            f"invalid matrix {M!r}: expected a list of rows (parse text with "
+            f"invalid matrix {short_repr(M)}: expected a list of rows (parse text with "
             "combalg.core.parsing.parse_matrix)"
         )
     if not isinstance(M, (list, tuple)) and type(M).__module__.startswith(("sympy", "numpy", "combalg")):
@@ -429,7 +432,7 @@ def as_flint(M: MatrixLike, field: Field | None = None, ncols: int | None = None
             rows = [list(r) for r in M]
         except TypeError:
             raise InvalidInputError(
-                f"invalid matrix {M!r}: expected a list of rows of exact numbers"
+                f"invalid matrix {short_repr(M)}: expected a list of rows of exact numbers"
             ) from None
     nrows = len(rows)
     if nrows == 0:
@@ -529,7 +532,7 @@ def integral_row(r: Sequence[Any]) -> list:
                 r = sequence_arg("row", r)
                 for y in r:
                     if isinstance(y, bool) or not isinstance(y, (int, Fraction, fmpz, fmpq)):
-                        raise InvalidInputError(f"invalid row entry {y!r}: expected int, Fraction, fmpz or fmpq")
+                        raise InvalidInputError(f"invalid row entry {short_repr(y)}: expected int, Fraction, fmpz or fmpq")
                 return _integral_row_flint(r)
             den = math.lcm(den, x.denominator)
     if den == 1:
@@ -566,7 +569,7 @@ def _row_space_flint(M: MatrixLike, field: Field, ncols: int | None) -> FlintMat
     integers first, which FLINT reduces much faster; anything else goes through
     [`as_flint`][as_flint], which also does all the checking.
     """
-    if (isinstance(field, RationalField) and isinstance(M, list) and M and M[0]
+    if (isinstance(field, RationalField) and isinstance(M, list) and M and type(M[0]) is list and M[0]
             and (ncols is None or (type(ncols) is int and ncols == len(M[0])))
             and all(type(row) is list and len(row) == len(M[0]) for row in M)
             and all(isinstance(x, _ROW_ENTRY_TYPES) and type(x) is not bool for row in M for x in row)):
@@ -702,7 +705,7 @@ def _nullspace_of_flint(A: FlintMatrix, field: Field) -> list[list[Scalar]]:
         return nullspace_from_rref([], (), n, field)
     R, r = A.rref()
     R_rows = _rows_of(R, field, r)
-    return nullspace_from_rref(R_rows, _pivots(R_rows, r), n, field)
+    return _nullspace_basis(R_rows, _pivots(R_rows, r), n, field.characteristic)
 
 
 def nullspace_from_rref(R: Sequence[Sequence[Scalar]], pivots: Sequence[int], ncols: int,
@@ -721,7 +724,36 @@ def nullspace_from_rref(R: Sequence[Sequence[Scalar]], pivots: Sequence[int], nc
     >>> nullspace_from_rref([[1, 2, 0], [0, 0, 1]], (0, 2), 3, GF(5))
     [[3, 1, 0]]
     """
-    p = (field or QQ).characteristic
+    from combalg.core import limits
+    from combalg.core.validation import rows_arg, sequence_arg
+
+    field = _infer_field(None, field)
+    ncols = nonnegative_int("ncols", ncols)
+    R = rows_arg("R", R)
+    pivots = [nonnegative_int("pivot", c) for c in sequence_arg("pivots", pivots)]
+    if any(c >= ncols for c in pivots) or len(set(pivots)) != len(pivots):
+        raise InvalidInputError(
+            f"invalid pivots {short_repr(pivots)}: expected distinct columns below ncols = {ncols}"
+        )
+    if len(pivots) > len(R):
+        raise InvalidInputError(
+            f"invalid R with {len(R)} rows: expected at least one row per pivot ({len(pivots)})"
+        )
+    for i in range(len(pivots)):
+        if len(R[i]) < ncols:
+            raise InvalidInputError(f"invalid R row {i} of length {len(R[i])}: expected {ncols} entries")
+        for x in R[i][:ncols]:
+            if isinstance(x, bool) or not isinstance(x, (int, Fraction, fmpz, fmpq)):
+                raise InvalidInputError(
+                    f"invalid R entry {short_repr(x)}: expected an int or a Fraction (fmpz, fmpq)"
+                )
+    limits.check("sequence_length", (ncols - len(pivots)) * ncols,
+                 f"a null space basis of {ncols - len(pivots)} vectors of length {ncols}")
+    return _nullspace_basis(R, pivots, ncols, field.characteristic)
+
+
+def _nullspace_basis(R: Sequence[Sequence[Scalar]], pivots: Sequence[int], ncols: int, p: int) -> list[list[Scalar]]:
+    """[`nullspace_from_rref`][nullspace_from_rref] without the checks (for an rref computed here)."""
     pivset = set(pivots)
     basis = []
     for f in range(ncols):
@@ -868,8 +900,10 @@ def in_rowspace(
     >>> in_rowspace([0, 0], [])
     True
     """
+    from combalg.core.validation import sequence_arg
+
     field = _infer_field(M, field)
-    vec = list(v)
+    vec = sequence_arg("v", v)
     A = as_flint(M, field, len(vec))
     r = 0 if A.nrows() == 0 or A.ncols() == 0 else A.rank()
     rows = from_flint(A) + [vec]
@@ -908,8 +942,10 @@ def solve(
     """
     field = _infer_field(A, field)
     FA = as_flint(A, field)
+    from combalg.core.validation import sequence_arg
+
     rows = from_flint(FA)
-    bb = list(b)
+    bb = sequence_arg("b", b)
     if len(bb) != len(rows):
         raise InvalidInputError(
             f"invalid right-hand side of length {len(bb)}: expected {len(rows)} entries, "

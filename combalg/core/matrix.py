@@ -36,6 +36,7 @@ from typing import Any
 
 from flint import fmpq, fmpq_mat, fmpz, fmpz_mat
 
+from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError
 
 __all__ = ["Matrix", "as_rows", "SUMMARY_ENTRIES"]
@@ -60,7 +61,7 @@ def _number(x: Any, where: str) -> fmpq:
     if getattr(x, "is_Rational", False):  # sympy Integer / Rational
         return fmpq(int(x.p), int(x.q))
     raise InvalidInputError(
-        f"invalid matrix entry {x!r} at {where}: expected an exact rational (int, Fraction, sympy Rational)"
+        f"invalid matrix entry {short_repr(x)} at {where}: expected an exact rational (int, Fraction, sympy Rational)"
     )
 
 
@@ -100,11 +101,11 @@ def as_rows(M: Any, name: str = "matrix") -> list[list[Any]]:
         return [[int(x) if isinstance(x, numbers.Integral) and not isinstance(x, bool) else x for x in r]
                 for r in M.tolist()]
     if isinstance(M, (str, bytes)) or not isinstance(M, Iterable):
-        raise InvalidInputError(f"invalid {name} {M!r}: expected a matrix (a list of rows, sympy or numpy matrix)")
+        raise InvalidInputError(f"invalid {name} {short_repr(M)}: expected a matrix (a list of rows, sympy or numpy matrix)")
     rows = []
     for i, r in enumerate(M):
         if isinstance(r, (str, bytes)) or not isinstance(r, Iterable):
-            raise InvalidInputError(f"invalid {name} row {i} {r!r}: expected a sequence of entries")
+            raise InvalidInputError(f"invalid {name} row {i} {short_repr(r)}: expected a sequence of entries")
         rows.append([int(x) if type(x).__module__.startswith("numpy") and isinstance(x, numbers.Integral)
                      else x for x in r])
     return rows
@@ -145,7 +146,7 @@ class Matrix:
         rs = as_rows(rows)
         width = len(rs[0]) if rs else (ncols or 0)
         if ncols is not None and rs and ncols != width:
-            raise InvalidInputError(f"invalid ncols {ncols!r}: the rows have length {width}")
+            raise InvalidInputError(f"invalid ncols {short_repr(ncols)}: the rows have length {width}")
         flat = []
         for i, r in enumerate(rs):
             if len(r) != width:
@@ -192,17 +193,17 @@ class Matrix:
 
     def _index(self, key: Any) -> tuple[int, int]:
         if not (isinstance(key, tuple) and len(key) == 2):
-            raise InvalidInputError(f"invalid index {key!r}: expected a pair (row, column)")
+            raise InvalidInputError(f"invalid index {short_repr(key)}: expected a pair (row, column)")
         r, c = self.shape
         out = []
         for k, n, what in ((key[0], r, "row"), (key[1], c, "column")):
             if isinstance(k, bool) or not isinstance(k, numbers.Integral):
-                raise InvalidInputError(f"invalid {what} index {k!r}: expected an integer")
+                raise InvalidInputError(f"invalid {what} index {short_repr(k)}: expected an integer")
             k = int(k)
             if k < 0:
                 k += n
             if not 0 <= k < n:
-                raise InvalidInputError(f"invalid {what} index {key!r}: expected 0 <= index < {n}")
+                raise InvalidInputError(f"invalid {what} index {short_repr(key)}: expected 0 <= index < {n}")
             out.append(k)
         return out[0], out[1]
 
@@ -213,7 +214,7 @@ class Matrix:
             if i < 0:
                 i += n
             if not 0 <= i < n:
-                raise InvalidInputError(f"invalid row index {key!r}: expected 0 <= index < {n}")
+                raise InvalidInputError(f"invalid row index {short_repr(key)}: expected 0 <= index < {n}")
             return [_out(self._m[i, j]) for j in range(self.ncols())]
         i, j = self._index(key)
         return _out(self._m[i, j])

@@ -32,6 +32,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from flint import fmpq, fmpq_mpoly, fmpq_mpoly_ctx
 
+from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError, ResourceLimitError
 from combalg.core.series import (
     Mismatch,
@@ -45,6 +46,7 @@ from combalg.core.series import (
     _to_fmpq,
     as_number,
 )
+from combalg.core.validation import flag_arg, nonnegative_int, sequence_arg
 
 __all__ = ["MultiSeries", "compare_multiseries", "multi_euler_product"]
 
@@ -54,16 +56,16 @@ _REPR_TERMS = 30
 def _check_variables(variables: Any) -> tuple[str, ...]:
     if isinstance(variables, str) or not isinstance(variables, Iterable):
         raise InvalidInputError(
-            f"invalid variables {variables!r}: expected a tuple of names such as ('q', 'w')"
+            f"invalid variables {short_repr(variables)}: expected a tuple of names such as ('q', 'w')"
         )
-    names = tuple(variables)
+    names = tuple(sequence_arg("variables", variables))
     if not names:
         raise InvalidInputError("invalid variables (): expected at least one name")
     for name in names:
         if not isinstance(name, str) or not name.isidentifier():
-            raise InvalidInputError(f"invalid variable name {name!r}: expected an identifier")
+            raise InvalidInputError(f"invalid variable name {short_repr(name)}: expected an identifier")
     if len(set(names)) != len(names):
-        raise InvalidInputError(f"invalid variables {names!r}: expected distinct names")
+        raise InvalidInputError(f"invalid variables {short_repr(names)}: expected distinct names")
     return names
 
 
@@ -134,9 +136,9 @@ class MultiSeries:
                     isinstance(e, bool) or not isinstance(e, numbers.Integral) or int(e) < 0 for e in exps
                 ):
                     raise InvalidInputError(
-                        f"invalid exponent {exps!r}: expected a tuple of {len(names)} nonnegative integers"
+                        f"invalid exponent {short_repr(exps)}: expected a tuple of {len(names)} nonnegative integers"
                     )
-                value = as_number(c, f"coefficient of {exps!r}")
+                value = as_number(c, f"coefficient of {short_repr(exps)}")
                 if value and exps[0] < order:
                     key = tuple(int(e) for e in exps)
                     data[key] = data.get(key, 0) + value
@@ -182,13 +184,15 @@ class MultiSeries:
     @classmethod
     def from_power_series(cls, series: PowerSeries, variables: Sequence[str]) -> MultiSeries:
         """A one-variable series as a MultiSeries in its first variable."""
+        if not isinstance(series, PowerSeries):
+            raise InvalidInputError(f"invalid series {short_repr(series)}: expected a PowerSeries")
         names = _check_variables(variables)
         n = len(names)
         terms = {(k,) + (0,) * (n - 1): c for k, c in enumerate(series.coefficients()) if c}
         return cls(terms, names, series.order)
 
     @_hybridmethod
-    def gen(cls, self: MultiSeries | None, name: str, variables: Sequence[str] | None = None,
+    def gen(cls, self: MultiSeries | None, name: str | None = None, variables: Sequence[str] | None = None,
             order: int | None = None) -> MultiSeries:
         """The variable ``name`` as a series.
 
@@ -207,8 +211,8 @@ class MultiSeries:
         if variables is None or order is None:
             raise InvalidInputError("invalid call MultiSeries.gen(name): expected variables and order")
         names = _check_variables(variables)
-        if name not in names:
-            raise InvalidInputError(f"invalid variable {name!r}: expected one of {names!r}")
+        if not isinstance(name, str) or name not in names:
+            raise InvalidInputError(f"invalid variable {short_repr(name)}: expected one of {names!r}")
         exps = tuple(1 if v == name else 0 for v in names)
         return cls({exps: 1}, names, order)
 
@@ -251,11 +255,11 @@ class MultiSeries:
             isinstance(e, bool) or not isinstance(e, numbers.Integral) or int(e) < 0 for e in exps
         ):
             raise InvalidInputError(
-                f"invalid exponent {exps!r}: expected {len(self._variables)} nonnegative integers"
+                f"invalid exponent {short_repr(exps)}: expected {len(self._variables)} nonnegative integers"
             )
         if exps[0] >= self._order:
             raise InvalidInputError(
-                f"invalid exponent {tuple(exps)!r}: the series is known only for "
+                f"invalid exponent {short_repr(tuple(exps))}: the series is known only for "
                 f"{self._variables[0]}-degree < {self._order}"
             )
         return _number_out(self._poly[tuple(int(e) for e in exps)])
@@ -395,7 +399,7 @@ class MultiSeries:
             return NotImplemented
         c = as_number(other, "divisor")
         if c == 0:
-            raise InvalidInputError(f"invalid divisor {other!r}: expected a nonzero number")
+            raise InvalidInputError(f"invalid divisor {short_repr(other)}: expected a nonzero number")
         return MultiSeries._make(self._poly / _to_fmpq(c), self._variables, self._order)
 
     def __rtruediv__(self, other: Any) -> MultiSeries:
@@ -577,12 +581,12 @@ class MultiSeries:
         """
         names = self._variables
         if not isinstance(values, Mapping):
-            raise InvalidInputError(f"invalid values {values!r}: expected a mapping name -> number")
+            raise InvalidInputError(f"invalid values {short_repr(values)}: expected a mapping name -> number")
         conv = {}
         for name, value in values.items():
             if name not in names[1:]:
                 raise InvalidInputError(
-                    f"invalid variable {name!r} to substitute: expected one of {names[1:]!r}"
+                    f"invalid variable {short_repr(name)} to substitute: expected one of {names[1:]!r}"
                 )
             conv[name] = _to_fmpq(as_number(value, f"value of {name}"))
         poly = self._poly.subs(conv) if conv else self._poly
@@ -630,11 +634,11 @@ class MultiSeries:
 
     def to_string(self, max_terms: int | None = None) -> str:
         """Text such as ``1 + q*w + O(q^3)`` (all terms unless ``max_terms``)."""
-        return self._format(False, max_terms)
+        return self._format(False, nonnegative_int("max_terms", max_terms, allow_none=True))
 
     def latex(self, max_terms: int | None = None) -> str:
         """LaTeX source without dollar signs."""
-        return self._format(True, max_terms)
+        return self._format(True, nonnegative_int("max_terms", max_terms, allow_none=True))
 
     def __repr__(self) -> str:
         return self._format(False)
@@ -679,6 +683,7 @@ class MultiSeries:
         """
         import sympy
 
+        with_order = flag_arg("with_order", with_order)
         symbols = [sympy.Symbol(v) for v in self._variables]
         terms = []
         for exps, c in self._sorted_terms():
@@ -737,10 +742,10 @@ def multi_euler_product(factors: Iterable[Sequence[Any]], variables: Sequence[st
     order = _check_order(order)
     n = len(names)
     log_terms: dict[tuple[int, ...], Number] = {}
-    for factor in factors:
+    for factor in sequence_arg("factors", factors):
         if not isinstance(factor, (tuple, list)) or len(factor) not in (2, 3):
             raise InvalidInputError(
-                f"invalid factor {factor!r}: expected (exponent tuple, multiplicity[, coefficient])"
+                f"invalid factor {short_repr(factor)}: expected (exponent tuple, multiplicity[, coefficient])"
             )
         exps, m = factor[0], factor[1]
         c = factor[2] if len(factor) == 3 else 1
@@ -748,12 +753,12 @@ def multi_euler_product(factors: Iterable[Sequence[Any]], variables: Sequence[st
             isinstance(e, bool) or not isinstance(e, numbers.Integral) or int(e) < 0 for e in exps
         ):
             raise InvalidInputError(
-                f"invalid exponent {exps!r}: expected a tuple of {n} nonnegative integers"
+                f"invalid exponent {short_repr(exps)}: expected a tuple of {n} nonnegative integers"
             )
         exps = tuple(int(e) for e in exps)
         if exps[0] < 1:
             raise InvalidInputError(
-                f"invalid exponent {exps!r}: expected a positive power of {names[0]} in every factor"
+                f"invalid exponent {short_repr(exps)}: expected a positive power of {names[0]} in every factor"
             )
         m = as_number(m, "multiplicity")
         c = as_number(c, "coefficient")
@@ -767,7 +772,7 @@ def multi_euler_product(factors: Iterable[Sequence[Any]], variables: Sequence[st
             cost = max(abs(f.numerator).bit_length(), f.denominator.bit_length()) * count * (count + 1) // 2
             if cost > 10 * MAX_POWER_BITS:
                 raise ResourceLimitError(
-                    f"invalid factor {factor!r} to order {order}: its logarithm needs powers c^r "
+                    f"invalid factor {short_repr(factor)} to order {order}: its logarithm needs powers c^r "
                     f"with about {cost} bits in all; the limit is 10 * MAX_POWER_BITS = {10 * MAX_POWER_BITS}"
                 )
         power: Number = 1
@@ -788,8 +793,8 @@ def _as_term_dict(x: Any, name: str) -> tuple[dict[tuple[int, ...], Number], int
         out = {}
         for k, v in x.items():
             if not isinstance(k, tuple):
-                raise InvalidInputError(f"invalid {name} key {k!r}: expected an exponent tuple")
-            value = as_number(v, f"{name} coefficient of {k!r}")
+                raise InvalidInputError(f"invalid {name} key {short_repr(k)}: expected an exponent tuple")
+            value = as_number(v, f"{name} coefficient of {short_repr(k)}")
             if value:
                 out[tuple(int(e) for e in k)] = value
         return out, None
@@ -797,14 +802,14 @@ def _as_term_dict(x: Any, name: str) -> tuple[dict[tuple[int, ...], Number], int
         out = {}
         for i, row in enumerate(x):
             if not isinstance(row, (list, tuple)):
-                raise InvalidInputError(f"invalid {name} row {row!r}: expected a list of coefficients")
+                raise InvalidInputError(f"invalid {name} row {short_repr(row)}: expected a list of coefficients")
             for j, v in enumerate(row):
                 value = as_number(v, f"{name} coefficient ({i}, {j})")
                 if value:
                     out[(i, j)] = value
         return out, len(x)
     raise InvalidInputError(
-        f"invalid {name} {x!r}: expected a MultiSeries, a dict {{exponents: c}} or rows"
+        f"invalid {name} {short_repr(x)}: expected a MultiSeries, a dict {{exponents: c}} or rows"
     )
 
 

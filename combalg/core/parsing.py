@@ -47,7 +47,7 @@ import io
 import json
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from fractions import Fraction
 from typing import Any, Iterator, Mapping, Sequence
 
@@ -56,6 +56,7 @@ from combalg.core.errors import InvalidInputError, ResourceLimitError
 from combalg.core.limits import default as _default
 from combalg.core.limits import exceeded as _exceeded
 from combalg.core.limits import get as _limit
+from combalg.core.validation import nonnegative_int
 
 __all__ = [
     "ParseError",
@@ -157,6 +158,28 @@ def _check_text(text: Any, what: str, limit_name: str) -> str:
     return text
 
 
+def _choice(name: str, value: Any, options: tuple[str, ...]) -> str:
+    """``value`` if it is one of the strings ``options``, else InvalidInputError."""
+    if not isinstance(value, str) or value not in options:
+        raise InvalidInputError(
+            f"invalid {name} {short_repr(value)}: expected {', '.join(map(repr, options[:-1]))} or {options[-1]!r}"
+        )
+    return value
+
+
+def _variables_arg(variables: Any) -> set[str]:
+    """The allowed names of an expression as a set of strings, else InvalidInputError."""
+    from combalg.core.validation import sequence_arg
+
+    names = sequence_arg("variables", variables)
+    for v in names:
+        if not isinstance(v, str):
+            raise InvalidInputError(
+                f"invalid variables {short_repr(variables)}: the item {short_repr(v)} is not a string"
+            )
+    return set(names)
+
+
 def _digits_limit() -> int:
     d = _limit("parse_digits")
     return 10**12 if d is None else d
@@ -181,6 +204,8 @@ def refuse_long_numbers(text: str, what: str = "text") -> None:
     combalg.core.parsing.ParseError: invalid matrix at position 5: a number with 1001 digits; the limit is parse_digits = 1000 (see combalg.core.limits)
     ...
     """
+    if not isinstance(what, str):
+        raise InvalidInputError(f"invalid what {short_repr(what)}: expected a string naming the text")
     if not isinstance(text, str):
         raise InvalidInputError(f"invalid {what} of type {type(text).__name__}: expected text")
     d = _digits_limit()
@@ -243,7 +268,7 @@ def parse_profile(text: str | Sequence[int]) -> tuple[int, ...]:
             type(d) is int and d in (0, 1) for d in text
         ) and len(text) > 0:
             return tuple(text)
-        raise InvalidInputError(f"invalid profile {text!r}: expected a string or a nonempty sequence of 0/1")
+        raise InvalidInputError(f"invalid profile {short_repr(text)}: expected a string or a nonempty sequence of 0/1")
     _check_text(text, "profile", "text_length")
     stripped = text.strip()
     offset = len(text) - len(text.lstrip())
@@ -309,8 +334,7 @@ def parse_entry(token: str, domain: str = "QQ") -> int | Fraction:
     ...
     combalg.core.errors.InvalidInputError: invalid entry '1/2': expected an integer
     """
-    if domain not in ("QQ", "ZZ"):
-        raise InvalidInputError(f"invalid domain {short_repr(domain)}: expected 'QQ' or 'ZZ'")
+    _choice("domain", domain, ("QQ", "ZZ"))
     if not isinstance(token, str):
         raise InvalidInputError(f"invalid entry {short_repr(token)}: expected a string")
     return _entry(token.strip(), domain, _digits_limit())
@@ -523,6 +547,8 @@ def parse_int_range(text: str, what: str = "range") -> list[int]:
     ...
     combalg.core.errors.ResourceLimitError: the range '1..1000000000' with 1000000000 values is beyond the limit range_values = 100000 ...
     """
+    if not isinstance(what, str):
+        raise InvalidInputError(f"invalid what {short_repr(what)}: expected a string naming the range")
     if not isinstance(text, str):
         raise InvalidInputError(f"invalid {what} {short_repr(text)}: expected text such as 1..8 or 1,2,5")
     s = text.strip()
@@ -672,8 +698,8 @@ def parse_matrix(text: str, fmt: str = "auto", domain: str = "QQ") -> list[list[
           ^
     """
     _check_text(text, "matrix", "matrix_text_length")
-    if domain not in ("QQ", "ZZ"):
-        raise InvalidInputError(f"invalid domain {short_repr(domain)}: expected 'QQ' or 'ZZ'")
+    _choice("format", fmt, ("auto", "text", "csv", "json"))
+    _choice("domain", domain, ("QQ", "ZZ"))
     refuse_long_numbers(text, "matrix")
     if fmt == "auto":
         fmt = _detect(text)
@@ -743,6 +769,8 @@ def parse_labelled_matrix(
     ([1, 2], [[1, Fraction(1, 2)]])
     """
     _check_text(text, "labelled matrix", "matrix_text_length")
+    _choice("format", fmt, ("auto", "json", "csv", "text"))
+    _choice("domain", domain, ("QQ", "ZZ"))
     what = "labelled matrix"
     refuse_long_numbers(text, what)
     if fmt == "auto":
@@ -783,14 +811,129 @@ def parse_labelled_matrix(
 # expression syntax tree
 # ---------------------------------------------------------------------------
 
+#: levels of tree nodes a parsed expression can have per level of the limit parse_depth
+#: (a sum of a negated product of a power of a parenthesised expression: Add, Neg, Mul, Pow)
+_NODES_PER_LEVEL = 4
+
+
+def _max_tree_depth() -> int | None:
+    """The deepest syntax tree accepted under the limit parse_depth in force (None: no limit).
+
+    It is the depth the parser itself can build from a text within the limit, so every
+    parsed expression passes."""
+    depth = _limit("parse_depth")
+    return None if depth is None else _NODES_PER_LEVEL * (depth + 1) + 1
+
+
+def _tree_depth_error(depth: int, what: str) -> ResourceLimitError:
+    return _exceeded(
+        "parse_depth",
+        f"{what} nested {depth} nodes deep (more than {_max_tree_depth()} nodes, "
+        f"{_NODES_PER_LEVEL} per level of the limit)",
+    )
+
+
+def _all_children(node: "Expr") -> tuple["Expr", ...]:
+    """The children of ``node`` including the indices of an indexed name."""
+    if isinstance(node, Indexed):
+        return node.indices
+    return node._children()
+
+
+def _check_tree(expr: Any, name: str = "expr") -> "Expr":
+    """``expr`` if it is a syntax tree within the depth limit, else InvalidInputError / ResourceLimitError."""
+    if not isinstance(expr, Expr) or type(expr) is Expr:
+        raise InvalidInputError(
+            f"invalid {name} {short_repr(expr)}: expected an expression syntax tree "
+            f"(Num, Name, Indexed, Neg, Add, Mul or Pow), e.g. from parse_expression"
+        )
+    top = _max_tree_depth()
+    depth = expr.__dict__.get("_depth", 1)
+    if top is not None and depth > top:
+        raise _tree_depth_error(depth, f"the {name}")
+    return expr
+
+
+def _expr_arg(owner: str, field_name: str, value: Any) -> "Expr":
+    if not isinstance(value, Expr) or type(value) is Expr:
+        raise InvalidInputError(
+            f"invalid {owner} {field_name} {short_repr(value)}: expected an expression node "
+            f"(Num, Name, Indexed, Neg, Add, Mul or Pow)"
+        )
+    return value
+
+
+def _expr_tuple(owner: str, field_name: str, value: Any, allow_empty: bool = True) -> tuple["Expr", ...]:
+    if not isinstance(value, (tuple, list)):
+        raise InvalidInputError(
+            f"invalid {owner} {field_name} {short_repr(value)}: expected a tuple of expression nodes"
+        )
+    if not value and not allow_empty:
+        raise InvalidInputError(f"invalid {owner} {field_name} (): expected at least one expression node")
+    for item in value:
+        if not isinstance(item, Expr) or type(item) is Expr:
+            _expr_arg(owner, f"{field_name} item", item)
+    return value if type(value) is tuple else tuple(value)
+
+
+def _text_arg(owner: str, field_name: str, value: Any) -> str:
+    if not isinstance(value, str) or not value:
+        raise InvalidInputError(f"invalid {owner} {field_name} {short_repr(value)}: expected a nonempty string")
+    return value
+
+
+def _int_arg(owner: str, field_name: str, value: Any, minimum: int | None = None) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInputError(f"invalid {owner} {field_name} {short_repr(value)}: expected an integer")
+    if minimum is not None and value < minimum:
+        raise InvalidInputError(
+            f"invalid {owner} {field_name} {short_repr(value)}: expected an integer >= {minimum}"
+        )
+    return int(value)
+
+
 class Expr:
     """Base class of the immutable expression syntax tree.
 
     Nodes compare by structure (positions are ignored); ``str(expr)`` gives
-    text that parses back to an equivalent expression.
+    text that parses back to an equivalent expression.  Build the nodes
+    [`Num`][Num], [`Name`][Name], [`Indexed`][Indexed], [`Neg`][Neg], [`Add`][Add],
+    [`Mul`][Mul] and [`Pow`][Pow] (their arguments are checked, and a tree deeper
+    than a parsed expression can be under the limit ``parse_depth`` is refused);
+    ``Expr`` itself has no instances.
+
+    >>> Add((Name("x"), Num(1))) == parse_expression("x + 1")
+    True
+    >>> Neg("x")
+    Traceback (most recent call last):
+    ...
+    combalg.core.errors.InvalidInputError: invalid Neg operand 'x': expected an expression node (Num, Name, Indexed, Neg, Add, Mul or Pow)
     """
 
     pos: int
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        raise InvalidInputError(
+            "invalid Expr(): Expr is the abstract base of the syntax tree; build Num, Name, Indexed, "
+            "Neg, Add, Mul or Pow, or use parse_expression"
+        )
+
+    def _finish(self, *children: "Expr") -> None:
+        """Check ``pos``, record the depth of the tree and refuse one past the limit."""
+        pos = self.pos
+        if type(pos) is not int or pos < 0:
+            object.__setattr__(self, "pos", _int_arg(type(self).__name__, "pos", pos, 0))
+        depth = 1
+        for c in children:
+            d = c.__dict__.get("_depth", 1)
+            if d >= depth:
+                depth = d + 1
+        # every limit allows _NODES_PER_LEVEL + 1 levels: look the limit up only past that
+        if depth > _NODES_PER_LEVEL + 1:
+            top = _max_tree_depth()
+            if top is not None and depth > top:
+                raise _tree_depth_error(depth, f"a {type(self).__name__} node")
+        self.__dict__["_depth"] = depth
 
     def names(self) -> set[str]:
         """Plain names used (not indexed bases, not names inside indices)."""
@@ -815,32 +958,146 @@ class Expr:
     def _children(self) -> tuple["Expr", ...]:
         return ()
 
+    def _key(self) -> tuple:
+        """The compared fields that are not subtrees."""
+        return ()
+
     def __str__(self) -> str:
         return _to_text(self)
 
+    # structural equality, hash and repr without recursion (trees may be deep)
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Expr):
+            return NotImplemented
+        stack = [(self, other)]
+        while stack:
+            a, b = stack.pop()
+            if a is b:
+                continue
+            if type(a) is not type(b) or a._key() != b._key():
+                return False
+            ca, cb = _all_children(a), _all_children(b)
+            if isinstance(a, Mul) and len(a.factors) != len(b.factors):
+                return False
+            if len(ca) != len(cb):
+                return False
+            stack.extend(zip(ca, cb))
+        return True
 
-@dataclass(frozen=True)
+    def __hash__(self) -> int:
+        cached = self.__dict__.get("_hash")
+        if cached is not None:
+            return cached
+        # children before parents, each node's hash cached (no recursion)
+        stack: list[tuple[Expr, bool]] = [(self, False)]
+        while stack:
+            node, ready = stack.pop()
+            if "_hash" in node.__dict__:
+                continue
+            children = _all_children(node)
+            if not ready:
+                stack.append((node, True))
+                stack.extend((c, False) for c in children if "_hash" not in c.__dict__)
+                continue
+            extra = len(node.factors) if isinstance(node, Mul) else -1
+            node.__dict__["_hash"] = hash((type(node).__name__, node._key(), extra,
+                                           tuple(c.__dict__["_hash"] for c in children)))
+        return self.__dict__["_hash"]
+
+    def __repr__(self) -> str:
+        out: list[str] = []
+        stack: list[Any] = [self]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, str):
+                out.append(item)
+                continue
+            if isinstance(item, Num):
+                out.append(item._repr_one())
+                continue
+            parts: list[Any] = [f"{type(item).__name__}("]
+            for k, (fname, value) in enumerate(item._repr_fields()):
+                parts.append(("" if k == 0 else ", ") + f"{fname}=")
+                if isinstance(value, Expr):
+                    parts.append(value)
+                elif isinstance(value, tuple):
+                    parts.append("(")
+                    for j, v in enumerate(value):
+                        if j:
+                            parts.append(", ")
+                        parts.append(v)
+                    parts.append(",)" if len(value) == 1 else ")")
+                elif isinstance(value, int) and not isinstance(value, bool):
+                    parts.append(int_text(value))
+                else:
+                    parts.append(repr(value))
+            parts.append(")")
+            stack.extend(reversed(parts))
+        return "".join(out)
+
+    def _repr_fields(self) -> list[tuple[str, Any]]:
+        return [(f.name, getattr(self, f.name)) for f in fields(self) if f.repr]
+
+    def __reduce__(self) -> tuple:
+        # pickled as a flat list of nodes in prefix order (pickle itself recurses per level)
+        ops = []
+        stack: list[Expr] = [self]
+        while stack:
+            node = stack.pop()
+            children = _all_children(node)
+            split = len(node.factors) if isinstance(node, Mul) else 0
+            ops.append((type(node).__name__, node._key(), node.pos, len(children), split))
+            stack.extend(reversed(children))
+        return (_expr_from_prefix, (tuple(ops),))
+
+
+@dataclass(frozen=True, eq=False, repr=False)
 class Num(Expr):
     """A nonnegative exact number (int or Fraction)."""
 
     value: int | Fraction
     pos: int = field(default=0, compare=False, repr=False)
 
-    def __repr__(self) -> str:  # exact for values of any size
+    def __post_init__(self) -> None:
+        v = self.value
+        if isinstance(v, bool) or not isinstance(v, (int, Fraction)):
+            raise InvalidInputError(f"invalid Num value {short_repr(v)}: expected a nonnegative int or Fraction")
+        if v < 0:
+            raise InvalidInputError(
+                f"invalid Num value {short_repr(v)}: expected a nonnegative int or Fraction (negate with Neg)"
+            )
+        if isinstance(v, int) and type(v) is not int:
+            object.__setattr__(self, "value", int(v))
+        self._finish()
+
+    def _key(self) -> tuple:
+        return (self.value,)
+
+    def _repr_one(self) -> str:
         v = self.value
         shown = int_text(v) if isinstance(v, int) else f"Fraction({int_text(v.numerator)}, {int_text(v.denominator)})"
         return f"Num(value={shown})"
 
+    def __repr__(self) -> str:  # exact for values of any size
+        return self._repr_one()
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, eq=False, repr=False)
 class Name(Expr):
     """A plain name such as ``x`` or ``lam``."""
 
     name: str
     pos: int = field(default=0, compare=False, repr=False)
 
+    def __post_init__(self) -> None:
+        _text_arg("Name", "name", self.name)
+        self._finish()
 
-@dataclass(frozen=True)
+    def _key(self) -> tuple:
+        return (self.name,)
+
+
+@dataclass(frozen=True, eq=False, repr=False)
 class Indexed(Expr):
     """An indexed name such as ``x[m-4]`` or ``a[i, j+1]``; indices are integer expressions."""
 
@@ -848,34 +1105,50 @@ class Indexed(Expr):
     indices: tuple[Expr, ...]
     pos: int = field(default=0, compare=False, repr=False)
 
+    def __post_init__(self) -> None:
+        _text_arg("Indexed", "base", self.base)
+        object.__setattr__(self, "indices", _expr_tuple("Indexed", "indices", self.indices, allow_empty=False))
+        self._finish(*self.indices)
+
+    def _key(self) -> tuple:
+        return (self.base,)
+
     def resolve(self, indices: Mapping[str, int] | None = None) -> tuple[int, ...]:
         """The integer indices, given values for the index names."""
-        return tuple(evaluate_integer(i, indices or {}) for i in self.indices)
+        indices = _values_arg(indices, "indices")
+        return tuple(evaluate_integer(i, indices) for i in self.indices)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Neg(Expr):
     """Unary minus."""
 
     operand: Expr
     pos: int = field(default=0, compare=False, repr=False)
 
+    def __post_init__(self) -> None:
+        self._finish(_expr_arg("Neg", "operand", self.operand))
+
     def _children(self) -> tuple[Expr, ...]:
         return (self.operand,)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Add(Expr):
     """A sum; subtraction appears as a [`Neg`][Neg] term."""
 
     terms: tuple[Expr, ...]
     pos: int = field(default=0, compare=False, repr=False)
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "terms", _expr_tuple("Add", "terms", self.terms, allow_empty=False))
+        self._finish(*self.terms)
+
     def _children(self) -> tuple[Expr, ...]:
         return self.terms
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Mul(Expr):
     """A product of ``factors`` divided by the product of ``divisors``
     (each divisor a constant or a monomial)."""
@@ -884,11 +1157,16 @@ class Mul(Expr):
     divisors: tuple[Expr, ...] = ()
     pos: int = field(default=0, compare=False, repr=False)
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "factors", _expr_tuple("Mul", "factors", self.factors))
+        object.__setattr__(self, "divisors", _expr_tuple("Mul", "divisors", self.divisors))
+        self._finish(*self.factors, *self.divisors)
+
     def _children(self) -> tuple[Expr, ...]:
         return self.factors + self.divisors
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Pow(Expr):
     """``base ^ exponent`` with an integer exponent."""
 
@@ -896,8 +1174,64 @@ class Pow(Expr):
     exponent: int
     pos: int = field(default=0, compare=False, repr=False)
 
+    def __post_init__(self) -> None:
+        _expr_arg("Pow", "base", self.base)
+        object.__setattr__(self, "exponent", _int_arg("Pow", "exponent", self.exponent))
+        self._finish(self.base)
+
+    def _key(self) -> tuple:
+        return (self.exponent,)
+
     def _children(self) -> tuple[Expr, ...]:
         return (self.base,)
+
+
+def _trusted(cls: type, children: Sequence[Expr], **fields: Any) -> Any:
+    """A node built by the parser, whose fields are right by construction (no checks; the
+    parser's own limit parse_depth bounds the depth)."""
+    node = object.__new__(cls)
+    d = node.__dict__
+    d.update(fields)
+    depth = 1
+    for c in children:
+        if c._depth >= depth:
+            depth = c._depth + 1
+    d["_depth"] = depth
+    return node
+
+
+def _expr_from_prefix(ops: tuple) -> Expr:
+    """Rebuild a tree pickled by ``Expr.__reduce__`` (nodes in prefix order)."""
+    stack: list[Expr] = []
+    for kind, key, pos, count, split in reversed(ops):
+        children = tuple(stack.pop() for _ in range(count))
+        if kind == "Num":
+            node: Expr = Num(key[0], pos)
+        elif kind == "Name":
+            node = Name(key[0], pos)
+        elif kind == "Indexed":
+            node = Indexed(key[0], children, pos)
+        elif kind == "Neg":
+            node = Neg(children[0], pos)
+        elif kind == "Add":
+            node = Add(children, pos)
+        elif kind == "Mul":
+            node = Mul(children[:split], children[split:], pos)
+        elif kind == "Pow":
+            node = Pow(children[0], key[0], pos)
+        else:
+            raise InvalidInputError(f"invalid pickled expression node {short_repr(kind)}")
+        stack.append(node)
+    return stack[0]
+
+
+def _values_arg(values: Any, name: str) -> Mapping[str, int]:
+    """A mapping of index names to values (``None`` is empty), else InvalidInputError."""
+    if values is None:
+        return {}
+    if not isinstance(values, Mapping):
+        raise InvalidInputError(f"invalid {name} {short_repr(values)}: expected a mapping of names to integers or None")
+    return values
 
 
 def _atomic(e: Expr) -> bool:
@@ -948,7 +1282,7 @@ def _to_text(e: Expr) -> str:
         if not _atomic(e.base):
             b = f"({b})"
         return f"{b}^{e.exponent}"
-    raise TypeError(f"not an expression node: {e!r}")  # pragma: no cover
+    raise InvalidInputError(f"invalid expression node {short_repr(e)}")  # pragma: no cover
 
 
 # ---------------------------------------------------------------------------
@@ -1063,10 +1397,10 @@ def _is_zero_constant(e: Expr) -> bool:
 
 def _build(kind: str, items: list[Expr], divisors: list[Expr], pos: int) -> Expr:
     if kind == "add":
-        return Add(tuple(items), pos=pos)
+        return _trusted(Add, items, terms=tuple(items), pos=pos)
     if len(items) == 1 and not divisors:
         return items[0]  # a folded constant such as 3/4
-    return Mul(tuple(items), tuple(divisors), pos=pos)
+    return _trusted(Mul, items + divisors, factors=tuple(items), divisors=tuple(divisors), pos=pos)
 
 
 class _Parser:
@@ -1077,7 +1411,7 @@ class _Parser:
         self.i = 0
         self.depth = 0
         self.in_index = 0
-        self.variables = None if variables is None else set(variables)
+        self.variables = None if variables is None else _variables_arg(variables)
         depth = _limit("parse_depth")
         self.max_depth = 10**6 if depth is None else depth
 
@@ -1139,7 +1473,7 @@ class _Parser:
             if op == "+":
                 items.append(right)
             elif op == "-":
-                items.append(Neg(right, pos=tok.pos))
+                items.append(_trusted(Neg, (right,), operand=right, pos=tok.pos))
             elif op == "*":
                 items.append(right)
             else:  # "/"
@@ -1149,7 +1483,7 @@ class _Parser:
                     raise self.fail(right_pos, "division by zero")
                 if len(items) == 1 and not divisors and isinstance(items[0], Num) and isinstance(right, Num):
                     q = Fraction(items[0].value) / Fraction(right.value)
-                    items[0] = Num(int(q) if q.denominator == 1 else q, pos=items[0].pos)
+                    items[0] = _trusted(Num, (), value=int(q) if q.denominator == 1 else q, pos=items[0].pos)
                 else:
                     divisors.append(right)
         if kind is None:
@@ -1163,7 +1497,7 @@ class _Parser:
             self.enter(tok.pos)
             operand = self.unary()
             self.leave()
-            return operand if tok.text == "+" else Neg(operand, pos=tok.pos)
+            return operand if tok.text == "+" else _trusted(Neg, (operand,), operand=operand, pos=tok.pos)
         return self.power()
 
     def power(self) -> Expr:
@@ -1175,7 +1509,7 @@ class _Parser:
             nxt = self.peek()
             if nxt.kind == "op" and nxt.text == "^":
                 raise self.fail(nxt.pos, "chained exponents are ambiguous; use parentheses, e.g. (x^2)^3")
-            return Pow(base, exponent, pos=base.pos)
+            return _trusted(Pow, (base,), base=base, exponent=exponent, pos=base.pos)
         return base
 
     def exponent(self) -> int:
@@ -1203,7 +1537,7 @@ class _Parser:
         tok = self.peek()
         if tok.kind == "num":
             self.advance()
-            return Num(tok.value, pos=tok.pos)
+            return _trusted(Num, (), value=tok.value, pos=tok.pos)
         if tok.kind == "name":
             self.advance()
             nxt = self.peek()
@@ -1213,7 +1547,7 @@ class _Parser:
                 return self.indexed(tok)
             if self.variables is not None and not self.in_index and tok.text not in self.variables:
                 raise self.fail(tok.pos, f"unknown name {tok.text!r}; expected one of {sorted(self.variables)}")
-            return Name(tok.text, pos=tok.pos)
+            return _trusted(Name, (), name=tok.text, pos=tok.pos)
         if tok.kind == "op" and tok.text == "(":
             self.advance()
             self.enter(tok.pos)
@@ -1252,7 +1586,7 @@ class _Parser:
             break
         self.in_index -= 1
         self.leave()
-        return Indexed(name_tok.text, tuple(indices), pos=name_tok.pos)
+        return _trusted(Indexed, indices, base=name_tok.text, indices=tuple(indices), pos=name_tok.pos)
 
     def finish(self) -> None:
         tok = self.peek()
@@ -1376,35 +1710,41 @@ def evaluate_integer(expr: Expr, values: Mapping[str, int] | None = None) -> int
     >>> evaluate_integer(parse_expression("2*i - (j + 1)"), {"i": 5, "j": 3})
     6
     """
-    values = values or {}
+    _check_tree(expr)
+    values = _values_arg(values, "values")
     # the limit in force, at most 10^5 digits for an index (10^MAX_DIGITS is built below)
     MAX_DIGITS = min(_digits_limit(), 100_000)  # noqa: N806
     limit = 10**MAX_DIGITS
 
-    def ev(e: Expr) -> int:
-        v = ev_node(e)
+    def ev(e: Expr) -> int:  # one frame per level of the tree
+        v = _ev_node(e)
         if not -limit < v < limit:
             raise InvalidInputError(
                 f"invalid index expression {_short_text(e)}: its value has more than {MAX_DIGITS} digits"
             )
         return v
 
-    def ev_node(e: Expr) -> int:
+    def _ev_node(e: Expr) -> int:
         if isinstance(e, Num):
             if not isinstance(e.value, int):
-                raise InvalidInputError(f"invalid index {e}: expected an integer")
+                raise InvalidInputError(f"invalid index {_short_text(e)}: expected an integer")
             return e.value
         if isinstance(e, Name):
             if e.name not in values:
-                raise InvalidInputError(f"invalid index name {e.name!r}: no value given (known: {sorted(values)})")
+                known = sorted(map(short_repr, values))[:20]
+                raise InvalidInputError(f"invalid index name {short_repr(e.name)}: no value given (known: {known})")
             v = values[e.name]
             if isinstance(v, bool) or not isinstance(v, int):
-                raise InvalidInputError(f"invalid value {v!r} for index {e.name!r}: expected an integer")
+                raise InvalidInputError(
+                    f"invalid value {short_repr(v)} for index {short_repr(e.name)}: expected an integer")
             return v
         if isinstance(e, Neg):
             return -ev(e.operand)
         if isinstance(e, Add):
-            return sum(ev(t) for t in e.terms)
+            total = 0
+            for t in e.terms:
+                total += ev(t)
+            return total
         if isinstance(e, Mul) and not e.divisors:
             out = 1
             for f in e.factors:
@@ -1417,7 +1757,7 @@ def evaluate_integer(expr: Expr, values: Mapping[str, int] | None = None) -> int
             if abs(b) > 1 and e.exponent * (abs(b).bit_length() - 1) > 4 * MAX_DIGITS:
                 return limit  # too large: reported by ev()
             return b**e.exponent
-        raise InvalidInputError(f"invalid index expression {e}: expected an integer expression")
+        raise InvalidInputError(f"invalid index expression {_short_text(e)}: expected an integer expression")
 
     return ev(expr)
 
@@ -1466,6 +1806,9 @@ def expression_size_bound(expr: Expr, leaf: Any = None) -> tuple[int, int, int]:
     ...
     combalg.core.errors.ResourceLimitError: the subexpression (2^10000)^10000 could have coefficients of about 100000000 bits; the limit is MAX_COEFFICIENT_BITS = 10000000
     """
+    _check_tree(expr)
+    if leaf is not None and not callable(leaf):
+        raise InvalidInputError(f"invalid leaf {short_repr(leaf)}: expected a callable or None")
     budget = [0]
     MAX_COEFFICIENT_BITS = _limit("coefficient_bits")  # noqa: N806 - the limit in force
     if MAX_COEFFICIENT_BITS is None:
@@ -1530,7 +1873,7 @@ def expression_size_bound(expr: Expr, leaf: Any = None) -> tuple[int, int, int]:
                     t = _BOUND_CAP
                     break
             return t, n, d
-        raise InvalidInputError(f"invalid expression node {e!r}")  # pragma: no cover
+        raise InvalidInputError(f"invalid expression node {short_repr(e)}")  # pragma: no cover
 
     return bound(expr)
 
@@ -1594,10 +1937,16 @@ def expr_to_laurent(
     >>> expr_to_laurent(rhs, S, indices={"m": 2}) / a
     x[0]^-1*x[1] + x[0]^-1
     """
-    from combalg.core.laurent import LaurentPolynomial
+    from combalg.core.laurent import LaurentPolynomial, LaurentRing
 
+    _check_tree(expr)
+    if not isinstance(ring, LaurentRing):
+        raise InvalidInputError(f"invalid ring {short_repr(ring)}: expected a LaurentRing")
+    if env is not None and not isinstance(env, Mapping):
+        raise InvalidInputError(f"invalid env {short_repr(env)}: expected a mapping of names to values or None")
     env = env or {}
-    indices = indices or {}
+    indices = _values_arg(indices, "indices")
+    max_terms = nonnegative_int("max_terms", max_terms, allow_none=True)
 
     def value(v: Any, label: str) -> Any:
         if isinstance(v, LaurentPolynomial):
@@ -1693,7 +2042,7 @@ def expr_to_laurent(
                         f"max_terms={max_terms}"
                     )
             return base**e.exponent
-        raise InvalidInputError(f"invalid expression node {e!r}")  # pragma: no cover
+        raise InvalidInputError(f"invalid expression node {short_repr(e)}")  # pragma: no cover
 
     return ev(expr)
 
@@ -1724,6 +2073,9 @@ def expr_to_sympy(expr: Expr, indices: Mapping[str, int] | None = None) -> Any:
     """
     import sympy
 
+    _check_tree(expr)
+    if indices is not None:
+        indices = _values_arg(indices, "indices")
     expression_size_bound(expr)
 
     def ev(e: Expr) -> Any:
@@ -1750,13 +2102,13 @@ def expr_to_sympy(expr: Expr, indices: Mapping[str, int] | None = None) -> Any:
             den = [ev(d) for d in e.divisors]
             for d in den:
                 if d == 0:
-                    raise InvalidInputError(f"invalid expression {e}: division by zero")
+                    raise InvalidInputError(f"invalid expression {_short_text(e)}: division by zero")
             return sympy.Mul(*num, *[sympy.Pow(d, -1) for d in den])
         if isinstance(e, Pow):
             b = ev(e.base)
             if b == 0 and e.exponent < 0:
-                raise InvalidInputError(f"invalid expression {e}: zero to a negative power")
+                raise InvalidInputError(f"invalid expression {_short_text(e)}: zero to a negative power")
             return sympy.Pow(b, sympy.Integer(e.exponent))
-        raise InvalidInputError(f"invalid expression node {e!r}")  # pragma: no cover
+        raise InvalidInputError(f"invalid expression node {short_repr(e)}")  # pragma: no cover
 
     return ev(expr)

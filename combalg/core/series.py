@@ -45,6 +45,7 @@ References
 
 from __future__ import annotations
 
+import itertools
 import math
 import numbers
 from contextlib import contextmanager
@@ -57,7 +58,8 @@ from flint import fmpq, fmpq_poly, fmpq_series, fmpz, fmpz_poly
 
 from combalg.core.checks import Mismatch
 from combalg.core.errors import InvalidInputError, ResourceLimitError
-from combalg.core.validation import nonnegative_int
+from combalg.core.bignum import short_repr
+from combalg.core.validation import flag_arg, nonnegative_int, sequence_arg
 
 __all__ = [
     "InexactOperandError",
@@ -126,6 +128,8 @@ def as_number(value: Any, name: str = "coefficient") -> Number:
     ...
     combalg.core.errors.InvalidInputError: invalid coefficient 0.5: expected an int or a Fraction (floats are not exact)
     """
+    if not isinstance(name, str):
+        raise InvalidInputError(f"invalid name {short_repr(name)}: expected a string")
     if isinstance(value, bool):
         raise InvalidInputError(f"invalid {name} {value!r}: expected an int or a Fraction, not a bool")
     if isinstance(value, int):
@@ -146,7 +150,7 @@ def as_number(value: Any, name: str = "coefficient") -> Number:
         raise InvalidInputError(
             f"invalid {name} {value!r}: expected an int or a Fraction (floats are not exact)"
         )
-    raise InvalidInputError(f"invalid {name} {value!r}: expected an int or a Fraction")
+    raise InvalidInputError(f"invalid {name} {short_repr(value)}: expected an int or a Fraction")
 
 
 class InexactOperandError(InvalidInputError, TypeError):
@@ -172,6 +176,12 @@ def _check_order(order: Any, name: str = "order") -> int:
             f"{name} {order} exceeds the limit MAX_ORDER = {MAX_ORDER} of combalg.core.series"
         )
     return order
+
+
+def _check_var(var: Any) -> str:
+    if not isinstance(var, str) or not var.isidentifier():
+        raise InvalidInputError(f"invalid variable name {short_repr(var)}: expected an identifier such as 'q'")
+    return var
 
 
 def _poly_from_numbers(values: Sequence[Number]) -> fmpq_poly:
@@ -346,7 +356,7 @@ class PowerSeries:
         if var is None:
             var = coeffs._var if isinstance(coeffs, PowerSeries) else "q"
         if not isinstance(var, str) or not var.isidentifier():
-            raise InvalidInputError(f"invalid variable name {var!r}: expected an identifier such as 'q'")
+            raise InvalidInputError(f"invalid variable name {short_repr(var)}: expected an identifier such as 'q'")
         if isinstance(coeffs, PowerSeries):
             poly = coeffs._poly
             default_order = coeffs._order
@@ -360,17 +370,21 @@ class PowerSeries:
         else:
             if isinstance(coeffs, (str, bytes)) or not isinstance(coeffs, Iterable):
                 raise InvalidInputError(
-                    f"invalid coefficients {coeffs!r}: expected a list of ints or Fractions"
+                    f"invalid coefficients {short_repr(coeffs)}: expected a list of ints or Fractions"
                 )
+            if order is not None:  # entries beyond the order are dropped (and not looked at)
+                order = _check_order(order)
+                items = list(itertools.islice(coeffs, order))
+            else:
+                items = sequence_arg("coefficients", coeffs)
+                _check_order(len(items), "order (the number of coefficients)")
             values = []
-            for k, c in enumerate(coeffs):
+            for k, c in enumerate(items):
                 try:
                     values.append(as_number(c))
                 except InvalidInputError as exc:
                     raise InvalidInputError(f"{exc} (at degree {k})") from None
             default_order = len(values)
-            if order is not None:
-                values = values[: _check_order(order)]
             poly = _poly_from_numbers(values)
         if order is None:
             order = default_order
@@ -413,7 +427,9 @@ class PowerSeries:
     @classmethod
     def from_flint(cls, poly: fmpq_poly | fmpz_poly, order: int, var: str = "q") -> PowerSeries:
         """Wrap a FLINT polynomial, truncated modulo ``q**order``."""
-        return cls._make(fmpq_poly(poly), _check_order(order), var)
+        if not isinstance(poly, (fmpq_poly, fmpz_poly)):
+            raise InvalidInputError(f"invalid poly {short_repr(poly)}: expected a FLINT fmpq_poly or fmpz_poly")
+        return cls._make(fmpq_poly(poly), _check_order(order), _check_var(var))
 
     # -- access --------------------------------------------------------------
 
@@ -446,7 +462,7 @@ class PowerSeries:
         if isinstance(index, slice):
             return self.coefficients()[index]
         if isinstance(index, bool) or not isinstance(index, numbers.Integral):
-            raise InvalidInputError(f"invalid degree {index!r}: expected an integer")
+            raise InvalidInputError(f"invalid degree {short_repr(index)}: expected an integer")
         n = int(index)
         if -self._order <= n < 0:   # from the end, as for a list of the known coefficients
             n += self._order
@@ -565,7 +581,7 @@ class PowerSeries:
             return NotImplemented
         c = as_number(other)
         if c == 0:
-            raise InvalidInputError(f"invalid divisor {other!r}: expected a nonzero number")
+            raise InvalidInputError(f"invalid divisor {short_repr(other)}: expected a nonzero number")
         return PowerSeries._make(self._poly / _to_fmpq(c), self._order, self._var)
 
     def __rtruediv__(self, other: Any) -> PowerSeries:
@@ -690,10 +706,12 @@ class PowerSeries:
         if k == 0:
             raise InvalidInputError("invalid inflation factor 0: expected a positive integer")
         order = _check_order(self._order * k)
-        coeffs = self.coefficients()
-        out: list[Number] = [0] * order
+        coeffs = self._poly.numer().coeffs()  # integers over one common denominator
+        if not coeffs:
+            return PowerSeries._make(fmpq_poly(), order, self._var)
+        out: list = [0] * ((len(coeffs) - 1) * k + 1)
         out[::k] = coeffs
-        return PowerSeries._make(_poly_from_numbers(out), order, self._var)
+        return PowerSeries._make(fmpq_poly(fmpz_poly(out), self._poly.denom()), order, self._var)
 
     def compose(self, inner: PowerSeries) -> PowerSeries:
         """The composition ``self(inner)``; ``inner`` needs constant term 0.
@@ -716,10 +734,10 @@ class PowerSeries:
         1 + q^2 + O(q^6)
         """
         if not isinstance(inner, PowerSeries):
-            raise InvalidInputError(f"invalid inner series {inner!r}: expected a PowerSeries")
+            raise InvalidInputError(f"invalid inner series {short_repr(inner)}: expected a PowerSeries")
         if inner._order and inner._poly[0] != 0:
             raise InvalidInputError(
-                f"invalid inner series {inner!r}: expected constant term 0"
+                f"invalid inner series {short_repr(inner)}: expected constant term 0"
             )
         v = inner.valuation()
         order = inner._order if v is None else min(inner._order, _check_order(v * self._order))
@@ -736,6 +754,7 @@ class PowerSeries:
 
     def to_string(self, max_terms: int | None = None) -> str:
         """Text such as ``1 + q + 2*q^2 + O(q^5)`` (all terms unless ``max_terms``)."""
+        max_terms = nonnegative_int("max_terms", max_terms, allow_none=True)
         return _format_series(self.coefficients(), self._order, self._var, False, max_terms)
 
     def __repr__(self) -> str:
@@ -780,6 +799,7 @@ class PowerSeries:
         >>> PowerSeries([1, Fraction(-1, 2), 3], order=4).latex()
         '1 - \\\\frac{1}{2} q + 3 q^{2} + O(q^{4})'
         """
+        max_terms = nonnegative_int("max_terms", max_terms, allow_none=True)
         return _format_series(self.coefficients(), self._order, self._var, True, max_terms)
 
     def as_sympy(self, var: str | None = None, with_order: bool = True) -> Any:
@@ -794,7 +814,8 @@ class PowerSeries:
         """
         import sympy
 
-        x = sympy.Symbol(var or self._var)
+        x = sympy.Symbol(self._var if var is None or (isinstance(var, str) and not var) else _check_var(var))
+        with_order = flag_arg("with_order", with_order)
         terms = []
         for k, c in enumerate(self.coefficients()):
             if c:
@@ -930,6 +951,18 @@ def _product_by_log(terms: Iterable[tuple[Number, int, Number]], order: int,
 
     direct = [(c, j, int(-m)) for (c, j), m in grouped.items() if use_direct(c, j, m)]
     if direct:
+        # each factor (1 - c q^j)^k scales the coefficients by at most C(k, i) |c|^i with
+        # i <= min(k, (order-1)/j): refuse before work a product whose coefficients could be enormous
+        est = 0
+        for c, j, k in direct:
+            f = Fraction(c)
+            bits = abs(f.numerator).bit_length() + f.denominator.bit_length() + k.bit_length()
+            est += min(k, (order - 1) // j) * bits
+        if est > MAX_POWER_BITS or est * order > 10 * MAX_POWER_BITS:
+            raise ResourceLimitError(
+                f"the product to order {order} could have coefficients of about {est} bits; the limits are "
+                f"MAX_POWER_BITS = {MAX_POWER_BITS} bits per coefficient and ten times that in all"
+            )
         grouped = {(c, j): m for (c, j), m in grouped.items() if not use_direct(c, j, m)}
         acc = _product_by_log(((c, j, m) for (c, j), m in grouped.items()), order, var)._poly
         for c, j, k in direct:
@@ -987,13 +1020,13 @@ def _normalize_factors(factors: Any) -> list[tuple[int, Number]]:
         items = list(factors.items())
     elif isinstance(factors, (str, bytes)) or not isinstance(factors, Iterable):
         raise InvalidInputError(
-            f"invalid factors {factors!r}: expected a mapping {{e: m}} or pairs (e, m)"
+            f"invalid factors {short_repr(factors)}: expected a mapping {{e: m}} or pairs (e, m)"
         )
     else:
         items = []
         for item in factors:
             if not isinstance(item, (tuple, list)) or len(item) != 2:
-                raise InvalidInputError(f"invalid factor {item!r}: expected a pair (e, m)")
+                raise InvalidInputError(f"invalid factor {short_repr(item)}: expected a pair (e, m)")
             items.append((item[0], item[1]))
     out = []
     for e, m in items:
@@ -1001,7 +1034,7 @@ def _normalize_factors(factors: Any) -> list[tuple[int, Number]]:
             out.append((e, m))
             continue
         if isinstance(e, bool) or not isinstance(e, numbers.Integral) or int(e) < 1:
-            raise InvalidInputError(f"invalid exponent {e!r} in 1/(1-q^e)^m: expected a positive integer")
+            raise InvalidInputError(f"invalid exponent {short_repr(e)} in 1/(1-q^e)^m: expected a positive integer")
         out.append((int(e), as_number(m, f"multiplicity of q^{e}")))
     return out
 
@@ -1045,6 +1078,7 @@ def euler_product(factors: Mapping[int, Number] | Iterable[tuple[int, Number]], 
     >>> euler_product([(1, -2)], 5)                      # (1-q)^2
     1 - 2*q + q^2 + O(q^5)
     """
+    var = _check_var(var)
     order = _check_order(order)
     pairs = _normalize_factors(factors)
     return _product_by_log(((1, e, m) for e, m in pairs), order, var)
@@ -1069,16 +1103,17 @@ def binomial_product(factors: Iterable[tuple[Any, int, Any]], order: int,
     >>> binomial_product([(2, 1, -1), (1, 2, 1)], 5)      # (1 - q^2) / (1 - 2 q)
     1 + 2*q + 3*q^2 + 6*q^3 + 12*q^4 + O(q^5)
     """
+    var = _check_var(var)
     order = _check_order(order)
     if isinstance(factors, (str, bytes)) or not isinstance(factors, Iterable):
-        raise InvalidInputError(f"invalid factors {factors!r}: expected triples (c, e, m)")
+        raise InvalidInputError(f"invalid factors {short_repr(factors)}: expected triples (c, e, m)")
     terms = []
     for item in factors:
         if not isinstance(item, (tuple, list)) or len(item) != 3:
-            raise InvalidInputError(f"invalid factor {item!r}: expected a triple (c, e, m)")
+            raise InvalidInputError(f"invalid factor {short_repr(item)}: expected a triple (c, e, m)")
         c, e, m = item
         if isinstance(e, bool) or not isinstance(e, numbers.Integral) or int(e) < 1:
-            raise InvalidInputError(f"invalid exponent {e!r} in (1 - c q^e)^m: expected a positive integer")
+            raise InvalidInputError(f"invalid exponent {short_repr(e)} in (1 - c q^e)^m: expected a positive integer")
         c = as_number(c, "coefficient c")
         m = as_number(m, "exponent m")
         terms.append((c, int(e), -m))
@@ -1095,6 +1130,7 @@ def partition_series(order: int, var: str = "q") -> PowerSeries:
     >>> partition_series(1001)[1000]
     24061467864032622473692149727991
     """
+    var = _check_var(var)
     order = _check_order(order)
     return euler_product({e: 1 for e in range(1, max(order, 1))}, order, var)
 
@@ -1102,13 +1138,13 @@ def partition_series(order: int, var: str = "q") -> PowerSeries:
 def _parse_a(a: Any) -> tuple[Number, int]:
     if isinstance(a, (tuple, list)):
         if len(a) != 2:
-            raise InvalidInputError(f"invalid a {a!r}: expected a pair (c, k) meaning c*q^k")
+            raise InvalidInputError(f"invalid a {short_repr(a)}: expected a pair (c, k) meaning c*q^k")
         c, k = a
     else:
         c, k = a, 0
     c = as_number(c, "coefficient c of a = c*q^k")
     if isinstance(k, bool) or not isinstance(k, numbers.Integral) or int(k) < 0:
-        raise InvalidInputError(f"invalid exponent k {k!r} of a = c*q^k: expected a nonnegative integer")
+        raise InvalidInputError(f"invalid exponent k {short_repr(k)} of a = c*q^k: expected a nonnegative integer")
     return c, int(k)
 
 
@@ -1145,6 +1181,7 @@ def qpochhammer(a: Any, n: int | None, order: int, var: str = "q") -> PowerSerie
     >>> qpochhammer(2, 2, 4)                    # (1-2)(1-2q)
     -1 + 2*q + O(q^4)
     """
+    var = _check_var(var)
     order = _check_order(order)
     c, k = _parse_a(a)
     n = nonnegative_int("n", n, allow_none=True)
@@ -1184,9 +1221,10 @@ def qbinomial(n: int, k: int, order: int | None = None, var: str = "q") -> Power
     >>> sum(qbinomial(4, 2))           # q = 1 gives the binomial coefficient
     6
     """
+    var = _check_var(var)
     for name, value in (("n", n), ("k", k)):
         if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-            raise InvalidInputError(f"invalid {name} {value!r}: expected an integer")
+            raise InvalidInputError(f"invalid {name} {short_repr(value)}: expected an integer")
     n, k = int(n), int(k)
     if n < 0:
         raise InvalidInputError(f"invalid n {n}: expected a nonnegative integer")
@@ -1209,8 +1247,8 @@ def _as_coefficient_list(x: Any, name: str) -> list[Number]:
     if isinstance(x, (fmpq_poly, fmpz_poly)):
         return PowerSeries(x).coefficients()
     if isinstance(x, (str, bytes)) or not isinstance(x, Iterable):
-        raise InvalidInputError(f"invalid {name} {x!r}: expected a PowerSeries or a list of coefficients")
-    return [as_number(c, f"{name} coefficient {i}") for i, c in enumerate(x)]
+        raise InvalidInputError(f"invalid {name} {short_repr(x)}: expected a PowerSeries or a list of coefficients")
+    return [as_number(c, f"{name} coefficient {i}") for i, c in enumerate(sequence_arg(name, x))]
 
 
 def compare_series(left: Any, right: Any, up_to: int | None = None) -> Mismatch | None:

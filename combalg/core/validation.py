@@ -29,10 +29,19 @@ import operator
 from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError
 
-__all__ = ["nonnegative_int", "positive_int", "sequence_arg", "rows_arg"]
+__all__ = ["nonnegative_int", "positive_int", "sequence_arg", "rows_arg", "flag_arg"]
+
+
+def _name(name: object) -> str:
+    if not isinstance(name, str):
+        raise InvalidInputError(f"invalid name {short_repr(name)}: expected the argument's name as a string")
+    return name
 
 
 def _integer(name: str, value: object, minimum: int, expected: str, allow_none: bool) -> int | None:
+    _name(name)
+    if type(allow_none) is not bool:
+        allow_none = flag_arg("allow_none", allow_none)
     if value is None and allow_none:
         return None
     if allow_none:
@@ -73,6 +82,7 @@ def sequence_arg(name: str, value: object) -> list:
 
     from combalg.core import limits
 
+    _name(name)
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         raise InvalidInputError(f"invalid {name} {short_repr(value)}: expected a sequence")
     bound = limits.get("sequence_length")
@@ -106,3 +116,23 @@ def rows_arg(name: str, value: object) -> list[list]:
         except InvalidInputError:
             raise InvalidInputError(f"invalid {name} {short_repr(value)}: row {i} ({short_repr(r)}) is not a sequence") from None
     return out
+
+
+def flag_arg(name: str, value: object) -> bool:
+    """``value`` as a ``bool`` (``True``/``False``, also numpy booleans and the integers 0 and 1).
+
+    >>> flag_arg("with_order", False)
+    False
+    >>> flag_arg("with_order", "yes")
+    Traceback (most recent call last):
+    ...
+    combalg.core.errors.InvalidInputError: invalid with_order 'yes': expected True or False
+    """
+    _name(name)
+    if isinstance(value, bool):
+        return value
+    if type(value).__name__ in ("bool_", "bool") and type(value).__module__ == "numpy":
+        return bool(value)
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    raise InvalidInputError(f"invalid {name} {short_repr(value)}: expected True or False")

@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from combalg import __version__
+from combalg.core.bignum import int_text, short_repr
 from combalg.core.errors import InvalidInputError
 from combalg.core.files import atomic_write_text
 from combalg.core.latex import escape_text
@@ -90,6 +91,8 @@ def latex_text(text: str) -> str:
     >>> latex_text("V_SP ↔ V_PQ, 50%")
     'V\\\\_SP \\\\ensuremath{\\\\leftrightarrow} V\\\\_PQ, 50\\\\%'
     """
+    if not isinstance(text, str):
+        raise InvalidInputError(f"invalid text {short_repr(text)}: expected a string")
     return "".join(_UNICODE_LATEX.get(ch) or _greek(ch) or escape_text(ch) for ch in text)
 
 
@@ -117,14 +120,31 @@ def _cell_text(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, int):
+        return int_text(value)
     if isinstance(value, Fraction):
-        return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
-    return str(value)
+        return int_text(value.numerator) if value.denominator == 1 else \
+            f"{int_text(value.numerator)}/{int_text(value.denominator)}"
+    return _str(value)
 
 
-def _param_text(value: Any) -> str:
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_param_text(v) for v in value) + "]"
+def _str(value: Any) -> str:
+    """``str(value)``, exact for ints of any size, short for values ``str`` cannot show."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return int_text(value)
+    try:
+        return str(value)
+    except (RecursionError, ValueError):  # deeply nested values; ints past Python's digit limit inside
+        return short_repr(value)
+
+
+# nested lists in a cell or parameter are written out to this depth (deeper ones in short form)
+_NESTING = 20
+
+
+def _param_text(value: Any, depth: int = 0) -> str:
+    if isinstance(value, (list, tuple)) and depth < _NESTING:
+        return "[" + ", ".join(_param_text(v, depth + 1) for v in value) + "]"
     return _cell_text(value)
 
 
@@ -151,16 +171,16 @@ def _cell_latex(value: Any) -> str:
     return latex_text(_cell_text(value))
 
 
-def _cell_json(value: Any) -> Any:
+def _cell_json(value: Any, depth: int = 0) -> Any:
     if value is None or isinstance(value, (bool, str)):
         return value
     if isinstance(value, (int, Fraction)):  # exact: a string, so that no JSON reader rounds it
         return _cell_text(value)
     if isinstance(value, float):  # wall times only
         return value
-    if isinstance(value, (list, tuple)):
-        return [_cell_json(v) for v in value]
-    return str(value)
+    if isinstance(value, (list, tuple)) and depth < _NESTING:
+        return [_cell_json(v, depth + 1) for v in value]
+    return _cell_text(value)
 
 
 def _is_numeric(value: Any) -> bool:
@@ -177,6 +197,33 @@ def _latex_header(header: str, align: str) -> str:
     if "\\\\" not in header:
         return header
     return f"\\begin{{tabular}}[b]{{@{{}}{align}@{{}}}}{header}\\end{{tabular}}"
+
+
+def _text(name: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise InvalidInputError(f"invalid {name} {short_repr(value)}: expected a string")
+    return value
+
+
+def _check_label(label: Any) -> str:
+    if not isinstance(label, str) or any(ch in label for ch in "{}\\%#$ \n"):
+        raise InvalidInputError(f"invalid label {short_repr(label)}: expected a LaTeX label such as tab:asm")
+    return label
+
+
+def _seconds(name: str, value: Any) -> float:
+    import math
+    import numbers
+
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise InvalidInputError(f"invalid {name} {short_repr(value)}: expected a time in seconds or None")
+    try:
+        out = float(value)
+    except OverflowError:
+        out = math.inf
+    if not math.isfinite(out) or out < 0:
+        raise InvalidInputError(f"invalid {name} {short_repr(value)}: expected a finite nonnegative number of seconds")
+    return out
 
 
 @dataclass
@@ -272,29 +319,49 @@ class Table:
     created: str = field(default_factory=lambda: _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"))
 
     def __post_init__(self) -> None:
-        self.columns = [str(c) for c in self.columns]
-        self.rows = [list(r) for r in self.rows]
-        self.notes = [str(n) for n in self.notes]
+        from combalg.core.validation import flag_arg, rows_arg, sequence_arg
+
+        self.title = _text("title", self.title)
+        self.columns = [_str(c) for c in sequence_arg("columns", self.columns)]
+        self.rows = rows_arg("rows", self.rows)
+        self.notes = [_str(n) for n in sequence_arg("notes", self.notes)]
+        if self.parameters is not None and not isinstance(self.parameters, Mapping):
+            raise InvalidInputError(f"invalid parameters {short_repr(self.parameters)}: expected a dict or None")
         self.parameters = dict(self.parameters or {})
+        if self.wall_time is not None:
+            self.wall_time = _seconds("wall_time", self.wall_time)
+        if not isinstance(self.text_widths, Mapping) or not all(
+                isinstance(w, int) and not isinstance(w, bool) and w > 0 for w in self.text_widths.values()):
+            raise InvalidInputError(
+                f"invalid text_widths {short_repr(self.text_widths)}: expected a dict {{column: positive width}}")
+        for name in ("latex_title", "source"):
+            if getattr(self, name) is not None:
+                _text(name, getattr(self, name))
+        self.created = _text("created", self.created)
+        if self.latex_notes is not None:
+            self.latex_notes = [_text("latex_notes item", n) for n in sequence_arg("latex_notes", self.latex_notes)]
+        self.landscape = flag_arg("landscape", self.landscape)
+        if self.latex_long is not None:
+            self.latex_long = flag_arg("latex_long", self.latex_long)
+        if self.label is not None:
+            _check_label(self.label)
         if self.latex_columns is not None:
-            self.latex_columns = [str(c) for c in self.latex_columns]
+            self.latex_columns = [_str(c) for c in sequence_arg("latex_columns", self.latex_columns)]
             if len(self.latex_columns) != len(self.columns):
                 raise InvalidInputError(
-                    f"invalid latex_columns {self.latex_columns!r}: expected {len(self.columns)} headers, "
+                    f"invalid latex_columns {short_repr(self.latex_columns)}: expected {len(self.columns)} headers, "
                     "one per column"
                 )
         for i, row in enumerate(self.rows):
             if len(row) != len(self.columns):
                 raise InvalidInputError(
-                    f"invalid table row {i} {row!r}: expected {len(self.columns)} cells, one per column"
+                    f"invalid table row {i} {short_repr(row)}: expected {len(self.columns)} cells, one per column"
                 )
         if self.latex_align is not None:
-            self.latex_align = [str(a) for a in self.latex_align]
+            self.latex_align = [_str(a) for a in sequence_arg("latex_align", self.latex_align)]
             if len(self.latex_align) != len(self.columns):
                 raise InvalidInputError(
-                    f"invalid latex_align {self.latex_align!r}: expected {len(self.columns)} specifications")
-        if self.label is not None and any(ch in self.label for ch in "{}\\%#$ \n"):
-            raise InvalidInputError(f"invalid label {self.label!r}: expected a LaTeX label such as tab:asm")
+                    f"invalid latex_align {short_repr(self.latex_align)}: expected {len(self.columns)} specifications")
 
     # -- provenance -----------------------------------------------------------------
     def provenance(self) -> dict[str, Any]:
@@ -341,8 +408,15 @@ class Table:
             provenance (``pandas.read_csv(comment="#")`` skips them; the
             ``csv`` module does not).
         """
-        if fmt not in FORMATS:
-            raise InvalidInputError(f"invalid table format {fmt!r}: expected one of {', '.join(FORMATS)}")
+        from combalg.core.validation import flag_arg
+
+        if not isinstance(fmt, str) or fmt not in FORMATS:
+            raise InvalidInputError(f"invalid table format {short_repr(fmt)}: expected one of {', '.join(FORMATS)}")
+        if label is not None:
+            _check_label(label)
+        if landscape is not None:
+            landscape = flag_arg("landscape", landscape)
+        provenance_comments = flag_arg("provenance_comments", provenance_comments)
         if fmt == "latex":
             return self._render_latex(self.label if label is None else label,
                                       self.landscape if landscape is None else landscape)
@@ -410,8 +484,8 @@ class Table:
         return "\n".join(lines)
 
     def _render_latex(self, label: str | None, landscape: bool) -> str:
-        if label is not None and any(ch in label for ch in "{}\\%#$ \n"):
-            raise InvalidInputError(f"invalid label {label!r}: expected a LaTeX label such as tab:asm")
+        if label is not None:
+            _check_label(label)
         caption = self.latex_title if self.latex_title is not None else latex_text(self.title)
         aligns = self._alignments()
         headers = self.latex_columns if self.latex_columns is not None else [latex_text(c) for c in self.columns]
@@ -531,7 +605,11 @@ class Table:
             If the format is unknown or cannot be inferred, or the path cannot
             be written (a one-line message; no partial file is left).
         """
+        if not isinstance(path, (str, os.PathLike)) or (isinstance(path, str) and not path):
+            raise InvalidInputError(f"invalid path {short_repr(path)}: expected a file name (str or path-like)")
         fmt = format
+        if fmt is not None and (not isinstance(fmt, str) or fmt not in FORMATS):
+            raise InvalidInputError(f"invalid table format {short_repr(fmt)}: expected one of {', '.join(FORMATS)}")
         if fmt is None:
             fmt = _SUFFIX_FORMAT.get(Path(path).suffix.lower())
             if fmt is None:
