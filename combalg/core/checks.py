@@ -49,6 +49,7 @@ from typing import Any
 
 from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError
+from combalg.core.validation import seconds_arg
 
 __all__ = ["CheckResult", "Mismatch", "first_difference"]
 
@@ -156,22 +157,6 @@ def _differ(a: Any, b: Any, where: Any) -> bool:
         ) from None
 
 
-def _seconds(name: str, value: Any) -> float:
-    """A time in seconds: a finite nonnegative real number, as a float."""
-    import math
-    import numbers
-
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise InvalidInputError(f"invalid {name} {short_repr(value)}: expected a time in seconds (a real number)")
-    try:
-        out = float(value)
-    except OverflowError:
-        out = math.inf
-    if not math.isfinite(out) or out < 0:
-        raise InvalidInputError(f"invalid {name} {short_repr(value)}: expected a finite nonnegative number of seconds")
-    return out
-
-
 def _short(value: Any, limit: int = 60) -> str:
     try:
         text = str(value)
@@ -250,13 +235,13 @@ class CheckResult:
         if self.first_mismatch is not None and not isinstance(self.first_mismatch, Mismatch):
             raise InvalidInputError(
                 f"invalid first_mismatch {short_repr(self.first_mismatch)}: expected a Mismatch or None")
-        object.__setattr__(self, "seconds", _seconds("seconds", self.seconds))
+        object.__setattr__(self, "seconds", seconds_arg("seconds", self.seconds))
         if self.side_seconds is not None:
             side = self.side_seconds
             if not isinstance(side, (tuple, list)) or len(side) != 2:
                 raise InvalidInputError(
                     f"invalid side_seconds {short_repr(side)}: expected None or a pair of times in seconds")
-            object.__setattr__(self, "side_seconds", tuple(_seconds("side_seconds", s) for s in side))
+            object.__setattr__(self, "side_seconds", tuple(seconds_arg("side_seconds", s) for s in side))
 
     # -- the verdict ----------------------------------------------------------
     @property

@@ -29,7 +29,7 @@ import operator
 from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError
 
-__all__ = ["nonnegative_int", "positive_int", "sequence_arg", "rows_arg", "flag_arg"]
+__all__ = ["nonnegative_int", "positive_int", "sequence_arg", "rows_arg", "flag_arg", "seconds_arg"]
 
 
 def _name(name: object) -> str:
@@ -136,3 +136,28 @@ def flag_arg(name: str, value: object) -> bool:
     if isinstance(value, int) and value in (0, 1):
         return bool(value)
     raise InvalidInputError(f"invalid {name} {short_repr(value)}: expected True or False")
+
+
+def seconds_arg(name: str, value: object) -> float:
+    """A time in seconds: a finite nonnegative real number (not a bool), returned as a float.
+
+    >>> seconds_arg("seconds", 2)
+    2.0
+    >>> seconds_arg("seconds", float("nan"))
+    Traceback (most recent call last):
+    ...
+    combalg.core.errors.InvalidInputError: invalid seconds nan: expected a finite nonnegative number of seconds
+    """
+    import math
+    import numbers
+
+    name = _name(name)
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise InvalidInputError(f"invalid {name} {short_repr(value)}: expected a time in seconds (a real number)")
+    try:
+        out = float(value)
+    except OverflowError:
+        out = math.inf
+    if not math.isfinite(out) or out < 0:
+        raise InvalidInputError(f"invalid {name} {short_repr(value)}: expected a finite nonnegative number of seconds")
+    return out

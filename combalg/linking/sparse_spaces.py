@@ -763,33 +763,13 @@ def _taken_by_forests(g: GraphCertificate, piv: Sequence[int], S: set[int]) -> s
             drop = [j for j in range(m) if (j in S) != side]  # contract the other side
             order = X[::-1]
         else:
-            Xset = set(X)
-            drop = [j for j in range(m) if (j in S) == side and j not in Xset]
+            inX = set(X)
+            drop = [j for j in range(m) if (j in S) == side and j not in inX]
             order = X
-        parent = list(range(n))
-        for j in drop:
-            a, b = t[j], h[j]
-            while parent[a] != a:
-                parent[a] = a = parent[parent[a]]
-            while parent[b] != b:
-                parent[b] = b = parent[parent[b]]
-            if a != b:
-                parent[a] = b
-        kept = []
-        for j in order:
-            a, b = t[j], h[j]
-            while parent[a] != a:
-                parent[a] = a = parent[parent[a]]
-            while parent[b] != b:
-                parent[b] = b = parent[parent[b]]
-            if a != b:
-                parent[a] = b
-                kept.append(j)
-        if g.kind == "cut":
-            taken.update(pos[j] for j in kept)
-        else:
-            keptset = set(kept)
-            taken.update(pos[j] for j in X if j not in keptset)
+        # greedy over the contracted edges first, then over X: the X edges it keeps
+        Xset = set(X)
+        kept = {j for j in forests.greedy_forest(n, t, h, drop + order) if j in Xset}
+        taken.update(pos[j] for j in (kept if g.kind == "cut" else Xset - kept))
     return taken
 
 

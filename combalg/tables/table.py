@@ -49,6 +49,7 @@ from typing import Any, Mapping, Sequence
 from combalg import __version__
 from combalg.core.bignum import int_text, short_repr
 from combalg.core.errors import InvalidInputError
+from combalg.core.validation import seconds_arg
 from combalg.core.files import atomic_write_text
 from combalg.core.latex import escape_text
 
@@ -211,21 +212,6 @@ def _check_label(label: Any) -> str:
     return label
 
 
-def _seconds(name: str, value: Any) -> float:
-    import math
-    import numbers
-
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise InvalidInputError(f"invalid {name} {short_repr(value)}: expected a time in seconds or None")
-    try:
-        out = float(value)
-    except OverflowError:
-        out = math.inf
-    if not math.isfinite(out) or out < 0:
-        raise InvalidInputError(f"invalid {name} {short_repr(value)}: expected a finite nonnegative number of seconds")
-    return out
-
-
 @dataclass
 class Table:
     r"""A titled table with notes and provenance.
@@ -329,7 +315,7 @@ class Table:
             raise InvalidInputError(f"invalid parameters {short_repr(self.parameters)}: expected a dict or None")
         self.parameters = dict(self.parameters or {})
         if self.wall_time is not None:
-            self.wall_time = _seconds("wall_time", self.wall_time)
+            self.wall_time = seconds_arg("wall_time", self.wall_time)
         if not isinstance(self.text_widths, Mapping) or not all(
                 isinstance(w, int) and not isinstance(w, bool) and w > 0 for w in self.text_widths.values()):
             raise InvalidInputError(
