@@ -370,3 +370,20 @@ def test_table_asm_with_a_huge_range_is_refused_before_the_range_is_built(capsys
     assert "invalid n" in capsys.readouterr().err
     with pytest.raises(InvalidInputError):
         make("asm", n=range(1, 10**30))
+
+
+@pytest.mark.slow
+def test_parse_matrix_of_10_mb_in_every_format():
+    """The issue's 10 MB matrix text (over 20 s before): parsed exactly in text, CSV and JSON
+    (time and memory are linear; benchmarks/bench_limits.py measures them)."""
+    from combalg.core.parsing import parse_matrix
+
+    row = list(range(-500, 500))            # 1000 entries, about 4 KB a row
+    n = 10 * 2**20 // len(" ".join(map(str, row)))
+    text = "\n".join([" ".join(map(str, row))] * n)
+    assert len(text) >= 10 * 2**20 - 5000
+    csv_text = text.replace(" ", ",")
+    json_text = "[" + ",".join(["[" + ",".join(map(str, row)) + "]"] * n) + "]"
+    for t, fmt in ((text, "text"), (csv_text, "csv"), (json_text, "json")):
+        M = parse_matrix(t, fmt=fmt)
+        assert len(M) == n and M[0] == row and M[-1] == row and sum(map(sum, M)) == -500 * n
