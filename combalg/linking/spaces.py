@@ -886,7 +886,17 @@ class LabelledSpace:
         return rf"{array} \subseteq {field}^{{{len(names)}}}"
 
     def _repr_latex_(self) -> str:
-        """[`latex`][latex] in math delimiters (for Jupyter)."""
+        """[`latex`][latex] in math delimiters (for Jupyter); for a large sparse space (shown
+        in short by ``repr`` too) its dimension and field instead of the basis.
+
+        >>> import networkx as nx
+        >>> from combalg.linking import cycle_space
+        >>> print(cycle_space(nx.complete_graph(30))._repr_latex_())
+        $V \\subseteq \\mathbb{Q}^{435},\\ \\dim V = 406 \\text{ (sparse)}$
+        """
+        if self._sp is not None and self.dim * len(self.labels) > 10_000:
+            field = r"\mathbb{Q}" if self.p == 0 else rf"\mathrm{{GF}}({self.p})"
+            return rf"$V \subseteq {field}^{{{len(self.labels)}}},\ \dim V = {self.dim} \text{{ (sparse)}}$"
         return f"${self.latex()}$"
 
     def to_dict(self) -> dict:
