@@ -74,7 +74,12 @@ def field_char(field: Any) -> int:
             if p == 0:
                 return 0
             return _prime(p, field)
-    text = str(field).strip()
+    if isinstance(field, (list, tuple, set, frozenset, dict, bytes, float, complex, range)):
+        raise InvalidInputError(f"invalid field {short_repr(field)}: expected QQ or GF(p) with p prime")
+    try:
+        text = str(field).strip()
+    except (RecursionError, ValueError, TypeError):  # an object whose str fails is no field
+        raise InvalidInputError(f"invalid field {short_repr(field)}: expected QQ or GF(p) with p prime") from None
     if text.upper() in ("QQ", "Q", "RATIONALS", "RATIONAL FIELD"):
         return 0
     if text.upper().startswith("GF"):
