@@ -688,8 +688,19 @@ class LabelledSpace:
         Tset = set(T)
         rest = [x for x in self.labels if x not in Tset]
         cols = [self._index[x] for x in rest] + [self._index[x] for x in T]
-        R, piv = la.rref([[r[j] for j in cols] for r in self.rows], len(cols), self.p)
         k = len(rest)
+        if self.p == 0 and self._gen and cols and len(self._gen) == self.dim:
+            # independent generators: one fraction-free RREF of their integer multiples
+            # (the canonical rows can have much larger entries than the generators)
+            from combalg.linking.composition import _contraction_from_rref
+
+            flat: list = []
+            for r in self._gen:
+                ir = linalg.integral_row(r)
+                flat += [ir[j] for j in cols]
+            Rz, den, rk = la.flint.fmpz_mat(len(self._gen), len(cols), flat).rref()
+            return _contraction_from_rref(LabelledSpace.__new__(LabelledSpace), Rz, rk, k, T, 0, den)
+        R, piv = la.rref([[r[j] for j in cols] for r in self.rows], len(cols), self.p)
         rows = [row[k:] for row, pc in zip(R, piv) if pc >= k]
         obj = LabelledSpace.__new__(LabelledSpace)
         obj._init_canonical(T, rows, self.p, reduced=True)
