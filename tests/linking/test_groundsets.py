@@ -108,4 +108,3 @@ def test_link_still_unions_across_ground_sets():
         G2.add_edge(u, v, label=lab)
     L = link(GraphicMatroid(G1), GraphicMatroid(G2), ["p"])
     assert L.rank() == 3 and L.equals(two_sum(GraphicMatroid(G1), GraphicMatroid(G2), "p"))
-
