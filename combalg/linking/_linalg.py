@@ -16,6 +16,7 @@ from typing import Any, Sequence
 import flint
 
 from combalg.core import linalg
+from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError
 
 __all__ = [
@@ -52,20 +53,15 @@ def field_char(field: Any) -> int:
             return 0
         if text.startswith("GF"):
             body = text[2:].strip("()")
-            if body.isdigit():
-                p = int(body)
-                if not is_prime(p):
-                    raise InvalidInputError(f"invalid field {field!r}: the modulus {p} is not prime")
-                return p
-        raise InvalidInputError(f"invalid field {field!r}: expected QQ or GF(p) with p prime")
+            if body.isdigit() and len(body) <= 40:
+                return _prime(int(body), field)
+        raise InvalidInputError(f"invalid field {short_repr(field)}: expected QQ or GF(p) with p prime")
     if isinstance(field, bool):
-        raise InvalidInputError(f"invalid field {field!r}: expected QQ or GF(p)")
+        raise InvalidInputError(f"invalid field {short_repr(field)}: expected QQ or GF(p)")
     if isinstance(field, int):
         if field == 0:
             return 0
-        if not is_prime(field):
-            raise InvalidInputError(f"invalid field modulus {field!r}: it is not prime; expected 0 (QQ) or a prime p (GF(p))")
-        return field
+        return _prime(field, field)
     for attr in ("characteristic", "p", "modulus", "prime"):
         if hasattr(field, attr):
             val = getattr(field, attr)
@@ -73,19 +69,33 @@ def field_char(field: Any) -> int:
                 val = val()
             try:
                 p = int(val)
-            except (TypeError, ValueError):
+            except (TypeError, ValueError, OverflowError):
                 continue
             if p == 0:
                 return 0
-            if not is_prime(p):
-                raise InvalidInputError(f"invalid field {field!r}: the modulus {p} is not prime")
-            return p
-    text = str(field).strip()
+            return _prime(p, field)
+    if isinstance(field, (list, tuple, set, frozenset, dict, bytes, float, complex, range)):
+        raise InvalidInputError(f"invalid field {short_repr(field)}: expected QQ or GF(p) with p prime")
+    try:
+        text = str(field).strip()
+    except (RecursionError, ValueError, TypeError):  # an object whose str fails is no field
+        raise InvalidInputError(f"invalid field {short_repr(field)}: expected QQ or GF(p) with p prime") from None
     if text.upper() in ("QQ", "Q", "RATIONALS", "RATIONAL FIELD"):
         return 0
     if text.upper().startswith("GF"):
         return field_char(text)
-    raise InvalidInputError(f"invalid field {field!r}: expected QQ or GF(p) with p prime")
+    raise InvalidInputError(f"invalid field {short_repr(field)}: expected QQ or GF(p) with p prime")
+
+
+def _prime(p: int, field: Any) -> int:
+    """``p`` if it is a prime below ``2**64`` (FLINT's word-size fields), else InvalidInputError."""
+    if p >= 2**64:
+        raise InvalidInputError(
+            f"invalid field {short_repr(field)}: the modulus {short_repr(p)} is too large; expected a prime p < 2**64"
+        )
+    if not is_prime(p):
+        raise InvalidInputError(f"invalid field {short_repr(field)}: the modulus {short_repr(p)} is not prime")
+    return p
 
 
 def field_name(p: int) -> str:
@@ -105,7 +115,7 @@ def coerce_entry(value: Any, p: int, where: str = "entry") -> int | Fraction:
             value = int(value)
         else:
             raise InvalidInputError(
-                f"invalid {where} {value!r}: expected an exact integer or rational number (no floats or strings)"
+                f"invalid {where} {short_repr(value)}: expected an exact integer or rational number (no floats or strings)"
             )
     if isinstance(value, flint.fmpq):
         value = Fraction(int(value.p), int(value.q))
@@ -121,7 +131,7 @@ def coerce_entry(value: Any, p: int, where: str = "entry") -> int | Fraction:
     num, den = int(value.numerator), int(value.denominator)
     if den % p == 0:
         raise InvalidInputError(
-            f"invalid {where} {value!r}: its denominator is divisible by {p}, so it is not an element of GF({p})"
+            f"invalid {where} {short_repr(value)}: its denominator is divisible by {p}, so it is not an element of GF({p})"
         )
     return (num * pow(den, -1, p)) % p
 

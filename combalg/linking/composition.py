@@ -45,7 +45,9 @@ from __future__ import annotations
 import functools
 from typing import Any, Hashable, Iterable, NamedTuple, Sequence
 
+from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError
+from combalg.linking import _args
 from combalg.linking import _linalg as la
 from combalg.linking import sparse_spaces as _ss
 from combalg.linking.spaces import LabelledSpace, sort_labels
@@ -54,9 +56,20 @@ __all__ = ["compose", "minimize_overlap", "decompose", "min_overlap", "shared_la
 
 
 def _check_sign(sign: int) -> int:
-    if sign not in (1, -1):
-        raise InvalidInputError(f"invalid sign {sign!r}: expected +1 (matched ↔) or -1 (skewed ⇌)")
-    return sign
+    import operator
+
+    try:
+        value = None if isinstance(sign, bool) else operator.index(sign)
+    except TypeError:
+        value = None
+    if value not in (1, -1):
+        raise InvalidInputError(f"invalid sign {short_repr(sign)}: expected +1 (matched ↔) or -1 (skewed ⇌)")
+    return value
+
+
+def _p_arg(P: Any) -> tuple | None:
+    """The shared labels ``P`` as a tuple of hashable labels (or None)."""
+    return None if P is None else tuple(_args.labels_arg("shared set P", P))
 
 
 def shared_labels(V_SP: LabelledSpace, V_PQ: LabelledSpace, P: Iterable[Hashable] | None = None) -> tuple:
@@ -70,13 +83,13 @@ def shared_labels(V_SP: LabelledSpace, V_PQ: LabelledSpace, P: Iterable[Hashable
     (('s',), ('p',), ('q',))
     """
     _check_pair(V_SP, V_PQ)
-    return _split_labels(V_SP.labels, V_PQ.labels, None if P is None else tuple(P))[:3]
+    return _split_labels(V_SP.labels, V_PQ.labels, _p_arg(P))[:3]
 
 
 def _check_pair(V_SP: LabelledSpace, V_PQ: LabelledSpace) -> None:
     for name, V in (("V_SP", V_SP), ("V_PQ", V_PQ)):
         if not isinstance(V, LabelledSpace):
-            raise InvalidInputError(f"invalid {name} {V!r}: expected a LabelledSpace")
+            raise InvalidInputError(f"invalid {name} {short_repr(V)}: expected a LabelledSpace")
     if V_SP.p != V_PQ.p:
         raise InvalidInputError(
             f"mismatched fields: V_SP is over {V_SP.field_name} but V_PQ is over {V_PQ.field_name}"
@@ -94,13 +107,13 @@ def _split_labels(left_labels: tuple, right_labels: tuple, P: tuple | None) -> t
         missing = [x for x in P if x not in common]
         if missing:
             raise InvalidInputError(
-                f"invalid shared set P {list(P)!r}: {', '.join(map(repr, missing))} is not a label of both spaces"
+                f"invalid shared set P {short_repr(list(P))}: {_args.names(missing)} is not a label of both spaces"
             )
         extra = common - Pset
         if extra:
             raise InvalidInputError(
-                f"labels overlap outside P: {', '.join(sorted(map(repr, extra)))} occur in both spaces"
-                f" but not in P {list(P)!r}"
+                f"labels overlap outside P: {_args.names(extra)} occur in both spaces"
+                f" but not in P {short_repr(list(P))}"
             )
     S = tuple(x for x in left_labels if x not in common)
     Q = tuple(x for x in right_labels if x not in common)
@@ -155,7 +168,7 @@ def compose(V_SP: LabelledSpace, V_PQ: LabelledSpace, sign: int = 1, P: Iterable
     _check_pair(V_SP, V_PQ)
     # columns: P first, then S ∪ Q in canonical order, so that the rows of the
     # RREF with pivot outside P are already the canonical RREF of the result
-    S, Pl, Q, out_labels = _split_labels(V_SP.labels, V_PQ.labels, None if P is None else tuple(P))
+    S, Pl, Q, out_labels = _split_labels(V_SP.labels, V_PQ.labels, _p_arg(P))
     p = V_SP.p
     if V_SP._sp is not None or V_PQ._sp is not None:
         return _ss.compose(V_SP, V_PQ, sign, Pl, out_labels)
@@ -479,21 +492,21 @@ def min_overlap(V_SQ: LabelledSpace, S: Iterable[Hashable]) -> int:
     1
     """
     if not isinstance(V_SQ, LabelledSpace):
-        raise InvalidInputError(f"invalid V_SQ {V_SQ!r}: expected a LabelledSpace")
+        raise InvalidInputError(f"invalid V_SQ {short_repr(V_SQ)}: expected a LabelledSpace")
     return V_SQ.connectivity(S)
 
 
 def _fresh_labels(k: int, avoid: set, p_labels: Sequence[Hashable] | None) -> list:
     if p_labels is not None:
-        p_labels = list(p_labels)
+        p_labels = _args.labels_arg("p_labels", p_labels)
         if len(p_labels) != k:
             raise InvalidInputError(
-                f"invalid p_labels {p_labels!r}: expected exactly {k} new labels (the minimum overlap)"
+                f"invalid p_labels {short_repr(p_labels)}: expected exactly {k} new labels (the minimum overlap)"
             )
         clash = [x for x in p_labels if x in avoid]
         if clash or len(set(p_labels)) != k:
             raise InvalidInputError(
-                f"invalid p_labels {p_labels!r}: labels overlap with S ∪ Q or repeat ({clash!r})"
+                f"invalid p_labels {short_repr(p_labels)}: labels overlap with S ∪ Q or repeat ({_args.names(clash)})"
             )
         return p_labels
     out, i = [], 0
@@ -506,23 +519,21 @@ def _fresh_labels(k: int, avoid: set, p_labels: Sequence[Hashable] | None) -> li
 
 
 def _split(V: LabelledSpace, S: Iterable[Hashable], Q: Iterable[Hashable] | None) -> tuple[tuple, tuple]:
-    S = list(S)
-    V._check_labels(S, "side S")
+    S = V._check_labels(S, "side S")
     if Q is None:
         Sset = set(S)
         Q = [x for x in V.labels if x not in Sset]
     else:
-        Q = list(Q)
-        V._check_labels(Q, "side Q")
+        Q = V._check_labels(Q, "side Q")
         overlap = set(S) & set(Q)
         if overlap:
             raise InvalidInputError(
-                f"labels overlap: {', '.join(sorted(map(repr, overlap)))} in both S and Q; expected disjoint sides"
+                f"labels overlap: {_args.names(overlap)} in both S and Q; expected disjoint sides"
             )
         missing = set(V.labels) - set(S) - set(Q)
         if missing:
             raise InvalidInputError(
-                f"invalid split: labels {', '.join(sorted(map(repr, missing)))} are in neither S nor Q"
+                f"invalid split: labels {_args.names(missing)} are in neither S nor Q"
             )
     return sort_labels(S), sort_labels(Q)
 
@@ -567,7 +578,7 @@ def decompose(
     ([[1, 0, 1, 0], [0, 1, 0, 1]], [[1, 0, 1, 0], [0, 1, 0, 1]])
     """
     if not isinstance(V_SQ, LabelledSpace):
-        raise InvalidInputError(f"invalid V_SQ {V_SQ!r}: expected a LabelledSpace")
+        raise InvalidInputError(f"invalid V_SQ {short_repr(V_SQ)}: expected a LabelledSpace")
     sign = _check_sign(sign)
     S, Q = _split(V_SQ, S, Q)
     p = V_SQ.p

@@ -46,7 +46,9 @@ from typing import Any, Hashable, Iterable, Sequence
 
 import networkx as nx
 
+from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError
+from combalg.linking import _args
 from combalg.linking import _linalg as la
 from combalg.linking import forests
 from combalg.linking import sparse_spaces as _ss
@@ -65,7 +67,7 @@ __all__ = [
 
 def _check_graph(G: Any, name: str = "graph") -> None:
     if not isinstance(G, nx.Graph):
-        raise InvalidInputError(f"invalid {name} {G!r}: expected a networkx graph")
+        raise InvalidInputError(f"invalid {name} {short_repr(G)}: expected a networkx graph")
 
 
 def edge_records(G: Any) -> dict:
@@ -106,7 +108,7 @@ def _records(G: Any) -> tuple[dict, dict]:
             tail, head = u, v
         elif "tail" in d:
             if d["tail"] not in (u, v):
-                raise InvalidInputError(f"invalid tail {d['tail']!r} of edge {(u, v)!r}: not an endpoint")
+                raise InvalidInputError(f"invalid tail {short_repr(d['tail'])} of edge {short_repr((u, v))}: not an endpoint")
             tail = d["tail"]
             head = v if tail == u else u
         elif kv < ku:
@@ -118,7 +120,7 @@ def _records(G: Any) -> tuple[dict, dict]:
             try:
                 hash(lab)
             except TypeError as exc:
-                raise InvalidInputError(f"invalid edge label {lab!r}: labels must be hashable") from exc
+                raise InvalidInputError(f"invalid edge label {short_repr(lab)}: labels must be hashable") from exc
             key = None
             plain = False
         else:
@@ -134,7 +136,7 @@ def _records(G: Any) -> tuple[dict, dict]:
                 lab, key = (a, b, k), (2, (nkey[a], nkey[b], label_key(k)))
                 plain = False
         if lab in out:
-            raise InvalidInputError(f"invalid graph: the edge label {lab!r} is used twice; labels must be distinct")
+            raise InvalidInputError(f"invalid graph: the edge label {short_repr(lab)} is used twice; labels must be distinct")
         out[lab] = (tail, head, d)
         keys[lab] = key
     if not plain:
@@ -165,7 +167,7 @@ def _graph_space(G: Any, field: Any, representation: str, kind: str) -> Labelled
     m = len(labels)
     if representation == "sparse" or (representation == "auto" and m >= _ss.AUTO_MIN_LABELS):
         return V
-    _ss.refuse_dense_beyond_limit(V.dim, m, f"{kind}_space(representation={representation!r})")
+    _ss.refuse_dense_beyond_limit(V.dim, m, f"{kind}_space(representation={short_repr(representation)})")
     return V.to_dense()
 
 
@@ -237,10 +239,10 @@ def graph_connectivity(G: Any, S: Iterable[Hashable]) -> int:
     """
     labels, nv, tails, heads = _oriented(G)
     pos = {lab: j for j, lab in enumerate(labels)}
-    S = list(S)
+    S = _args.labels_arg("edge set S", S)
     bad = [x for x in S if x not in pos]
     if bad:
-        raise InvalidInputError(f"invalid edge set S: {sorted(map(repr, bad))} are not edge labels")
+        raise InvalidInputError(f"invalid edge set S: {_args.names(bad)} are not edge labels")
     Sset = {pos[x] for x in S}
     Q = [j for j in range(len(labels)) if j not in Sset]
     return (forests.rank(nv, tails, heads, Sset) + forests.rank(nv, tails, heads, Q)
@@ -306,27 +308,28 @@ def glue(G_SP: Any, G_PQ: Any, P: Iterable[Hashable], rename: bool = False) -> A
     if G_SP.is_directed() != G_PQ.is_directed():
         raise InvalidInputError("invalid graphs: one is directed and the other is not; expected both of one kind")
     directed = G_SP.is_directed()
+    rename = _args.flag_arg("rename", rename)
     r1, r2 = edge_records(G_SP), edge_records(G_PQ)
-    P = list(P)
+    P = _args.labels_arg("shared edge set P", P)
     Pset = set(P)
     for lab in P:
         if lab not in r1 or lab not in r2:
             where = "G_SP" if lab not in r1 else "G_PQ"
-            raise InvalidInputError(f"invalid shared edge {lab!r}: it is not an edge label of {where}")
+            raise InvalidInputError(f"invalid shared edge {short_repr(lab)}: it is not an edge label of {where}")
         t1, h1, _ = r1[lab]
         t2, h2, _ = r2[lab]
         if (t1, h1) != (t2, h2):
             if (t1, h1) == (h2, t2):
                 raise InvalidInputError(
-                    f"invalid shared edge {lab!r}: it has opposite orientations {t1!r}->{h1!r} and {t2!r}->{h2!r}"
+                    f"invalid shared edge {short_repr(lab)}: it has opposite orientations {short_repr(t1)}->{short_repr(h1)} and {short_repr(t2)}->{short_repr(h2)}"
                 )
             raise InvalidInputError(
-                f"invalid shared edge {lab!r}: endpoints {(t1, h1)!r} in G_SP but {(t2, h2)!r} in G_PQ"
+                f"invalid shared edge {short_repr(lab)}: endpoints {short_repr((t1, h1))} in G_SP but {short_repr((t2, h2))} in G_PQ"
             )
     overlap = (set(r1) & set(r2)) - Pset
     if overlap:
         raise InvalidInputError(
-            f"labels overlap outside P: edge labels {', '.join(sorted(map(repr, overlap)))} occur in both graphs"
+            f"labels overlap outside P: edge labels {_args.names(overlap)} occur in both graphs"
         )
     GP = nx.Graph()
     for lab in P:
@@ -336,7 +339,7 @@ def glue(G_SP: Any, G_PQ: Any, P: Iterable[Hashable], rename: bool = False) -> A
     if P and not nx.is_connected(GP):
         comps = [sorted(c, key=label_key) for c in nx.connected_components(GP)]
         raise InvalidInputError(
-            f"the shared subgraph G_P is disconnected (components {comps!r}); gluing requires G_P connected"
+            f"the shared subgraph G_P is disconnected (components {short_repr(comps)}); gluing requires G_P connected"
         )
     common = (set(G_SP.nodes()) & set(G_PQ.nodes())) - W
     mapping: dict = {}
@@ -347,15 +350,15 @@ def glue(G_SP: Any, G_PQ: Any, P: Iterable[Hashable], rename: bool = False) -> A
             mapping = {v: (v, "Q") for v in common}
             clash = {(v, "Q") for v in common} & (set(G_SP.nodes()) | set(G_PQ.nodes()))
             if clash:
-                raise InvalidInputError(f"cannot rename vertices apart: {sorted(map(repr, clash))} already exist")
+                raise InvalidInputError(f"cannot rename vertices apart: {_args.names(clash)} already exist")
         elif not P:
             raise InvalidInputError(
                 f"the shared subgraph G_P is disconnected: with P empty the graphs share the vertices "
-                f"{sorted(map(repr, common))}, but at most one shared vertex is allowed (pass rename=True to keep them apart)"
+                f"{_args.names(common)}, but at most one shared vertex is allowed (pass rename=True to keep them apart)"
             )
         else:
             raise InvalidInputError(
-                f"vertices {sorted(map(repr, common))} occur in both graphs but not on the shared subgraph G_P;"
+                f"vertices {_args.names(common)} occur in both graphs but not on the shared subgraph G_P;"
                 " pass rename=True to keep them apart"
             )
     H = _out_graph(directed)
@@ -371,28 +374,54 @@ def glue(G_SP: Any, G_PQ: Any, P: Iterable[Hashable], rename: bool = False) -> A
 
 
 def _first_clique(G: Any, k: int) -> list:
+    """The first clique of size ``k`` that ``networkx.enumerate_all_cliques`` would list.
+
+    That generator lists the cliques by size and, within one size, in the
+    lexicographic order of the vertex positions (vertices taken in the graph's
+    order); the same clique is found here by a depth-first search in that order,
+    without listing every smaller clique first (which takes astronomically long
+    for large ``k`` in a large dense graph).
+    """
     U = nx.Graph(G.to_undirected()) if G.is_directed() or G.is_multigraph() else G
-    for c in nx.enumerate_all_cliques(U):
-        if len(c) == k:
-            return c
-        if len(c) > k:
-            break
-    raise InvalidInputError(f"invalid k {k!r}: the graph has no clique of size {k}")
+    if k <= U.number_of_nodes():
+        index = {v: i for i, v in enumerate(U)}
+        order = list(U)
+        later = [{index[w] for w in U[v] if index[w] > i} for i, v in enumerate(order)]
+        found = None
+        path: list = []  # the clique being grown (vertex positions, increasing)
+        frames = [(list(range(len(order))), 0)]  # per depth: candidates and the next one to try
+        while frames:
+            if len(path) == k:
+                found = path
+                break
+            cands, t = frames[-1]
+            if len(path) + len(cands) - t < k:  # too few candidates left: backtrack
+                frames.pop()
+                if path:
+                    path.pop()
+                continue
+            frames[-1] = (cands, t + 1)
+            v = cands[t]
+            path.append(v)
+            frames.append(([c for c in cands[t + 1:] if c in later[v]], 0))
+        if found is not None:
+            return [order[i] for i in found]
+    raise InvalidInputError(f"invalid k {short_repr(k)}: the graph has no clique of size {short_repr(k)}")
 
 
 def _check_clique(G: Any, clique: Sequence[Hashable], k: int, name: str) -> list:
-    clique = list(clique)
+    clique = _args.labels_arg(name, clique)
     if len(clique) != k or len(set(clique)) != k:
-        raise InvalidInputError(f"invalid {name} {clique!r}: expected {k} distinct vertices")
+        raise InvalidInputError(f"invalid {name} {short_repr(clique)}: expected {k} distinct vertices")
     for v in clique:
         if v not in G:
-            raise InvalidInputError(f"invalid {name} {clique!r}: {v!r} is not a vertex")
+            raise InvalidInputError(f"invalid {name} {short_repr(clique)}: {short_repr(v)} is not a vertex")
     U = G.to_undirected(as_view=True) if G.is_directed() else G
     for i in range(k):
         for j in range(i + 1, k):
             if not U.has_edge(clique[i], clique[j]):
                 raise InvalidInputError(
-                    f"invalid {name} {clique!r}: {clique[i]!r} and {clique[j]!r} are not adjacent (not a clique)"
+                    f"invalid {name} {short_repr(clique)}: {short_repr(clique[i])} and {short_repr(clique[j])} are not adjacent (not a clique)"
                 )
     return clique
 
@@ -438,7 +467,9 @@ def clique_sum(
     if G1.is_directed() or G2.is_directed():
         raise InvalidInputError("invalid graphs: clique sums are defined here for undirected graphs")
     if not isinstance(k, int) or isinstance(k, bool) or k < 0:
-        raise InvalidInputError(f"invalid k {k!r}: expected a nonnegative integer")
+        raise InvalidInputError(f"invalid k {short_repr(k)}: expected a nonnegative integer")
+    keep_clique = _args.flag_arg("keep_clique", keep_clique)
+    rename = _args.flag_arg("rename", rename)
     c1 = _check_clique(G1, clique1 if clique1 is not None else (_first_clique(G1, k) if k else []), k, "clique1")
     c2 = _check_clique(G2, clique2 if clique2 is not None else (_first_clique(G2, k) if k else []), k, "clique2")
     mapping = dict(zip(c2, c1))
@@ -447,11 +478,11 @@ def clique_sum(
     if clash:
         if not rename:
             raise InvalidInputError(
-                f"vertices {sorted(map(repr, clash))} occur in both graphs outside the clique; pass rename=True"
+                f"vertices {_args.names(clash)} occur in both graphs outside the clique; pass rename=True"
             )
         for v in clash:
             if (v, "Q") in G1 or (v, "Q") in G2:
-                raise InvalidInputError(f"cannot rename vertex {v!r} apart: {(v, 'Q')!r} already exists")
+                raise InvalidInputError(f"cannot rename vertex {short_repr(v)} apart: {short_repr((v, 'Q'))} already exists")
             mapping[v] = (v, "Q")
     r1, r2 = edge_records(G1), edge_records(G2)
     C = set(c1)
@@ -464,7 +495,7 @@ def clique_sum(
     overlap = k1 & k2
     if overlap:
         raise InvalidInputError(
-            f"labels overlap: edge labels {', '.join(sorted(map(repr, overlap)))} occur in both graphs;"
+            f"labels overlap: edge labels {_args.names(overlap)} occur in both graphs;"
             " give the edges distinct 'label' attributes"
         )
     H = nx.MultiGraph()
@@ -507,24 +538,24 @@ def decompose_graph(
     True
     """
     rec = edge_records(G)
-    S = list(S)
+    S = _args.labels_arg("edge set S", S)
     bad = [x for x in S if x not in rec]
     if bad:
-        raise InvalidInputError(f"invalid edge set S: {bad!r} are not edge labels of the graph")
+        raise InvalidInputError(f"invalid edge set S: {short_repr(bad)} are not edge labels of the graph")
     if Q is None:
         Sset = set(S)
         Q = [x for x in rec if x not in Sset]
     else:
-        Q = list(Q)
+        Q = _args.labels_arg("edge set Q", Q)
         bad = [x for x in Q if x not in rec]
         if bad:
-            raise InvalidInputError(f"invalid edge set Q: {bad!r} are not edge labels of the graph")
+            raise InvalidInputError(f"invalid edge set Q: {short_repr(bad)} are not edge labels of the graph")
         overlap = set(S) & set(Q)
         if overlap:
-            raise InvalidInputError(f"labels overlap: edges {sorted(map(repr, overlap))} are in both S and Q")
+            raise InvalidInputError(f"labels overlap: edges {_args.names(overlap)} are in both S and Q")
         missing = set(rec) - set(S) - set(Q)
         if missing:
-            raise InvalidInputError(f"invalid split: edges {sorted(map(repr, missing))} are in neither S nor Q")
+            raise InvalidInputError(f"invalid split: edges {_args.names(missing)} are in neither S nor Q")
     directed = G.is_directed()
     VS = {x for lab in S for x in rec[lab][:2]}
     VQ = {x for lab in Q for x in rec[lab][:2]}
@@ -537,10 +568,10 @@ def decompose_graph(
                 p_labels.append(f"p{i}")
             i += 1
     else:
-        p_labels = list(p_labels)
+        p_labels = _args.labels_arg("p_labels", p_labels)
         if len(p_labels) != k or len(set(p_labels)) != k or set(p_labels) & set(rec):
             raise InvalidInputError(
-                f"invalid p_labels {p_labels!r}: expected {k} distinct labels not used by the graph"
+                f"invalid p_labels {short_repr(p_labels)}: expected {k} distinct labels not used by the graph"
             )
     A, B = _out_graph(directed), _out_graph(directed)
     for lab in S:

@@ -40,9 +40,12 @@ from typing import Hashable, Iterable, Sequence
 
 import networkx as nx
 
+from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError, ResourceLimitError
+from combalg.linking import _args
 from combalg.linking.forest_partition import forest_partition
 from combalg.linking.matroids import GraphicMatroid, Matroid
+from combalg.core.validation import sequence_arg
 from combalg.linking.spaces import sort_labels
 
 __all__ = [
@@ -66,7 +69,40 @@ __all__ = [
 
 def _check(M, name: str = "matroid") -> None:
     if not isinstance(M, Matroid):
-        raise InvalidInputError(f"invalid {name} {M!r}: expected a Matroid")
+        raise InvalidInputError(f"invalid {name} {short_repr(M)}: expected a Matroid")
+
+
+def _matroids_arg(matroids) -> list:
+    """A list of matroids from a sequence (each checked)."""
+    if isinstance(matroids, Matroid):
+        raise InvalidInputError(
+            f"invalid matroids {short_repr(matroids)}: expected a sequence of matroids, e.g. [M] for one matroid")
+    ms = sequence_arg("matroids", matroids)
+    for i, M in enumerate(ms):
+        _check(M, f"matroids[{i}]")
+    return ms
+
+
+def _elements_arg(X, E: frozenset, name: str = "set") -> frozenset:
+    """``X`` (an iterable of labels, a string standing for its characters) as a subset of ``E``."""
+    X = frozenset(_args.labels_arg(name, X))
+    bad = X - E
+    if bad:
+        raise InvalidInputError(f"invalid {name}: {_args.names(bad)} not in the union of the ground sets")
+    return X
+
+
+def _refuse_different_groundsets(matroids: Sequence[Matroid], what: str) -> None:
+    """InvalidInputError naming two different ground sets among ``matroids`` (if any)."""
+    first = matroids[0]
+    for N in matroids[1:]:
+        if N.groundset != first.groundset:
+            extend = ("extend each matroid by loops to the union of the ground sets" if what == "union"
+                      else "use only the common elements")
+            raise InvalidInputError(
+                f"invalid {what}: the ground sets differ ({short_repr(first.sorted_groundset())} and "
+                f"{short_repr(N.sorted_groundset())}); pass allow_different_groundsets=True to {extend}"
+            )
 
 
 # ----------------------------------------------------------------- derived
@@ -240,14 +276,9 @@ def matroid_partition(matroids: Sequence[Matroid], X: Iterable[Hashable] | None 
     >>> sum(map(len, parts))
     2
     """
-    ms = list(matroids)
-    for M in ms:
-        _check(M)
+    ms = _matroids_arg(matroids)
     E = frozenset().union(*(M.groundset for M in ms)) if ms else frozenset()
-    X = E if X is None else frozenset(X)
-    bad = X - E
-    if bad:
-        raise InvalidInputError(f"invalid set: {sorted(map(repr, bad))} not in the union of the ground sets")
+    X = E if X is None else _elements_arg(X, E)
     order = sort_labels(X)
     if ms and all(isinstance(M, GraphicMatroid) and isinstance(getattr(M, "_ends", None), dict) for M in ms):
         # forests: augmenting paths along fundamental cycles, no rank oracle
@@ -299,19 +330,49 @@ def matroid_partition(matroids: Sequence[Matroid], X: Iterable[Hashable] | None 
     return [frozenset(s) for s in I]
 
 
-def union(*matroids: Matroid) -> Matroid:
+def union(*matroids: Matroid, allow_different_groundsets: bool = False) -> Matroid:
     """Matroid union M_1 ∨ ... ∨ M_k, with rank computed by matroid partition.
 
+    The matroids must have the same ground set unless
+    ``allow_different_groundsets=True``: then each one is extended by loops to
+    the union of the ground sets (an element outside ``M_i``'s ground set is a
+    loop of ``M_i``).
+
+    Parameters
+    ----------
+    *matroids : Matroid
+        One or more matroids (or one list of them).
+    allow_different_groundsets : bool, default False
+        Accept different ground sets (each matroid extended by loops).
+
+    Raises
+    ------
+    InvalidInputError
+        No matroid, an argument that is not a matroid, or different ground sets
+        without ``allow_different_groundsets=True`` (the message names two of them).
+
+    Examples
+    --------
     >>> from combalg.linking import UniformMatroid
     >>> union(UniformMatroid(1, 3), UniformMatroid(1, 3)).rank()
     2
+    >>> union(UniformMatroid(1, "ab"), UniformMatroid(1, "bc"))
+    Traceback (most recent call last):
+    ...
+    combalg.core.errors.InvalidInputError: invalid union: the ground sets differ (('a', 'b') and ('b', 'c')); pass allow_different_groundsets=True to extend each matroid by loops to the union of the ground sets
+    >>> U = union(UniformMatroid(1, "ab"), UniformMatroid(1, "bc"), allow_different_groundsets=True)
+    >>> sorted(U.groundset), U.rank(), U.rank("ac")
+    (['a', 'b', 'c'], 2, 2)
     """
+    allow = _args.flag_arg("allow_different_groundsets", allow_different_groundsets)
     if len(matroids) == 1 and isinstance(matroids[0], (list, tuple)):
         matroids = tuple(matroids[0])
     if not matroids:
         raise InvalidInputError("invalid union(): expected at least one matroid")
     for M in matroids:
         _check(M)
+    if not allow:
+        _refuse_different_groundsets(matroids, "union")
     return UnionMatroid(matroids)
 
 
@@ -336,31 +397,58 @@ def nash_williams_rank(matroids: Sequence[Matroid], X: Iterable[Hashable], limit
     """
     import itertools
 
-    X = sort_labels(X)
-    if 2 ** len(X) > limit:
+    ms = _matroids_arg(matroids)
+    limit = _args.limit_arg("limit", limit)
+    E = frozenset().union(*(M.groundset for M in ms)) if ms else frozenset()
+    X = sort_labels(_elements_arg(X, E))
+    if len(X) >= limit.bit_length() + 1 or 2 ** len(X) > limit:
         raise ResourceLimitError(f"nash_williams_rank: 2^{len(X)} subsets exceed limit={limit}")
     best = None
     for k in range(len(X) + 1):
         for Y in itertools.combinations(X, k):
             Y = frozenset(Y)
-            v = len(X) - k + sum(M._cached_rank(Y & M.groundset) for M in matroids)
+            v = len(X) - k + sum(M._cached_rank(Y & M.groundset) for M in ms)
             if best is None or v < best:
                 best = v
     return best
 
 
-def intersection(M1: Matroid, M2: Matroid) -> frozenset:
+def intersection(M1: Matroid, M2: Matroid, allow_different_groundsets: bool = False) -> frozenset:
     """A maximum common independent set of two matroids (augmenting paths).
 
-    Only elements of both ground sets can be used.
+    The matroids must have the same ground set unless
+    ``allow_different_groundsets=True``: then only the elements of both
+    ground sets can be used.
 
+    Parameters
+    ----------
+    M1, M2 : Matroid
+    allow_different_groundsets : bool, default False
+        Accept different ground sets (the answer lies in their intersection).
+
+    Raises
+    ------
+    InvalidInputError
+        An argument that is not a matroid, or different ground sets without
+        ``allow_different_groundsets=True`` (the message names both).
+
+    Examples
+    --------
     >>> from combalg.linking import UniformMatroid, LinearMatroid
     >>> M = LinearMatroid([[1, 1, 0], [0, 0, 1]], "abc")
     >>> len(intersection(M, UniformMatroid(2, "abc")))
     2
+    >>> intersection(UniformMatroid(1, "ab"), UniformMatroid(1, "bc"))
+    Traceback (most recent call last):
+    ...
+    combalg.core.errors.InvalidInputError: invalid intersection: the ground sets differ (('a', 'b') and ('b', 'c')); pass allow_different_groundsets=True to use only the common elements
+    >>> sorted(intersection(UniformMatroid(1, "ab"), UniformMatroid(1, "bc"), allow_different_groundsets=True))
+    ['b']
     """
     _check(M1, "M1")
     _check(M2, "M2")
+    if not _args.flag_arg("allow_different_groundsets", allow_different_groundsets):
+        _refuse_different_groundsets([M1, M2], "intersection")
     E = sort_labels(M1.groundset & M2.groundset)
     I: set = set()
     for x in E:
@@ -425,7 +513,7 @@ def direct_sum(*matroids: Matroid) -> Matroid:
         common = seen & M.groundset
         if common:
             raise InvalidInputError(
-                f"invalid direct sum: ground sets overlap in {sorted(map(repr, common))}; expected disjoint ground sets"
+                f"invalid direct sum: ground sets overlap in {_args.names(common)}; expected disjoint ground sets"
             )
         seen |= M.groundset
     return DirectSumMatroid(matroids)
@@ -435,18 +523,20 @@ def _shared_element(M1: Matroid, M2: Matroid, p: Hashable | None, what: str) -> 
     _check(M1, "M1")
     _check(M2, "M2")
     common = M1.groundset & M2.groundset
+    if p is not None:
+        _args.hashable_arg(f"{what} element p", p)
     if p is None:
         if len(common) != 1:
             raise InvalidInputError(
-                f"invalid {what}: the ground sets share {sorted(map(repr, common))}; expected exactly one common element"
+                f"invalid {what}: the ground sets share {_args.names(common)}; expected exactly one common element"
             )
         (p,) = common
     else:
         if p not in common:
-            raise InvalidInputError(f"invalid {what} element {p!r}: it is not in both ground sets")
+            raise InvalidInputError(f"invalid {what} element {short_repr(p)}: it is not in both ground sets")
         if common != {p}:
             raise InvalidInputError(
-                f"labels overlap: the ground sets share {sorted(map(repr, common - {p}))} besides {p!r}"
+                f"labels overlap: the ground sets share {_args.names(common - {p})} besides {short_repr(p)}"
             )
     return p
 
@@ -470,7 +560,7 @@ def two_sum(M1: Matroid, M2: Matroid, p: Hashable | None = None) -> Matroid:
     p = _shared_element(M1, M2, p, "2-sum")
     for name, M in (("M1", M1), ("M2", M2)):
         if M.is_loop(p) or M.is_coloop(p):
-            raise InvalidInputError(f"invalid 2-sum: {p!r} is a loop or coloop of {name}; expected neither")
+            raise InvalidInputError(f"invalid 2-sum: {short_repr(p)} is a loop or coloop of {name}; expected neither")
     return TwoSumMatroid(M1, M2, p)
 
 
@@ -487,7 +577,7 @@ def parallel_connection(M1: Matroid, M2: Matroid, p: Hashable | None = None) -> 
     p = _shared_element(M1, M2, p, "parallel connection")
     for name, M in (("M1", M1), ("M2", M2)):
         if M.is_loop(p):
-            raise InvalidInputError(f"invalid parallel connection: {p!r} is a loop of {name}")
+            raise InvalidInputError(f"invalid parallel connection: {short_repr(p)} is a loop of {name}")
     return ParallelConnectionMatroid(M1, M2, p)
 
 
@@ -503,7 +593,7 @@ def series_connection(M1: Matroid, M2: Matroid, p: Hashable | None = None) -> Ma
     p = _shared_element(M1, M2, p, "series connection")
     for name, M in (("M1", M1), ("M2", M2)):
         if M.is_coloop(p):
-            raise InvalidInputError(f"invalid series connection: {p!r} is a coloop of {name}")
+            raise InvalidInputError(f"invalid series connection: {short_repr(p)} is a coloop of {name}")
     return dual(ParallelConnectionMatroid(dual(M1), dual(M2), p))
 
 
@@ -549,16 +639,17 @@ def link(M_SP: Matroid, M_PQ: Matroid, P: Iterable[Hashable] | None = None) -> M
     _check(M_PQ, "M_PQ")
     common = M_SP.groundset & M_PQ.groundset
     if P is not None:
-        P = frozenset(P)
+        P = frozenset(_args.labels_arg("P", P))
         missing = P - common
         if missing:
-            raise InvalidInputError(f"invalid P: {sorted(map(repr, missing))} not in both ground sets")
+            raise InvalidInputError(f"invalid P: {_args.names(missing)} not in both ground sets")
         extra = common - P
         if extra:
             raise InvalidInputError(
-                f"labels overlap outside P: {sorted(map(repr, extra))} are in both ground sets but not in P"
+                f"labels overlap outside P: {_args.names(extra)} are in both ground sets but not in P"
             )
-    return contract(UnionMatroid((M_SP, M_PQ)), common)
+    # the union extends each matroid by loops: on S ⊎ P ⊎ Q the ground sets differ by design
+    return contract(union(M_SP, M_PQ, allow_different_groundsets=True), common)
 
 
 def is_isomorphic(M1: Matroid, M2: Matroid, limit: int = 100_000) -> bool:
@@ -577,6 +668,7 @@ def is_isomorphic(M1: Matroid, M2: Matroid, limit: int = 100_000) -> bool:
     """
     _check(M1, "M1")
     _check(M2, "M2")
+    limit = _args.limit_arg("limit", limit)
     if len(M1) != len(M2) or M1.full_rank() != M2.full_rank():
         return False
     B1, B2 = M1.bases(limit=limit), M2.bases(limit=limit)

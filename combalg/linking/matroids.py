@@ -27,7 +27,11 @@ from typing import Any, Callable, Hashable, Iterable, Sequence
 
 import flint
 
+from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError, ResourceLimitError
+from combalg.linking import _args
+from combalg.core import limits
+from combalg.core.validation import sequence_arg
 from combalg.linking.spaces import LabelledSpace, label_key, sort_labels
 
 __all__ = [
@@ -50,6 +54,13 @@ class Matroid:
     """
 
     _groundset: frozenset
+
+    def __init__(self) -> None:
+        if type(self) is Matroid:
+            raise InvalidInputError(
+                "invalid Matroid(): Matroid is abstract; build a LinearMatroid, GraphicMatroid, UniformMatroid, "
+                "BasesMatroid or RankMatroid (or a subclass that sets the ground set and a rank oracle)"
+            )
 
     # ------------------------------------------------------------- oracle
     def _rank(self, X: frozenset) -> int:  # pragma: no cover - abstract
@@ -109,17 +120,21 @@ class Matroid:
             X = list(X)
         elif not isinstance(X, Iterable):
             raise InvalidInputError(
-                f"invalid {name} {X!r}: expected an element of the ground set {self.sorted_groundset()!r} "
+                f"invalid {name} {short_repr(X)}: expected an element of the ground set {short_repr(self.sorted_groundset())} "
                 "or an iterable of elements"
             )
-        try:
-            X = frozenset(X)
-        except TypeError:
-            raise InvalidInputError(f"invalid {name} {X!r}: expected hashable ground-set elements") from None
+        if not isinstance(X, frozenset):
+            given = X
+            X = sequence_arg(name, X)  # a range(10**15) is refused before it is copied
+            try:
+                X = frozenset(X)
+            except TypeError:
+                raise InvalidInputError(
+                    f"invalid {name} {short_repr(given)}: expected hashable ground-set elements") from None
         bad = X - self._groundset
         if bad:
             raise InvalidInputError(
-                f"invalid {name}: {', '.join(sorted(map(repr, bad)))} not in the ground set {self.sorted_groundset()!r}"
+                f"invalid {name}: {_args.names(bad)} not in the ground set {short_repr(self.sorted_groundset())}"
             )
         return X
 
@@ -169,17 +184,20 @@ class Matroid:
         >>> len(UniformMatroid(2, 4).bases())
         6
         """
+        limit = _args.limit_arg("limit", limit)
         E = self.sorted_groundset()
         r = self.full_rank()
-        count = math.comb(len(E), r)
+        count = _comb_capped(len(E), r, limit)
         if count > limit:
-            raise ResourceLimitError(f"bases(): C({len(E)}, {r}) = {count} candidate sets exceed limit={limit}")
+            raise ResourceLimitError(
+                f"bases(): C({len(E)}, {r}) = {short_repr(count)} candidate sets exceed limit={limit}")
         return [frozenset(B) for B in itertools.combinations(E, r) if self._cached_rank(frozenset(B)) == r]
 
     def independent_sets(self, limit: int = 1_000_000) -> list[frozenset]:
         """All independent sets (small ground sets only; ``2^|E| <= limit``)."""
+        limit = _args.limit_arg("limit", limit)
         E = self.sorted_groundset()
-        if 2 ** len(E) > limit:
+        if len(E) >= limit.bit_length() + 1 or 2 ** len(E) > limit:
             raise ResourceLimitError(f"independent_sets(): 2^{len(E)} subsets exceed limit={limit}")
         return [
             frozenset(X)
@@ -194,8 +212,9 @@ class Matroid:
         >>> sorted(map(sorted, UniformMatroid(1, 3).circuits()))
         [[0, 1], [0, 2], [1, 2]]
         """
+        limit = _args.limit_arg("limit", limit)
         E = self.sorted_groundset()
-        if 2 ** len(E) > limit:
+        if len(E) >= limit.bit_length() + 1 or 2 ** len(E) > limit:
             raise ResourceLimitError(f"circuits(): 2^{len(E)} subsets exceed limit={limit}")
         out = []
         for k in range(1, len(E) + 1):
@@ -221,7 +240,8 @@ class Matroid:
         True
         """
         if not isinstance(other, Matroid):
-            raise InvalidInputError(f"invalid matroid {other!r}: expected a Matroid")
+            raise InvalidInputError(f"invalid matroid {short_repr(other)}: expected a Matroid")
+        limit = _args.limit_arg("limit", limit)
         if self is other:
             return True
         if self._groundset != other._groundset:
@@ -233,10 +253,10 @@ class Matroid:
         if r != other.full_rank():
             return False
         E = self.sorted_groundset()
-        count = math.comb(len(E), r)
+        count = _comb_capped(len(E), r, limit)
         if count > limit:
             raise ResourceLimitError(
-                f"comparing two matroids on {len(E)} elements of rank {r} checks C({len(E)}, {r}) = {count} "
+                f"comparing two matroids on {len(E)} elements of rank {r} checks C({len(E)}, {r}) = {short_repr(count)} "
                 f"sets, more than limit={limit}; call M.equals(N, limit=...) to proceed"
             )
         for B in itertools.combinations(E, r):
@@ -356,16 +376,6 @@ class Matroid:
 
         return restrict(self, X)
 
-    def _same_groundset(self, others: Sequence["Matroid"], what: str) -> None:
-        for N in others:
-            if isinstance(N, Matroid) and N.groundset != self._groundset:
-                raise InvalidInputError(
-                    f"invalid {what}: the ground sets differ ({self.sorted_groundset()!r} and "
-                    f"{N.sorted_groundset()!r}); pass allow_different_groundsets=True to "
-                    + ("extend each matroid by loops to the union of the ground sets" if what == "union"
-                       else "use only the common elements")
-                )
-
     def union(self, *others: "Matroid", allow_different_groundsets: bool = False) -> "Matroid":
         """Matroid union (rank by the matroid partition algorithm).
 
@@ -377,12 +387,12 @@ class Matroid:
 
         >>> UniformMatroid(1, 3).union(UniformMatroid(1, 3)) == UniformMatroid(2, 3)
         True
+        >>> UniformMatroid(1, "ab").union(UniformMatroid(1, "bc"), allow_different_groundsets=True).rank()
+        2
         """
         from combalg.linking.matroid_ops import union
 
-        if not allow_different_groundsets:
-            self._same_groundset(others, "union")
-        return union(self, *others)
+        return union(self, *others, allow_different_groundsets=allow_different_groundsets)
 
     def intersection(self, other: "Matroid", allow_different_groundsets: bool = False) -> frozenset:
         """A maximum common independent set (augmenting paths).
@@ -395,12 +405,12 @@ class Matroid:
 
         >>> len(UniformMatroid(2, 4).intersection(UniformMatroid(3, 4)))
         2
+        >>> UniformMatroid(1, "ab").intersection(UniformMatroid(1, "bc"), allow_different_groundsets=True)
+        frozenset({'b'})
         """
         from combalg.linking.matroid_ops import intersection
 
-        if not allow_different_groundsets:
-            self._same_groundset([other], "intersection")
-        return intersection(self, other)
+        return intersection(self, other, allow_different_groundsets=allow_different_groundsets)
 
     # ---------------------------------------------------- more structure
     def closure(self, X: Hashable | Iterable[Hashable]) -> frozenset:
@@ -431,13 +441,15 @@ class Matroid:
         []
         """
         if isinstance(r, bool) or not isinstance(r, int) or r < 0:
-            raise InvalidInputError(f"invalid rank {r!r}: expected a nonnegative integer")
+            raise InvalidInputError(f"invalid rank {short_repr(r)}: expected a nonnegative integer")
+        limit = _args.limit_arg("limit", limit)
         E = self.sorted_groundset()
         if r > self.full_rank():
             return []
-        count = math.comb(len(E), r)
+        count = _comb_capped(len(E), r, limit)
         if count > limit:
-            raise ResourceLimitError(f"flats({r}): C({len(E)}, {r}) = {count} candidate sets exceed limit={limit}")
+            raise ResourceLimitError(
+                f"flats({r}): C({len(E)}, {r}) = {short_repr(count)} candidate sets exceed limit={limit}")
         out: set = set()
         for I in itertools.combinations(E, r):
             I = frozenset(I)
@@ -515,8 +527,12 @@ class Matroid:
         """
         from combalg.core.laurent import LaurentRing
 
+        x, y = _variable_name("x", x), _variable_name("y", y)
+        if x == y:
+            raise InvalidInputError(f"invalid variables x={x!r}, y={y!r}: expected two different names")
+        limit = _args.limit_arg("limit", limit)
         E = self.sorted_groundset()
-        if 2 ** len(E) > limit:
+        if len(E) >= limit.bit_length() + 1 or 2 ** len(E) > limit:
             raise ResourceLimitError(f"tutte_polynomial(): 2^{len(E)} subsets exceed limit={limit}")
         R = LaurentRing([x, y])
         order = {e: i for i, e in enumerate(E)}
@@ -575,7 +591,7 @@ class Matroid:
         """
         from combalg.core.laurent import LaurentRing
 
-        R = LaurentRing([var])
+        R = LaurentRing([_variable_name("var", var)])
         T = self.tutte_polynomial("x", "y").terms()
         r = self.full_rank()
         coeffs: dict = {}
@@ -617,6 +633,25 @@ class Matroid:
         return RankMatroid(rank, groundset)
 
 
+def _comb_capped(n: int, r: int, cap: int) -> int:
+    """``C(n, r)``, or some number above ``cap`` as soon as that is certain (``C(n, r)`` of
+    a large ground set has too many digits to compute just for a comparison)."""
+    r = min(r, n - r)
+    value = 1
+    for i in range(r):
+        value = value * (n - i) // (i + 1)
+        if value > cap:
+            return value
+    return value
+
+
+def _variable_name(name: str, value: Any) -> str:
+    """A polynomial variable name: a nonempty identifier."""
+    if not isinstance(value, str) or not value.isidentifier() or len(value) > 100:
+        raise InvalidInputError(f"invalid {name} {short_repr(value)}: expected a variable name such as 'x'")
+    return value
+
+
 class RankMatroid(Matroid):
     """A matroid given by a rank function on frozensets (axioms not checked).
 
@@ -626,11 +661,33 @@ class RankMatroid(Matroid):
     """
 
     def __init__(self, rank: Callable[[frozenset], int], groundset: Iterable[Hashable]) -> None:
-        self._groundset = frozenset(groundset)
+        if not callable(rank):
+            raise InvalidInputError(f"invalid rank function {short_repr(rank)}: expected a callable on frozensets")
+        self._groundset = frozenset(_args.labels_arg("groundset", groundset))
         self._fn = rank
 
     def _rank(self, X: frozenset) -> int:
-        return int(self._fn(X))
+        import operator
+
+        try:
+            value = self._fn(X)
+        except (KeyboardInterrupt, MemoryError, RecursionError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the user's rank function failed on a valid set
+            raise InvalidInputError(
+                f"invalid rank function {short_repr(self._fn)}: it raised {type(exc).__name__} ({short_repr(str(exc))})"
+                f" on {short_repr(sort_labels(X))}"
+            ) from exc
+        try:
+            r = None if isinstance(value, bool) else operator.index(value)
+        except TypeError:
+            r = None
+        if r is None or not 0 <= r <= len(X):
+            raise InvalidInputError(
+                f"invalid rank function {short_repr(self._fn)}: it returned {short_repr(value)} on a set of "
+                f"{len(X)} elements; expected an integer between 0 and {len(X)}"
+            )
+        return r
 
     def _structure_key(self) -> Any:
         return self._fn
@@ -653,9 +710,14 @@ class UniformMatroid(Matroid):
     """
 
     def __init__(self, r: int, groundset: int | Iterable[Hashable]) -> None:
-        E = frozenset(range(groundset)) if isinstance(groundset, int) else frozenset(groundset)
+        if isinstance(groundset, int) and not isinstance(groundset, bool):
+            n = _args.limit_arg("groundset size", groundset)
+            limits.check("sequence_length", n, f"a ground set of {short_repr(n)} elements")
+            E = frozenset(range(n))
+        else:
+            E = frozenset(_args.labels_arg("groundset", groundset))
         if not isinstance(r, int) or isinstance(r, bool) or not 0 <= r <= len(E):
-            raise InvalidInputError(f"invalid rank {r!r}: expected an integer between 0 and {len(E)}")
+            raise InvalidInputError(f"invalid rank {short_repr(r)}: expected an integer between 0 and {len(E)}")
         self._groundset = E
         self.r = r
 
@@ -688,16 +750,16 @@ class BasesMatroid(Matroid):
         try:
             B = sorted({frozenset(b) for b in rows_arg("bases", bases)}, key=lambda s: sorted(map(label_key, s)))
         except TypeError:
-            raise InvalidInputError(f"invalid bases {bases!r}: expected sets of hashable labels") from None
+            raise InvalidInputError(f"invalid bases {short_repr(bases)}: expected sets of hashable labels") from None
         if not B:
             raise InvalidInputError("invalid bases []: a matroid has at least one basis")
         sizes = {len(b) for b in B}
         if len(sizes) != 1:
             raise InvalidInputError(f"invalid bases: sizes {sorted(sizes)} differ; all bases have the same size")
-        E = frozenset().union(*B) if groundset is None else frozenset(groundset)
+        E = frozenset().union(*B) if groundset is None else frozenset(_args.labels_arg("groundset", groundset))
         extra = frozenset().union(*B) - E
         if extra:
-            raise InvalidInputError(f"invalid bases: elements {sorted(map(repr, extra))} are not in the ground set")
+            raise InvalidInputError(f"invalid bases: elements {_args.names(extra)} are not in the ground set")
         if check:
             Bset = set(B)
             for b1 in B:
@@ -705,8 +767,8 @@ class BasesMatroid(Matroid):
                     for x in b1 - b2:
                         if not any((b1 - {x}) | {y} in Bset for y in b2 - b1):
                             raise InvalidInputError(
-                                f"invalid bases: exchange axiom fails for {sorted(map(repr, b1))},"
-                                f" {sorted(map(repr, b2))} and element {x!r}"
+                                f"invalid bases: exchange axiom fails for {_args.names(b1)},"
+                                f" {_args.names(b2)} and element {short_repr(x)}"
                             )
         self._groundset = E
         self._bases = B
@@ -743,9 +805,9 @@ class LinearMatroid(Matroid):
                  field: Any = None) -> None:
         if isinstance(rows, LabelledSpace):
             V = rows
-            if labels is not None and set(labels) != set(V.labels):
+            if labels is not None and set(_args.labels_arg("labels", labels)) != set(V.labels):
                 raise InvalidInputError(
-                    f"invalid labels {list(labels)!r}: a LinearMatroid of a space uses the space's labels {V.labels!r}"
+                    f"invalid labels {short_repr(list(labels))}: a LinearMatroid of a space uses the space's labels {short_repr(V.labels)}"
                 )
         else:
             if labels is None:

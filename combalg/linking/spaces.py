@@ -36,8 +36,11 @@ from fractions import Fraction
 from typing import Any, Hashable, Iterable, Sequence
 
 from combalg.core import linalg
+from combalg.core.bignum import short_repr, unlimited_int_digits
 from combalg.core.errors import InvalidInputError
+from combalg.core.validation import sequence_arg
 from combalg.core.latex import escape_text, fraction
+from combalg.linking import _args
 from combalg.linking import _linalg as la
 from combalg.linking import _sparse as _sp
 from combalg.linking import sparse_spaces as _ss
@@ -45,16 +48,20 @@ from combalg.linking import sparse_spaces as _ss
 __all__ = ["LabelledSpace", "label_key", "sort_labels"]
 
 
+def _distinct_labels(name: str, labels: Any) -> list:
+    """``labels`` as a list of distinct hashable labels, else InvalidInputError."""
+    labels = _args.labels_arg(name, labels)
+    if len(set(labels)) != len(labels):
+        seen: set = set()
+        dup = {x for x in labels if x in seen or seen.add(x)}
+        raise InvalidInputError(
+            f"invalid {name} {short_repr(labels)}: repeated label(s) {_args.names(dup)}"
+        )
+    return labels
+
+
 @functools.lru_cache(maxsize=1 << 18, typed=True)
-def label_key(label: Any) -> tuple:
-    """Sort key giving a fixed total order on labels of mixed types.
-
-    Integers come first (numerically), then strings, then tuples (compared
-    entrywise with this key), then anything else by ``repr``.
-
-    >>> sorted(["b", 10, ("a", 1), 2, "a"], key=label_key)
-    [2, 10, 'a', 'b', ('a', 1)]
-    """
+def _label_key(label: Any) -> tuple:
     if isinstance(label, bool):
         return (3, "bool", repr(label))
     if isinstance(label, int):
@@ -62,13 +69,56 @@ def label_key(label: Any) -> tuple:
     if isinstance(label, str):
         return (1, label)
     if isinstance(label, tuple):
-        return (2, tuple(map(label_key, label)))
-    return (3, type(label).__name__, repr(label))
+        return (2, tuple(map(_label_key, label)))
+    try:
+        text = repr(label)
+    except Exception:  # noqa: BLE001 - a label whose repr fails (e.g. a huge Fraction) still sorts
+        text = short_repr(label)
+    return (3, type(label).__name__, text)
+
+
+def label_key(label: Any) -> tuple:
+    """Sort key giving a fixed total order on labels of mixed types.
+
+    Integers come first (numerically), then strings, then tuples (compared
+    entrywise with this key), then anything else by ``repr``.
+
+    Raises
+    ------
+    InvalidInputError
+        If ``label`` is not hashable (a list, or a tuple holding one).
+
+    >>> sorted(["b", 10, ("a", 1), 2, "a"], key=label_key)
+    [2, 10, 'a', 'b', ('a', 1)]
+    >>> label_key([1, "a"])
+    Traceback (most recent call last):
+    ...
+    combalg.core.errors.InvalidInputError: invalid label [1, 'a']: expected a hashable label
+    """
+    try:
+        return _label_key(label)
+    except TypeError:  # unhashable: lru_cache cannot look it up
+        raise InvalidInputError(f"invalid label {short_repr(label)}: expected a hashable label") from None
 
 
 def sort_labels(labels: Iterable[Hashable]) -> tuple:
-    """Return the labels as a tuple in the canonical order of [`label_key`][label_key]."""
-    return tuple(sorted(labels, key=label_key))
+    """Return the labels as a tuple in the canonical order of [`label_key`][label_key].
+
+    Raises
+    ------
+    InvalidInputError
+        If ``labels`` is not a collection of hashable labels.
+
+    >>> sort_labels(["b", 2, "a"])
+    (2, 'a', 'b')
+    """
+    if not isinstance(labels, (list, tuple, set, frozenset, str)):
+        labels = _args.labels_arg("labels", labels)
+    try:
+        return tuple(sorted(labels, key=_label_key))
+    except TypeError:
+        labels_arg = _args.labels_arg("labels", labels)  # names the unhashable label
+        return tuple(sorted(labels_arg, key=_label_key))
 
 
 class LabelledSpace:
@@ -115,26 +165,24 @@ class LabelledSpace:
 
     def __init__(self, rows: Sequence[Sequence[Any]], labels: Sequence[Hashable], field: Any = None) -> None:
         p = la.field_char(field)
-        labels = list(labels)
-        try:
-            seen = set(labels)
-        except TypeError as exc:
-            raise InvalidInputError(f"invalid labels {labels!r}: labels must be hashable") from exc
-        if len(seen) != len(labels):
-            dup = sorted({repr(x) for x in labels if labels.count(x) > 1})
-            raise InvalidInputError(f"invalid labels {labels!r}: repeated label(s) {', '.join(dup)}")
+        labels = _distinct_labels("labels", labels)
         n = len(labels)
-        order = sorted(range(n), key=lambda j: label_key(labels[j]))
+        order = sorted(range(n), key=lambda j: _label_key(labels[j]))
         if not isinstance(rows, (list, tuple)) and type(rows).__module__.startswith(("sympy", "numpy", "combalg")):
             from combalg.core.matrix import as_rows
 
             rows = as_rows(rows, "rows")   # a sympy Matrix iterates over entries, not rows
+        if not isinstance(rows, (list, tuple)):
+            rows = sequence_arg("rows", rows)
         coerced = []
         for i, row in enumerate(rows):
-            row = list(row)
+            if not isinstance(row, (list, tuple)):
+                if isinstance(row, (str, bytes)):
+                    raise InvalidInputError(f"invalid row {i} {short_repr(row)}: expected a sequence of numbers")
+                row = sequence_arg(f"row {i}", row)
             if len(row) != n:
                 raise InvalidInputError(
-                    f"invalid row {i} {row!r}: it has {len(row)} entries, expected {n} (one per label)"
+                    f"invalid row {i} {short_repr(row)}: it has {len(row)} entries, expected {n} (one per label)"
                 )
             coerced.append([la.coerce_entry(row[j], p, f"entry [{i}][{j}]") for j in order])
         self._init_generators(tuple(labels[j] for j in order), coerced, p)
@@ -335,9 +383,10 @@ class LabelledSpace:
         True
         """
         _ss.representation_arg(representation)
+        labels = _distinct_labels("labels", labels)
         if representation == "dense":
-            rows = list(rows)
-            _ss.refuse_dense_beyond_limit(len(rows), len(list(labels)), "from_rows(representation='dense')")
+            rows = rows if isinstance(rows, (list, tuple)) else sequence_arg("rows", rows)
+            _ss.refuse_dense_beyond_limit(len(rows), len(labels), "from_rows(representation='dense')")
         V = cls(rows, labels, field)
         if representation == "sparse":
             return V.to_sparse()
@@ -353,25 +402,19 @@ class LabelledSpace:
         >>> V.is_sparse, V.sparse_rows()
         (True, [{'a': 1, 'c': 2}])
         """
-        from collections.abc import Hashable as _Hashable, Mapping as _Mapping
-
-        from combalg.core.validation import sequence_arg
+        from collections.abc import Mapping as _Mapping
 
         p = la.field_char(field)
-        labels = list(labels) if isinstance(labels, str) else sequence_arg("labels", labels)
-        if not all(isinstance(x, _Hashable) for x in labels):
-            raise InvalidInputError(f"invalid labels {labels!r}: expected hashable labels")
-        if len(set(labels)) != len(labels):
-            raise InvalidInputError(f"invalid labels {labels!r}: repeated labels")
+        labels = _distinct_labels("labels", labels)
         pos = {x: j for j, x in enumerate(labels)}
         rows = []
         for i, r in enumerate(sequence_arg("entries", entries)):
             if not isinstance(r, _Mapping):
-                raise InvalidInputError(f"invalid sparse row {i} {r!r}: expected a dict {{label: value}}")
+                raise InvalidInputError(f"invalid sparse row {i} {short_repr(r)}: expected a dict {{label: value}}")
             bad = [x for x in r if x not in pos]
             if bad:
-                raise InvalidInputError(f"invalid sparse row {i}: {bad!r} are not among the labels")
-            rows.append({pos[x]: _sp.elt(la.coerce_entry(v, p, f"entry [{i}][{x!r}]"), p)
+                raise InvalidInputError(f"invalid sparse row {i}: {_args.names(bad)} are not among the labels")
+            rows.append({pos[x]: _sp.elt(la.coerce_entry(v, p, f"entry [{i}][{short_repr(x)}]"), p)
                          for x, v in r.items() if v})
         return _ss.from_generators(labels, [r for r in rows if any(r.values())], p)
 
@@ -436,11 +479,9 @@ class LabelledSpace:
         >>> LabelledSpace.full(["a", "b"]).dim
         2
         """
-        labels = list(labels)
+        labels = _distinct_labels("labels", labels)
         n = len(labels)
         if n >= _ss.AUTO_MIN_LABELS:  # the identity is sparse: never build it densely
-            if len(set(labels)) != n:
-                raise InvalidInputError(f"invalid labels {labels!r}: repeated labels")
             return _ss.full(labels, la.field_char(field))
         return cls([[1 if i == j else 0 for j in range(n)] for i in range(n)], labels, field)
 
@@ -526,7 +567,8 @@ class LabelledSpace:
             return (f"LabelledSpace({self.field_name}, {len(self.labels)} labels, dim={self.dim}, sparse,"
                     f" labels={self.labels[:3]!r}...)")
         rows = [list(r) for r in self.rows]
-        return f"LabelledSpace({self.field_name}, labels={self.labels!r}, rows={_fmt_rows(rows)})"
+        with unlimited_int_digits():  # entries or labels past Python's 4300-digit str limit
+            return f"LabelledSpace({self.field_name}, labels={self.labels!r}, rows={_fmt_rows(rows)})"
 
     def rows_in(self, order: Sequence[Hashable]) -> list[list]:
         """The RREF basis of V with the columns taken in the order ``order``.
@@ -537,8 +579,7 @@ class LabelledSpace:
         >>> LabelledSpace([[1, 2]], ["x", "y"]).rows_in(["y", "x"])
         [[1, 1/2]]
         """
-        order = list(order)
-        self._check_labels(order, "order", exact=True)
+        order = self._check_labels(order, "order", exact=True)
         idx = [self._index[x] for x in order]
         if self._sp is not None:
             _ss.refuse_dense_beyond_limit(self.dim, len(idx), "rows_in")
@@ -562,12 +603,14 @@ class LabelledSpace:
         if isinstance(vector, dict):
             extra = set(vector) - set(self.labels)
             if extra:
-                raise InvalidInputError(f"invalid vector keys {sorted(map(repr, extra))}: not labels of the space")
+                raise InvalidInputError(f"invalid vector keys {_args.names(extra)}: not labels of the space")
             v = [la.coerce_entry(vector.get(x, 0), self.p, "vector entry") for x in self.labels]
         else:
-            v = list(vector)
+            if isinstance(vector, (str, bytes)):
+                raise InvalidInputError(f"invalid vector {short_repr(vector)}: expected a dict or a sequence of numbers")
+            v = sequence_arg("vector", vector)
             if len(v) != len(self.labels):
-                raise InvalidInputError(f"invalid vector {v!r}: expected {len(self.labels)} entries")
+                raise InvalidInputError(f"invalid vector {short_repr(v)}: expected {len(self.labels)} entries")
             v = [la.coerce_entry(x, self.p, "vector entry") for x in v]
         if self._sp is not None:
             return _ss.contains(self, v)
@@ -589,21 +632,22 @@ class LabelledSpace:
 
     # ---------------------------------------------------------- label helpers
     def _check_labels(self, T: Iterable[Hashable], name: str, exact: bool = False) -> list:
-        T = list(T)
+        T = _args.labels_arg(name, T)
         bad = [x for x in T if x not in self._index]
         if bad:
             raise InvalidInputError(
-                f"invalid {name} {T!r}: {', '.join(map(repr, bad))} not among the labels {self.labels!r}"
+                f"invalid {name} {short_repr(T)}: {_args.names(bad)} not among the labels {short_repr(self.labels)}"
             )
         if len(set(T)) != len(T):
-            raise InvalidInputError(f"invalid {name} {T!r}: repeated labels")
+            raise InvalidInputError(f"invalid {name} {short_repr(T)}: repeated labels")
         if exact and len(T) != len(self.labels):
-            raise InvalidInputError(f"invalid {name} {T!r}: expected every label of {self.labels!r} once")
+            raise InvalidInputError(
+                f"invalid {name} {short_repr(T)}: expected every label of {short_repr(self.labels)} once")
         return T
 
     def _same_field(self, other: "LabelledSpace", what: str) -> None:
         if not isinstance(other, LabelledSpace):
-            raise InvalidInputError(f"invalid {what} {other!r}: expected a LabelledSpace")
+            raise InvalidInputError(f"invalid {what} {short_repr(other)}: expected a LabelledSpace")
         if self.p != other.p:
             raise InvalidInputError(
                 f"mismatched fields in {what}: {self.field_name} and {other.field_name}"
@@ -644,8 +688,19 @@ class LabelledSpace:
         Tset = set(T)
         rest = [x for x in self.labels if x not in Tset]
         cols = [self._index[x] for x in rest] + [self._index[x] for x in T]
-        R, piv = la.rref([[r[j] for j in cols] for r in self.rows], len(cols), self.p)
         k = len(rest)
+        if self.p == 0 and self._gen and cols and len(self._gen) == self.dim:
+            # independent generators: one fraction-free RREF of their integer multiples
+            # (the canonical rows can have much larger entries than the generators)
+            from combalg.linking.composition import _contraction_from_rref
+
+            flat: list = []
+            for r in self._gen:
+                ir = linalg.integral_row(r)
+                flat += [ir[j] for j in cols]
+            Rz, den, rk = la.flint.fmpz_mat(len(self._gen), len(cols), flat).rref()
+            return _contraction_from_rref(LabelledSpace.__new__(LabelledSpace), Rz, rk, k, T, 0, den)
+        R, piv = la.rref([[r[j] for j in cols] for r in self.rows], len(cols), self.p)
         rows = [row[k:] for row, pc in zip(R, piv) if pc >= k]
         obj = LabelledSpace.__new__(LabelledSpace)
         obj._init_canonical(T, rows, self.p, reduced=True)
@@ -668,7 +723,7 @@ class LabelledSpace:
         >>> LabelledSpace([[1]], ["a"]).extend(["b"]).rows_in(["a", "b"])
         [[1, 0]]
         """
-        new = [x for x in dict.fromkeys(labels) if x not in self._index]
+        new = [x for x in dict.fromkeys(_args.labels_arg("labels", labels)) if x not in self._index]
         if not new:
             return self
         if self._sp is not None:
@@ -683,9 +738,13 @@ class LabelledSpace:
         >>> LabelledSpace([[1, 2]], ["a", "b"]).relabel({"a": "c"}).rows_in(["c", "b"])
         [[1, 2]]
         """
-        new = [mapping.get(x, x) for x in self.labels]
+        from collections.abc import Mapping
+
+        if not isinstance(mapping, Mapping):
+            raise InvalidInputError(f"invalid mapping {short_repr(mapping)}: expected a dict old label -> new label")
+        new = _args.labels_arg("new labels", [mapping.get(x, x) for x in self.labels])
         if len(set(new)) != len(new):
-            raise InvalidInputError(f"invalid relabelling {mapping!r}: two labels get the same name")
+            raise InvalidInputError(f"invalid relabelling {short_repr(mapping)}: two labels get the same name")
         if self._sp is not None:
             return _ss.relabel(self, new)
         return LabelledSpace._make([list(r) for r in self.rows], new, self.p)
@@ -743,7 +802,7 @@ class LabelledSpace:
         self._same_field(other, "subspace test")
         if self.label_set() != other.label_set():
             raise InvalidInputError(
-                f"invalid subspace test: label sets {self.labels!r} and {other.labels!r} differ"
+                f"invalid subspace test: label sets {short_repr(self.labels)} and {short_repr(other.labels)} differ"
             )
         return self.sum(other).dim == other.dim
 
@@ -757,7 +816,7 @@ class LabelledSpace:
         common = set(self.labels) & set(other.labels)
         if common:
             raise InvalidInputError(
-                f"invalid direct sum: the label sets overlap in {sorted(map(repr, common))}; expected disjoint labels"
+                f"invalid direct sum: the label sets overlap in {_args.names(common)}; expected disjoint labels"
             )
         return self.sum(other)
 
@@ -826,10 +885,11 @@ class LabelledSpace:
         >>> print(LabelledSpace([], ["a", "b"], field="GF(2)").latex())
         \\{0\\} \\subseteq \\mathrm{GF}(2)^{\\{\\text{a}, \\text{b}\\}}
         """
-        labels = list(self.labels) if order is None else list(order)
+        labels = list(self.labels) if order is None else self._check_labels(order, "order", exact=True)
         rows = self.rows if order is None else self.rows_in(labels)
         field = r"\mathbb{Q}" if self.p == 0 else rf"\mathrm{{GF}}({self.p})"
-        names = [r"\text{" + escape_text(str(x)) + "}" for x in labels]
+        with unlimited_int_digits():
+            names = [r"\text{" + escape_text(str(x)) + "}" for x in labels]
         if self.dim == 0:
             return rf"\{{0\}} \subseteq {field}^{{\{{{', '.join(names)}\}}}}"
         body = r" \\ ".join(" & ".join(fraction(x) for x in r) for r in rows)
@@ -837,7 +897,17 @@ class LabelledSpace:
         return rf"{array} \subseteq {field}^{{{len(names)}}}"
 
     def _repr_latex_(self) -> str:
-        """[`latex`][latex] in math delimiters (for Jupyter)."""
+        """[`latex`][latex] in math delimiters (for Jupyter); for a large sparse space (shown
+        in short by ``repr`` too) its dimension and field instead of the basis.
+
+        >>> import networkx as nx
+        >>> from combalg.linking import cycle_space
+        >>> print(cycle_space(nx.complete_graph(30))._repr_latex_())
+        $V \\subseteq \\mathbb{Q}^{435},\\ \\dim V = 406 \\text{ (sparse)}$
+        """
+        if self._sp is not None and self.dim * len(self.labels) > 10_000:
+            field = r"\mathbb{Q}" if self.p == 0 else rf"\mathrm{{GF}}({self.p})"
+            return rf"$V \subseteq {field}^{{{len(self.labels)}}},\ \dim V = {self.dim} \text{{ (sparse)}}$"
         return f"${self.latex()}$"
 
     def to_dict(self) -> dict:

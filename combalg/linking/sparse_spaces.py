@@ -72,9 +72,11 @@ _REPRESENTATIONS = ("auto", "dense", "sparse")
 
 
 def representation_arg(representation: str) -> str:
-    if representation not in _REPRESENTATIONS:
+    if not isinstance(representation, str) or representation not in _REPRESENTATIONS:
+        from combalg.core.bignum import short_repr
+
         raise InvalidInputError(
-            f"invalid representation {representation!r}: expected 'auto', 'dense' or 'sparse'"
+            f"invalid representation {short_repr(representation)}: expected 'auto', 'dense' or 'sparse'"
         )
     return representation
 

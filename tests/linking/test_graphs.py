@@ -233,3 +233,36 @@ def test_decompose_of_a_graph_space_picks_its_rows_by_forests_as_elimination_doe
     A, B = decompose(V, S)
     A2, B2 = decompose(V.to_dense(), S)
     assert (A, B) == (A2, B2)
+
+
+
+def test_default_clique_is_networkx_first_clique():
+    """clique_sum's default clique (found depth first) is the first k-clique networkx lists."""
+    import random
+
+    from combalg.linking.graphs import _first_clique
+
+    def first(G, k):
+        for c in nx.enumerate_all_cliques(G):
+            if len(c) == k:
+                return c
+            if len(c) > k:
+                return None
+        return None
+
+    rng = random.Random(1)
+    for _ in range(150):
+        G = nx.gnp_random_graph(rng.randint(0, 10), rng.random(), seed=rng.randint(0, 10**6))
+        nodes = list(G)
+        rng.shuffle(nodes)
+        H = nx.Graph()
+        H.add_nodes_from(nodes)
+        H.add_edges_from(G.edges())
+        for k in range(1, 6):
+            want = first(H, k)
+            if want is None:
+                with pytest.raises(InvalidInputError, match="no clique"):
+                    _first_clique(H, k)
+            else:
+                assert _first_clique(H, k) == want
+    assert _first_clique(nx.complete_graph(400), 8) == list(range(8))   # without listing smaller cliques
