@@ -28,8 +28,9 @@
   ``compose`` of two graph spaces glued along 100 shared edges, and the
   graphic-matroid union rank of two copies of the graph.  Baselines: sympy's
   sparse ``DomainMatrix`` (SDM) RREF, null space or ranks of the same signed
-  incidence matrix, in the same run; for the union rank the general oracle
-  algorithm.  Results are compared (dimensions, pivots, lambda).
+  incidence matrix, in the same run (built outside sympy's timing; a context row
+  times ``cut_space`` end to end, sympy building its matrix from the graph too); for
+  the union rank the general oracle algorithm.  Results are compared (dimensions, pivots, lambda).
 * matroid union rank of two linear matroids over QQ on 40 elements, rank 10,
   twenty rank queries by the matroid partition algorithm; the baseline is the
   Nash-Williams formula (exponential) on a 14-element subset, the largest it
@@ -354,6 +355,12 @@ def _network_rows(G, name: str, p: int, sympy: bool, basis: bool, decomp: bool, 
     out.append(Benchmark(f"{tag}: cut_space (pivots, dim)", t_cut, "sympy SDM rref of the incidence matrix",
                          t_s, "< 1 s at 20k edges, < 10 s at 100k; >= 10x sympy",
                          f"dim {C.dim}" + ("; pivots equal" if R is not None else "; " + skip)))
+    if sympy:
+        # the same comparison end to end: sympy's route also has to read the graph
+        _, t_e2e = _timed(lambda: _incidence_sdm(G, labels, p).rref())
+        out.append(Benchmark(f"{tag}: cut_space (pivots, dim), end to end", t_cut,
+                             "sympy: incidence matrix built from the graph, then SDM rref", t_e2e, "context",
+                             "both sides start from the networkx graph"))
     if basis:
         B, t_canon = _timed(lambda: C.to_domain_matrix())
         if R is not None and B != R[0].to_sparse()[: B.shape[0], :]:
