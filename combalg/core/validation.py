@@ -118,8 +118,9 @@ def rows_arg(name: str, value: object) -> list[list]:
     return out
 
 
-def flag_arg(name: str, value: object) -> bool:
-    """``value`` as a ``bool`` (``True``/``False``, also numpy booleans and the integers 0 and 1).
+def flag_arg(name: str, value: object, *, allow_int: bool = True) -> bool:
+    """``value`` as a ``bool`` (``True``/``False``, also numpy booleans, and the integers 0
+    and 1 unless ``allow_int`` is false).
 
     >>> flag_arg("with_order", False)
     False
@@ -127,13 +128,17 @@ def flag_arg(name: str, value: object) -> bool:
     Traceback (most recent call last):
     ...
     combalg.core.errors.InvalidInputError: invalid with_order 'yes': expected True or False
+    >>> flag_arg("rename", 1, allow_int=False)
+    Traceback (most recent call last):
+    ...
+    combalg.core.errors.InvalidInputError: invalid rename 1: expected True or False
     """
     _name(name)
     if isinstance(value, bool):
         return value
     if type(value).__name__ in ("bool_", "bool") and type(value).__module__ == "numpy":
         return bool(value)
-    if isinstance(value, int) and value in (0, 1):
+    if allow_int is True and isinstance(value, int) and value in (0, 1):
         return bool(value)
     raise InvalidInputError(f"invalid {name} {short_repr(value)}: expected True or False")
 

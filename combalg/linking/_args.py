@@ -13,10 +13,6 @@ copied.
 Traceback (most recent call last):
 ...
 combalg.core.errors.InvalidInputError: invalid labels [[1], 2]: the label [1] is not hashable
->>> flag_arg("rename", 1)
-Traceback (most recent call last):
-...
-combalg.core.errors.InvalidInputError: invalid rename 1: expected True or False
 """
 
 from __future__ import annotations
@@ -28,7 +24,7 @@ from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError
 from combalg.core.validation import nonnegative_int, sequence_arg
 
-__all__ = ["labels_arg", "hashable_arg", "flag_arg", "limit_arg", "names"]
+__all__ = ["labels_arg", "hashable_arg", "limit_arg", "names"]
 
 
 def hashable_arg(name: str, value: Any) -> Any:
@@ -51,15 +47,6 @@ def labels_arg(name: str, value: Any) -> list:
                 f"invalid {name} {short_repr(value)}: the label {short_repr(x)} is not hashable"
             ) from None
     return items
-
-
-def flag_arg(name: str, value: Any) -> bool:
-    """``value`` if it is a bool (numpy's bool too), else InvalidInputError."""
-    if isinstance(value, bool):
-        return value
-    if type(value).__name__ == "bool_" and type(value).__module__ == "numpy":
-        return bool(value)
-    raise InvalidInputError(f"invalid {name} {short_repr(value)}: expected True or False")
 
 
 def limit_arg(name: str, value: Any) -> int:

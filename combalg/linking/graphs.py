@@ -48,6 +48,7 @@ import networkx as nx
 
 from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError
+from combalg.core.validation import flag_arg
 from combalg.linking import _args
 from combalg.linking import _linalg as la
 from combalg.linking import forests
@@ -308,7 +309,7 @@ def glue(G_SP: Any, G_PQ: Any, P: Iterable[Hashable], rename: bool = False) -> A
     if G_SP.is_directed() != G_PQ.is_directed():
         raise InvalidInputError("invalid graphs: one is directed and the other is not; expected both of one kind")
     directed = G_SP.is_directed()
-    rename = _args.flag_arg("rename", rename)
+    rename = flag_arg("rename", rename, allow_int=False)
     r1, r2 = edge_records(G_SP), edge_records(G_PQ)
     P = _args.labels_arg("shared edge set P", P)
     Pset = set(P)
@@ -468,8 +469,8 @@ def clique_sum(
         raise InvalidInputError("invalid graphs: clique sums are defined here for undirected graphs")
     if not isinstance(k, int) or isinstance(k, bool) or k < 0:
         raise InvalidInputError(f"invalid k {short_repr(k)}: expected a nonnegative integer")
-    keep_clique = _args.flag_arg("keep_clique", keep_clique)
-    rename = _args.flag_arg("rename", rename)
+    keep_clique = flag_arg("keep_clique", keep_clique, allow_int=False)
+    rename = flag_arg("rename", rename, allow_int=False)
     c1 = _check_clique(G1, clique1 if clique1 is not None else (_first_clique(G1, k) if k else []), k, "clique1")
     c2 = _check_clique(G2, clique2 if clique2 is not None else (_first_clique(G2, k) if k else []), k, "clique2")
     mapping = dict(zip(c2, c1))

@@ -45,7 +45,7 @@ from combalg.core.errors import InvalidInputError, ResourceLimitError
 from combalg.linking import _args
 from combalg.linking.forest_partition import forest_partition
 from combalg.linking.matroids import GraphicMatroid, Matroid
-from combalg.core.validation import sequence_arg
+from combalg.core.validation import flag_arg, sequence_arg
 from combalg.linking.spaces import sort_labels
 
 __all__ = [
@@ -364,7 +364,7 @@ def union(*matroids: Matroid, allow_different_groundsets: bool = False) -> Matro
     >>> sorted(U.groundset), U.rank(), U.rank("ac")
     (['a', 'b', 'c'], 2, 2)
     """
-    allow = _args.flag_arg("allow_different_groundsets", allow_different_groundsets)
+    allow = flag_arg("allow_different_groundsets", allow_different_groundsets, allow_int=False)
     if len(matroids) == 1 and isinstance(matroids[0], (list, tuple)):
         matroids = tuple(matroids[0])
     if not matroids:
@@ -447,7 +447,7 @@ def intersection(M1: Matroid, M2: Matroid, allow_different_groundsets: bool = Fa
     """
     _check(M1, "M1")
     _check(M2, "M2")
-    if not _args.flag_arg("allow_different_groundsets", allow_different_groundsets):
+    if not flag_arg("allow_different_groundsets", allow_different_groundsets, allow_int=False):
         _refuse_different_groundsets([M1, M2], "intersection")
     E = sort_labels(M1.groundset & M2.groundset)
     I: set = set()
