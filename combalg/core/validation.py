@@ -24,12 +24,15 @@ combalg.core.errors.InvalidInputError: invalid order True: expected a nonnegativ
 
 from __future__ import annotations
 
+import itertools
 import operator
+from collections.abc import Iterable, Sized
 
+from combalg.core import limits
 from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError
 
-__all__ = ["nonnegative_int", "positive_int", "sequence_arg", "rows_arg", "flag_arg", "seconds_arg"]
+__all__ = ["nonnegative_int", "positive_int", "sequence_arg", "sequence_view", "rows_arg", "flag_arg", "seconds_arg"]
 
 
 def _name(name: object) -> str:
@@ -70,6 +73,9 @@ def positive_int(name: str, value: object, *, allow_none: bool = False) -> int |
 def sequence_arg(name: str, value: object) -> list:
     """``value`` as a list if it is a (non-text) iterable, else [`InvalidInputError`][InvalidInputError] naming ``name``.
 
+    A sequence past the limit ``sequence_length`` is refused with
+    [`ResourceLimitError`][combalg.core.errors.ResourceLimitError] before it is copied.
+
     >>> sequence_arg("word", (1, 2))
     [1, 2]
     >>> sequence_arg("word", 5)
@@ -77,12 +83,11 @@ def sequence_arg(name: str, value: object) -> list:
     ...
     combalg.core.errors.InvalidInputError: invalid word 5: expected a sequence
     """
-    import itertools
-    from collections.abc import Iterable, Sized
-
-    from combalg.core import limits
-
     _name(name)
+    t = type(value)
+    if t is list or t is tuple:  # the common case, kept cheap: these run in inner loops
+        _check_length(name, len(value))  # type: ignore[arg-type]
+        return list(value)  # type: ignore[call-overload]
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         raise InvalidInputError(f"invalid {name} {short_repr(value)}: expected a sequence")
     bound = limits.get("sequence_length")
@@ -90,14 +95,38 @@ def sequence_arg(name: str, value: object) -> list:
         return list(value)
     if isinstance(value, Sized):
         try:
-            size, what = len(value), f"{name} of {len(value)} items"
+            size = len(value)
         except (OverflowError, TypeError):  # range(10**30) has no len
-            size, what = bound + 1, f"{name} of more than {bound} items"
-        limits.check("sequence_length", size, what)
+            raise limits.exceeded("sequence_length", f"{name} of more than {bound} items") from None
+        _check_length(name, size)
         return list(value)
     out = list(itertools.islice(value, bound + 1))
-    limits.check("sequence_length", len(out), f"{name} of more than {bound} items")
+    if len(out) > bound:
+        raise limits.exceeded("sequence_length", f"{name} of more than {bound} items")
     return out
+
+
+def sequence_view(name: str, value: object) -> list | tuple:
+    """[`sequence_arg`][sequence_arg] without the copy: a list or tuple is returned itself
+    (after the same checks), anything else as a new list.  For constructors in inner loops
+    that only read their argument.
+
+    >>> t = (3, 1)
+    >>> sequence_view("parts", t) is t, sequence_view("parts", range(2))
+    (True, [0, 1])
+    """
+    _name(name)
+    t = type(value)
+    if t is list or t is tuple:
+        _check_length(name, len(value))  # type: ignore[arg-type]
+        return value  # type: ignore[return-value]
+    return sequence_arg(name, value)
+
+
+def _check_length(name: str, size: int) -> None:
+    bound = limits.get("sequence_length")
+    if bound is not None and size > bound:
+        raise limits.exceeded("sequence_length", f"{name} of {size} items")
 
 
 def rows_arg(name: str, value: object) -> list[list]:

@@ -41,7 +41,7 @@ from collections.abc import Iterable, Sequence
 
 from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError
-from combalg.partitions._args import sequence
+from combalg.core.validation import sequence_arg
 from combalg.cylindric.profile import Profile, _composition, _shift, as_profile
 from combalg.partitions import Partition
 from combalg.partitions import compact_str as _fmt
@@ -130,7 +130,7 @@ class CylindricPartition:
         if not isinstance(validate, bool):
             raise InvalidInputError(f"invalid validate {short_repr(validate)}: expected True or False")
         try:
-            items = list(sequence("parts", parts))
+            items = sequence_arg("parts", parts)
         except InvalidInputError:
             raise InvalidInputError(
                 f"invalid parts {short_repr(parts)}: expected a sequence of {T} partitions"
@@ -469,7 +469,7 @@ def c_profile_array_is_valid(
     cs = _composition(c)
     k = len(cs)
     try:
-        items = list(sequence("rows", rows))
+        items = sequence_arg("rows", rows)
     except InvalidInputError:
         raise InvalidInputError(f"invalid rows {short_repr(rows)}: expected {k} partitions") from None
     if len(items) != k:

@@ -37,7 +37,7 @@ from collections.abc import Iterable, Mapping, Set
 from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError
 from combalg.core.parsing import parse_profile
-from combalg.partitions._args import sequence
+from combalg.core.validation import sequence_view
 
 __all__ = ["Profile", "as_profile"]
 
@@ -53,7 +53,7 @@ def _parse_word(word: object) -> tuple[int, ...]:
             f"invalid profile {short_repr(word)}: expected a 0/1 string or an ordered sequence of 0s and 1s"
         )
     try:
-        items = sequence("profile", word)
+        items = sequence_view("profile", word)
     except InvalidInputError:
         raise InvalidInputError(
             f"invalid profile {short_repr(word)}: expected a 0/1 string or a sequence of 0s and 1s"
@@ -373,7 +373,7 @@ def _composition(c: Iterable[int]) -> tuple[int, ...]:
     if isinstance(c, (str, bytes, Mapping, Set)):
         raise InvalidInputError(f"invalid c-profile {short_repr(c)}: expected a sequence of integers")
     try:
-        items = sequence("c-profile", c)
+        items = sequence_view("c-profile", c)
     except InvalidInputError:
         raise InvalidInputError(
             f"invalid c-profile {short_repr(c)}: expected a sequence of nonnegative integers"

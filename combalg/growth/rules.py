@@ -48,8 +48,7 @@ from typing import Iterable, Sequence
 from combalg.core.bignum import short_repr
 from combalg.core.checks import CheckResult, Mismatch
 from combalg.core.errors import InvalidInputError, ResourceLimitError
-from combalg.core.validation import nonnegative_int
-from combalg.partitions._args import sequence
+from combalg.core.validation import nonnegative_int, sequence_arg
 from combalg.partitions import partitions_of
 from combalg.partitions.strips import _is_horizontal_strip_parts, _is_vertical_strip_parts
 
@@ -90,7 +89,7 @@ def as_partition(value: Iterable[int], name: str = "partition") -> tuple[int, ..
     combalg.core.errors.InvalidInputError: invalid x [1, 2]: expected a weakly decreasing sequence of nonnegative integers
     """
     try:
-        parts = list(sequence(name, value))
+        parts = sequence_arg(name, value)
     except InvalidInputError:
         raise InvalidInputError(
             f"invalid {name} {short_repr(value)}: expected a weakly decreasing sequence of "

@@ -41,7 +41,7 @@ from combalg.core.bignum import int_text, short_repr
 from combalg.core.errors import InvalidInputError, ResourceLimitError
 from combalg.core.limits import default as _default
 from combalg.core.limits import get as _limit
-from combalg.partitions._args import sequence
+from combalg.core.validation import sequence_arg, sequence_view
 
 __all__ = ["Partition", "conjugate", "hook_lengths", "num_standard_tableaux", "compact_str", "MAX_CELLS"]
 
@@ -66,8 +66,6 @@ def compact_str(parts: Iterable[int]) -> str:
     >>> compact_str([3, 1, 1]), compact_str([])
     ('(3,1,1)', '()')
     """
-    from combalg.core.validation import sequence_arg
-
     items = sequence_arg("parts", parts)
     for x in items:
         if isinstance(x, bool) or not isinstance(x, numbers.Integral):
@@ -82,7 +80,7 @@ def _validated_parts(parts: Iterable[object]) -> tuple[int, ...]:
             f"invalid partition {short_repr(parts)}: expected a sequence of integers, not text"
         )
     try:
-        items = sequence("partition", parts)
+        items = sequence_view("partition", parts)
     except InvalidInputError:
         raise InvalidInputError(
             f"invalid partition {short_repr(parts)}: expected a sequence of nonnegative integers"
