@@ -116,12 +116,6 @@ class _DirectConstructionError(InvalidInputError, TypeError):
     """``LaurentPolynomial(...)`` called directly (also a TypeError, as before)."""
 
 
-def _short_value(value: Any) -> str:
-    from combalg.core.bignum import short_repr
-
-    return short_repr(value)
-
-
 def _is_number(value: Any) -> bool:
     return isinstance(value, (Integral, Rational, flint.fmpz, flint.fmpq)) and not isinstance(value, bool)
 
@@ -259,7 +253,7 @@ class LaurentRing:
             return self._index[name]
         except (KeyError, TypeError):
             raise InvalidInputError(
-                f"invalid variable {_short_value(name)}: expected one of {self.names!r}"
+                f"invalid variable {short_repr(name)}: expected one of {self.names!r}"
             ) from None
 
     def with_domain(self, domain: str) -> "LaurentRing":
@@ -385,7 +379,7 @@ class LaurentRing:
                 return operator.index(e)
             except TypeError:
                 raise InvalidInputError(
-                    f"invalid exponent {_short_value(e)} in the {what}: expected an integer"
+                    f"invalid exponent {short_repr(e)} in the {what}: expected an integer"
                 ) from None
 
         if isinstance(exponents, Mapping):
@@ -397,7 +391,7 @@ class LaurentRing:
         vec = [exponent(e) for e in sequence_arg(what, exponents)]
         if len(vec) != self.nvars:
             raise InvalidInputError(
-                f"invalid {what} {_short_value(tuple(vec))}: expected {self.nvars} integers"
+                f"invalid {what} {short_repr(tuple(vec))}: expected {self.nvars} integers"
             )
         return vec
 
@@ -412,12 +406,12 @@ class LaurentRing:
         """
         if not isinstance(terms, Mapping):
             raise InvalidInputError(
-                f"invalid terms {_short_value(terms)}: expected a mapping {{exponent tuple: coefficient}}"
+                f"invalid terms {short_repr(terms)}: expected a mapping {{exponent tuple: coefficient}}"
             )
         collected: dict[tuple[int, ...], Any] = {}
         for k, v in terms.items():
             if isinstance(k, Mapping):
-                raise InvalidInputError(f"invalid exponent vector {_short_value(k)}: expected {self.nvars} integers")
+                raise InvalidInputError(f"invalid exponent vector {short_repr(k)}: expected {self.nvars} integers")
             collected[tuple(self._exponent_vector(k, "exponent vector"))] = v
         terms = {k: self._coerce_number(v) for k, v in collected.items()}
         terms = {k: v for k, v in terms.items() if v != 0}
@@ -432,12 +426,12 @@ class LaurentRing:
         context, or the ZZ context when this ring is over QQ)."""
         if not isinstance(poly, (flint.fmpz_mpoly, flint.fmpq_mpoly)):
             raise InvalidInputError(
-                f"invalid polynomial {_short_value(poly)}: expected a flint fmpz_mpoly or fmpq_mpoly"
+                f"invalid polynomial {short_repr(poly)}: expected a flint fmpz_mpoly or fmpq_mpoly"
             )
         if shift is None:
             shift = self._zero_shift
         if isinstance(shift, Mapping):
-            raise InvalidInputError(f"invalid shift {_short_value(shift)}: expected {self.nvars} integers")
+            raise InvalidInputError(f"invalid shift {short_repr(shift)}: expected {self.nvars} integers")
         shift = tuple(self._exponent_vector(shift, "shift"))
         if poly.context() is not self.ctx:
             if tuple(poly.context().names()) != self.names:
@@ -980,14 +974,14 @@ class LaurentPolynomial:
         ring = self.ring
         if not isinstance(values, Mapping):
             raise InvalidInputError(
-                f"invalid values {_short_value(values)}: expected a mapping {{generator name: number}}"
+                f"invalid values {short_repr(values)}: expected a mapping {{generator name: number}}"
             )
         items = []
         for name, value in values.items():
             i = ring.index(name)
             if not _is_number(value):
                 raise InvalidInputError(
-                    f"invalid value {_short_value(value)} for {name!r}: expected an int or Fraction")
+                    f"invalid value {short_repr(value)} for {name!r}: expected an int or Fraction")
             items.append((name, i, _as_fraction(value)))
         if not items or self.numerator.is_zero():
             return self
@@ -1046,7 +1040,7 @@ class LaurentPolynomial:
         res = self.subs(values)
         if not res.is_constant():
             missing = [n for n, (lo, hi) in zip(res.ring.names, res.degrees()) if (lo, hi) != (0, 0)]
-            raise InvalidInputError(f"invalid values {_short_value(dict(values))}: no value for {missing!r}")
+            raise InvalidInputError(f"invalid values {short_repr(dict(values))}: no value for {missing!r}")
         v = res.constant_value()
         if isinstance(v, Fraction) and v.denominator == 1:
             return int(v)
@@ -1062,7 +1056,7 @@ class LaurentPolynomial:
             coefficient is not integral and ``ring`` is over ZZ.
         """
         if not isinstance(ring, LaurentRing):
-            raise InvalidInputError(f"invalid ring {_short_value(ring)}: expected a LaurentRing")
+            raise InvalidInputError(f"invalid ring {short_repr(ring)}: expected a LaurentRing")
         if ring == self.ring:
             return self
         if ring.names == self.ring.names:

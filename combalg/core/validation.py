@@ -32,7 +32,7 @@ from combalg.core import limits
 from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError
 
-__all__ = ["nonnegative_int", "positive_int", "sequence_arg", "sequence_view", "rows_arg", "flag_arg", "seconds_arg"]
+__all__ = ["integer_arg", "nonnegative_int", "positive_int", "sequence_arg", "sequence_view", "rows_arg", "flag_arg", "seconds_arg"]
 
 
 def _name(name: object) -> str:
@@ -41,7 +41,7 @@ def _name(name: object) -> str:
     return name
 
 
-def _integer(name: str, value: object, minimum: int, expected: str, allow_none: bool) -> int | None:
+def _integer(name: str, value: object, minimum: int | None, expected: str, allow_none: bool) -> int | None:
     _name(name)
     if type(allow_none) is not bool:
         allow_none = flag_arg("allow_none", allow_none)
@@ -55,9 +55,22 @@ def _integer(name: str, value: object, minimum: int, expected: str, allow_none: 
         v = operator.index(value)  # type: ignore[arg-type]
     except TypeError:
         raise InvalidInputError(f"invalid {name} {short_repr(value)}: expected {expected}") from None
-    if v < minimum:
+    if minimum is not None and v < minimum:
         raise InvalidInputError(f"invalid {name} {short_repr(v)}: expected {expected}")
     return v
+
+
+def integer_arg(name: str, value: object) -> int:
+    """Return ``value`` as an ``int`` of any sign (not a bool), else raise InvalidInputError.
+
+    >>> integer_arg("shift", -3)
+    -3
+    >>> integer_arg("shift", 1.5)
+    Traceback (most recent call last):
+    ...
+    combalg.core.errors.InvalidInputError: invalid shift 1.5: expected an integer
+    """
+    return _integer(name, value, None, "an integer", False)  # type: ignore[return-value]
 
 
 def nonnegative_int(name: str, value: object, *, allow_none: bool = False) -> int | None:

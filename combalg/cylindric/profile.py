@@ -37,7 +37,7 @@ from collections.abc import Iterable, Mapping, Set
 from combalg.core.bignum import short_repr
 from combalg.core.errors import InvalidInputError
 from combalg.core.parsing import parse_profile
-from combalg.core.validation import sequence_view
+from combalg.core.validation import integer_arg, sequence_view
 
 __all__ = ["Profile", "as_profile"]
 
@@ -180,7 +180,7 @@ class Profile:
         >>> [pi.letter(k) for k in range(0, 5)]
         [0, 1, 0, 0, 1]
         """
-        return self._word[(_integer("k", k) - 1) % len(self._word)]
+        return self._word[(integer_arg("k", k) - 1) % len(self._word)]
 
     # ------------------------------------------------------------- symmetries
     def rotate(self, shift: int = 1) -> Profile:
@@ -354,19 +354,9 @@ class Profile:
         return (Profile, (str(self),))
 
 
-def _integer(name: str, value: object) -> int:
-    """An integer of any sign, or InvalidInputError naming ``name``."""
-    if isinstance(value, bool):
-        raise InvalidInputError(f"invalid {name} {value!r}: expected an integer, not a bool")
-    try:
-        return operator.index(value)  # type: ignore[arg-type]
-    except TypeError:
-        raise InvalidInputError(f"invalid {name} {short_repr(value)}: expected an integer") from None
-
-
 def _shift(shift: object) -> int:
     """An integer rotation amount, or InvalidInputError."""
-    return _integer("shift", shift)
+    return integer_arg("shift", shift)
 
 
 def _composition(c: Iterable[int]) -> tuple[int, ...]:

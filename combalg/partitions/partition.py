@@ -41,7 +41,7 @@ from combalg.core.bignum import int_text, short_repr
 from combalg.core.errors import InvalidInputError, ResourceLimitError
 from combalg.core.limits import default as _default
 from combalg.core.limits import get as _limit
-from combalg.core.validation import sequence_arg, sequence_view
+from combalg.core.validation import integer_arg, sequence_arg, sequence_view
 
 __all__ = ["Partition", "conjugate", "hook_lengths", "num_standard_tableaux", "compact_str", "MAX_CELLS"]
 
@@ -208,12 +208,7 @@ class Partition(tuple):
         >>> lam.part(1), lam.part(5)
         (1, 0)
         """
-        if isinstance(i, bool):
-            raise InvalidInputError(f"invalid index {i!r}: expected an integer")
-        try:
-            i = operator.index(i)
-        except TypeError:
-            raise InvalidInputError(f"invalid index {short_repr(i)}: expected an integer") from None
+        i = integer_arg("index", i)
         return self[i] if 0 <= i < len(self) else 0
 
     def conjugate(self) -> Partition:
