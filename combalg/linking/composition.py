@@ -42,7 +42,9 @@ graphs and matroids*, arXiv, 2023.
 
 from __future__ import annotations
 
+import bisect
 import functools
+from itertools import chain
 from typing import Any, Hashable, Iterable, NamedTuple, Sequence
 
 from combalg.core.bignum import short_repr
@@ -50,7 +52,7 @@ from combalg.core.errors import InvalidInputError
 from combalg.linking import _args
 from combalg.linking import _linalg as la
 from combalg.linking import sparse_spaces as _ss
-from combalg.linking.spaces import LabelledSpace, sort_labels
+from combalg.linking.spaces import LabelledSpace, label_key, merge_labels, sort_labels
 
 __all__ = ["compose", "minimize_overlap", "decompose", "min_overlap", "shared_labels"]
 
@@ -96,13 +98,61 @@ def _check_pair(V_SP: LabelledSpace, V_PQ: LabelledSpace) -> None:
         )
 
 
-@functools.lru_cache(maxsize=256)
-def _split_labels(left_labels: tuple, right_labels: tuple, P: tuple | None) -> tuple[tuple, tuple, tuple, tuple]:
-    """``(S, P, Q, S ∪ Q)`` for two label tuples, each in canonical order (cached: it
-    depends on the labels only), checking a given ``P`` against the shared labels."""
-    left, right = set(left_labels), set(right_labels)
-    common = left & right
+#: the last label splits, keyed by the identity of the two label tuples (hashing a tuple of
+#: 10^5 labels, as a cache keyed by value would, costs more than most splits)
+_SPLITS: dict = {}
+_SPLITS_SIZE = 256
+
+
+def _split_labels(left_labels: tuple, right_labels: tuple, P: tuple | None) -> tuple:
+    """``(S, P, Q, S ∪ Q, pos1, pos2)`` for two label tuples, each in canonical order, checking
+    a given ``P`` against the shared labels; ``pos1[t]`` and ``pos2[t]`` are the positions of
+    the shared label ``P[t]`` in each tuple.  Cached for the last few pairs of tuples."""
+    key = (id(left_labels), id(right_labels), P)
+    hit = _SPLITS.get(key)
+    if hit is not None and hit[0] is left_labels and hit[1] is right_labels:
+        return hit[2]
+    out = _split_computed(left_labels, right_labels, P)
+    if len(_SPLITS) >= _SPLITS_SIZE:
+        del _SPLITS[next(iter(_SPLITS))]
+    _SPLITS[key] = (left_labels, right_labels, out)
+    return out
+
+
+def _without(labels: tuple, positions: Sequence[int]) -> tuple:
+    """``labels`` without the entries at the (increasing) ``positions``."""
+    if not positions:
+        return labels
+    parts, prev = [], 0
+    for j in positions:
+        parts.append(labels[prev:j])
+        prev = j + 1
+    parts.append(labels[prev:])
+    return tuple(chain.from_iterable(parts))
+
+
+def _positions(labels: tuple, wanted: tuple) -> list[int]:
+    """Positions of the ``wanted`` labels in ``labels`` (canonical order): by bisection when
+    few are wanted, else through an index."""
+    if 32 * len(wanted) < len(labels):
+        out = []
+        for x in wanted:
+            j = bisect.bisect_left(labels, label_key(x), key=label_key)
+            if j == len(labels) or labels[j] != x:
+                break  # two labels tie in the order: look them up instead
+            out.append(j)
+        else:
+            return out
+    index = dict(zip(labels, range(len(labels))))
+    return [index[x] for x in wanted]
+
+
+def _split_computed(left_labels: tuple, right_labels: tuple, P: tuple | None) -> tuple:
+    right = set(right_labels)
+    pos1 = [j for j, x in enumerate(left_labels) if x in right]
+    Pl = tuple(map(left_labels.__getitem__, pos1))  # canonical order, as left_labels is
     if P is not None:
+        common = set(Pl)
         Pset = set(P)
         missing = [x for x in P if x not in common]
         if missing:
@@ -115,9 +165,10 @@ def _split_labels(left_labels: tuple, right_labels: tuple, P: tuple | None) -> t
                 f"labels overlap outside P: {_args.names(extra)} occur in both spaces"
                 f" but not in P {short_repr(list(P))}"
             )
-    S = tuple(x for x in left_labels if x not in common)
-    Q = tuple(x for x in right_labels if x not in common)
-    return S, sort_labels(common), Q, sort_labels(S + Q)
+    pos2 = _positions(right_labels, Pl)
+    S = _without(left_labels, pos1)
+    Q = _without(right_labels, sorted(pos2))
+    return S, Pl, Q, merge_labels(S, Q), tuple(pos1), tuple(pos2)
 
 
 def compose(V_SP: LabelledSpace, V_PQ: LabelledSpace, sign: int = 1, P: Iterable[Hashable] | None = None) -> LabelledSpace:
@@ -168,10 +219,10 @@ def compose(V_SP: LabelledSpace, V_PQ: LabelledSpace, sign: int = 1, P: Iterable
     _check_pair(V_SP, V_PQ)
     # columns: P first, then S ∪ Q in canonical order, so that the rows of the
     # RREF with pivot outside P are already the canonical RREF of the result
-    S, Pl, Q, out_labels = _split_labels(V_SP.labels, V_PQ.labels, _p_arg(P))
+    S, Pl, Q, out_labels, pos1, pos2 = _split_labels(V_SP.labels, V_PQ.labels, _p_arg(P))
     p = V_SP.p
     if V_SP._sp is not None or V_PQ._sp is not None:
-        return _ss.compose(V_SP, V_PQ, sign, Pl, out_labels)
+        return _ss.compose(V_SP, V_PQ, sign, Pl, out_labels, (S, pos1, pos2))
     if p == 0:
         fast = _compose_generic_qq(V_SP, V_PQ, sign, Pl, out_labels)
         if fast is not None:

@@ -121,6 +121,25 @@ def sort_labels(labels: Iterable[Hashable]) -> tuple:
         return tuple(sorted(labels_arg, key=_label_key))
 
 
+def merge_labels(first: tuple, second: tuple) -> tuple:
+    """The union of two disjoint label tuples, each in canonical order, in canonical order.
+
+    Labels of two networks usually occupy separate ranges of the order (one network's
+    edges all sort before the other's), and then the result is one concatenation;
+    otherwise one merge of the two sorted runs.
+
+    >>> merge_labels((1, 5), (2, 3)), merge_labels(("a", "b"), (1, 2))
+    ((1, 2, 3, 5), (1, 2, 'a', 'b'))
+    """
+    if not first or not second:
+        return first + second
+    if _label_key(first[-1]) < _label_key(second[0]):
+        return first + second
+    if _label_key(second[-1]) < _label_key(first[0]):
+        return second + first
+    return tuple(sorted(first + second, key=_label_key))  # the sort merges the two runs
+
+
 class LabelledSpace:
     """A subspace of ``F^E`` for a finite label set ``E`` and ``F`` = QQ or GF(p).
 
@@ -161,7 +180,7 @@ class LabelledSpace:
     ((1, 2),)
     """
 
-    __slots__ = ("labels", "_gen", "_rows", "_mat", "_zmat", "_zden", "_zg", "_d", "p", "_pv", "_index", "_hash", "_sp")
+    __slots__ = ("labels", "_gen", "_rows", "_mat", "_zmat", "_zden", "_zg", "_d", "p", "_pv", "_ix", "_hash", "_sp")
 
     def __init__(self, rows: Sequence[Sequence[Any]], labels: Sequence[Hashable], field: Any = None) -> None:
         p = la.field_char(field)
@@ -208,7 +227,7 @@ class LabelledSpace:
         self._d = None
         self._pv = None
         self.p = p
-        self._index = {lab: j for j, lab in enumerate(labels)}
+        self._ix = None
         self._hash = None
         self._sp = None
 
@@ -223,7 +242,7 @@ class LabelledSpace:
         self._d = None
         self.p = p
         self._pv = None
-        self._index = {lab: j for j, lab in enumerate(labels)}
+        self._ix = None
         self._hash = None
         self._sp = form
 
@@ -251,7 +270,7 @@ class LabelledSpace:
         self._d = len(self._rows)
         self.p = p
         self._pv = tuple(piv)
-        self._index = {lab: j for j, lab in enumerate(labels)}
+        self._ix = None
         self._hash = None
         self._sp = None
 
@@ -266,7 +285,7 @@ class LabelledSpace:
         self._d = len(pivots)
         self.p = p
         self._pv = tuple(pivots)
-        self._index = {lab: j for j, lab in enumerate(labels)}
+        self._ix = None
         self._hash = None
         self._sp = None
 
@@ -282,7 +301,7 @@ class LabelledSpace:
         self._d = len(pivots)
         self.p = 0
         self._pv = tuple(pivots)
-        self._index = {lab: j for j, lab in enumerate(labels)}
+        self._ix = None
         self._hash = None
         self._sp = None
 
@@ -291,6 +310,13 @@ class LabelledSpace:
         if self._mat is None and self._zmat is not None:
             self._mat = la.flint.fmpq_mat(self._zmat) / self._zden
         return self._mat
+
+    @property
+    def _index(self) -> dict:
+        """Position of every label (built on first use: a large graph space often never needs it)."""
+        if self._ix is None:
+            self._ix = dict(zip(self.labels, range(len(self.labels))))
+        return self._ix
 
     @property
     def _pivots(self) -> tuple:
@@ -531,7 +557,7 @@ class LabelledSpace:
     @property
     def pivots(self) -> tuple:
         """Labels of the pivot columns of the canonical RREF."""
-        return tuple(self.labels[j] for j in self._pivots)
+        return tuple(map(self.labels.__getitem__, self._pivots))
 
     def label_set(self) -> frozenset:
         """The labels as a frozenset."""

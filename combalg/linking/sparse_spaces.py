@@ -323,13 +323,15 @@ def from_generators(labels: Sequence[Hashable], rows: list[dict], p: int) -> Any
 def from_graph(labels: Sequence[Hashable], p: int, kind: str, nverts: int, tails: list, heads: list,
                presorted: bool = False) -> Any:
     """The cut or cycle space of an oriented graph, edge ``j`` labelled ``labels[j]``
-    (``presorted``: the labels are already in the canonical order of `label_key`)."""
+    (``presorted``: the labels are already in the canonical order of `label_key`, and the
+    lists ``tails`` and ``heads`` are fresh ones the space may keep)."""
     from combalg.linking.spaces import label_key
 
-    labels = list(labels)
     if presorted:
-        cert = GraphCertificate(kind, nverts, list(tails), list(heads))
-        return new(tuple(labels), p, SparseForm(len(labels), p, graph=cert))
+        cert = GraphCertificate(kind, nverts, tails, heads)
+        labels = tuple(labels)
+        return new(labels, p, SparseForm(len(labels), p, graph=cert))
+    labels = list(labels)
     order = sorted(range(len(labels)), key=lambda j: label_key(labels[j]))
     cert = GraphCertificate(kind, nverts, [tails[j] for j in order], [heads[j] for j in order])
     return new(tuple(labels[j] for j in order), p, SparseForm(len(labels), p, graph=cert))
@@ -612,13 +614,16 @@ def connectivity(V: Any, S: list) -> int:
 
 # --------------------------------------------------------------------------
 # composition and decomposition
-def compose(V_SP: Any, V_PQ: Any, sign: int, Pl: tuple, out_labels: tuple) -> Any:
-    """``V_SP ↔ V_PQ`` (sign +1) or ``⇌`` (sign -1), result sparse (see [`combalg.linking.compose`][combalg.linking.compose])."""
+def compose(V_SP: Any, V_PQ: Any, sign: int, Pl: tuple, out_labels: tuple, split: tuple) -> Any:
+    """``V_SP ↔ V_PQ`` (sign +1) or ``⇌`` (sign -1), result sparse (see [`combalg.linking.compose`][combalg.linking.compose]).
+
+    ``split`` is ``(S, pos1, pos2)``: the labels of ``V_SP`` outside ``P`` and the positions
+    of the labels ``Pl`` in each space."""
     p = V_SP.p
     f1, f2 = _form(V_SP), _form(V_PQ)
     g1, g2 = f1.graph, f2.graph
     if g1 is not None and g2 is not None and g1.kind == g2.kind:
-        out = _glue(V_SP, V_PQ, g1, g2, sign, Pl, out_labels)
+        out = _glue(V_SP, g1, g2, sign, out_labels, *split)
         if out is not None:
             return out
     k = len(Pl)
@@ -643,27 +648,27 @@ def compose(V_SP: Any, V_PQ: Any, sign: int, Pl: tuple, out_labels: tuple) -> An
     return new(out_labels, p, SparseForm(len(out_labels), p, gens=out, R=out, piv=opiv))
 
 
-def _glue(V1: Any, V2: Any, g1: GraphCertificate, g2: GraphCertificate, sign: int, Pl: tuple,
-          out_labels: tuple) -> Any | None:
+def _glue(V1: Any, g1: GraphCertificate, g2: GraphCertificate, sign: int, out_labels: tuple,
+          S: tuple, pos1: Sequence[int], pos2: Sequence[int]) -> Any | None:
     """The composition of two graph spaces as the space of the glued graph, or None if the
-    shared edges do not form one connected subgraph matched by a vertex renaming."""
+    shared edges (at ``pos1`` in the first space, ``pos2`` in the second) do not form one
+    connected subgraph matched by a vertex renaming.  No label is looked up: the edges of
+    the result are those of the first graph outside ``pos1`` (the labels ``S``), then of the
+    second outside ``pos2``, merged into the order of ``out_labels``."""
     reverse = (sign == -1) if g1.kind == "cut" else (sign == 1)
-    i1, i2 = V1._index, V2._index
     vmap: dict = {}
     back: dict = {}
-    for x in Pl:
-        a, b = i1[x], i2[x]
+    for a, b in zip(pos1, pos2):
         t2, h2 = (g2.heads[b], g2.tails[b]) if reverse else (g2.tails[b], g2.heads[b])
         for u, v in ((t2, g1.tails[a]), (h2, g1.heads[a])):
             if vmap.setdefault(u, v) != v or back.setdefault(v, u) != u:
                 return None
-    if Pl:
+    if pos1:
         verts = list(back)
         local = {v: t for t, v in enumerate(verts)}
         uf = forests.UnionFind(len(verts))
         r = 0
-        for x in Pl:
-            a = i1[x]
+        for a in pos1:
             if uf.union(local[g1.tails[a]], local[g1.heads[a]]):
                 r += 1
         if r != len(verts) - 1:
@@ -675,19 +680,22 @@ def _glue(V1: Any, V2: Any, g1: GraphCertificate, g2: GraphCertificate, sign: in
         if ids[u] < 0:
             ids[u] = nxt
             nxt += 1
-    tails, heads = [], []
-    get1 = i1.get
     t1, h1, t2, h2 = g1.tails, g1.heads, g2.tails, g2.heads
-    add_t, add_h = tails.append, heads.append
-    for x in out_labels:  # once per edge of the glued graph
-        j = get1(x)
-        if j is not None:
-            add_t(t1[j])
-            add_h(h1[j])
-        else:
-            j = i2[x]
-            add_t(ids[t2[j]])
-            add_h(ids[h2[j]])
+    shared1, shared2 = set(pos1), set(pos2)
+    keep1 = [j for j in range(len(t1)) if j not in shared1]
+    keep2 = [j for j in range(len(t2)) if j not in shared2]
+    T1, H1 = [t1[j] for j in keep1], [h1[j] for j in keep1]
+    T2, H2 = [ids[t2[j]] for j in keep2], [ids[h2[j]] for j in keep2]
+    nS = len(S)
+    if out_labels[:nS] == S:  # the first graph's edges sort first
+        tails, heads = T1 + T2, H1 + H2
+    elif out_labels[len(out_labels) - nS:] == S:
+        tails, heads = T2 + T1, H2 + H1
+    else:  # interleaved: follow the merged order
+        first = set(S)
+        it1, it2 = iter(zip(T1, H1)), iter(zip(T2, H2))
+        ends = [next(it1) if x in first else next(it2) for x in out_labels]
+        tails, heads = [e[0] for e in ends], [e[1] for e in ends]
     cert = GraphCertificate(g1.kind, nxt, tails, heads)
     return new(out_labels, V1.p, SparseForm(len(out_labels), V1.p, graph=cert))
 

@@ -266,3 +266,36 @@ def test_default_clique_is_networkx_first_clique():
             else:
                 assert _first_clique(H, k) == want
     assert _first_clique(nx.complete_graph(400), 8) == list(range(8))   # without listing smaller cliques
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.data())
+def test_fast_graph_reading_equals_the_edge_records(data):
+    """Reading a simple graph with integer or integer-tuple vertices by integer keys (the fast
+    route) gives the labels, canonical order and orientations of `edge_records`, which reads
+    edge by edge; edge attributes other than label and tail do not matter, and a label or
+    tail attribute sends the graph to the general route."""
+    from combalg.linking import graphs, sort_labels
+
+    kind = data.draw(st.sampled_from([nx.Graph, nx.DiGraph]))
+    tuples = data.draw(st.booleans())
+    vertex = st.tuples(st.integers(-3, 3), st.integers(-3, 3)) if tuples else st.integers(-300, 300)
+    nodes = data.draw(st.lists(vertex, min_size=1, max_size=9, unique=True))
+    G = kind()
+    G.add_nodes_from(nodes)
+    for _ in range(data.draw(st.integers(0, 16))):
+        u, v = data.draw(st.sampled_from(nodes)), data.draw(st.sampled_from(nodes))
+        attrs = data.draw(st.sampled_from([{}, {}, {"weight": 2}, {"label": ("e", u, v)}, {"tail": v}]))
+        G.add_edge(u, v, **attrs)
+    labels, nverts, tails, heads = graphs._oriented(G)
+    rec = edge_records(G)
+    assert labels == list(sort_labels(rec)) and nverts == G.number_of_nodes()
+    fast = graphs._plain_oriented(G)
+    plain = not any("label" in d or "tail" in d for _, _, d in G.edges(data=True))
+    assert (fast is not None) == plain
+    if fast is not None:
+        flabels, fn, ftails, fheads = fast
+        nodes_in_order = sort_labels(G.nodes())
+        assert flabels == labels and fn == nverts
+        assert [(nodes_in_order[a], nodes_in_order[b]) for a, b in zip(ftails, fheads)] == \
+            [rec[lab][:2] for lab in labels]
