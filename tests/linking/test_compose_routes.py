@@ -86,3 +86,41 @@ def test_cached_plans_serve_other_spaces_on_the_same_labels():
         for sign in (1, -1):
             assert compose(A, B, sign=sign) == reference_compose(A, B, sign)
     assert composition._generic_plan.cache_info().hits > hits
+
+
+class _Tied:
+    """A label that ties with every other instance in the label order (same type and repr)."""
+
+    def __repr__(self) -> str:
+        return "tied"
+
+
+_LABEL_POOL = st.one_of(st.integers(-50, 50), st.text("abc", max_size=2),
+                        st.tuples(st.integers(0, 3), st.text("ab", max_size=1)))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_LABEL_POOL, unique=True, max_size=80), st.data())
+def test_label_splits_by_position_agree_with_sorting(labels, data):
+    """merge_labels of two sorted runs equals sorting their union, and the shared positions
+    found by bisection (or by an index, for ties in the order) are the true positions."""
+    from combalg.linking.composition import _positions, _without
+    from combalg.linking.spaces import merge_labels, sort_labels
+
+    ties = [_Tied() for _ in range(data.draw(st.integers(0, 3)))]
+    pool = labels + ties
+    flags = [data.draw(st.sampled_from("ab")) for _ in pool]
+    A = sort_labels([x for x, f in zip(pool, flags) if f == "a"])
+    B = sort_labels([x for x, f in zip(pool, flags) if f == "b"])
+    merged = merge_labels(A, B)
+    assert set(merged) == set(pool) and len(merged) == len(pool)
+    assert [x for x in merged if not isinstance(x, _Tied)] == \
+        [x for x in sort_labels(pool) if not isinstance(x, _Tied)]
+    if data.draw(st.booleans()):  # a few shared labels: found by bisection
+        picks = set(data.draw(st.lists(st.integers(0, max(len(A) - 1, 0)), max_size=2))) if A else set()
+        wanted = tuple(x for j, x in enumerate(A) if j in picks)
+    else:
+        wanted = tuple(x for x in A if data.draw(st.booleans()))
+    pos = _positions(A, wanted)
+    assert [A[j] for j in pos] == list(wanted)
+    assert list(_without(A, sorted(pos))) == [x for x in A if x not in set(wanted)]

@@ -146,6 +146,29 @@ def test_glued_graph_spaces_compose_by_gluing(gpair, field, sign):
         assert same(compose(Z1, Z2, -1), cycle_space(glue(G1, G2, P), field, representation="sparse"))
 
 
+@settings(max_examples=60, deadline=None)
+@given(glued_graph_pairs(), FIELDS3, st.sampled_from([1, -1]), st.sampled_from(["S first", "Q first", "mixed"]))
+def test_glued_compose_follows_the_label_order_of_both_sides(gpair, field, sign, order):
+    """The glued graph's edges come in the merged label order whether the labels of G_SP sort
+    before those of G_PQ, after them, or interleaved with them."""
+    G1, G2, P = gpair
+    rename = {"S first": (lambda i: ("a", i), lambda i: ("b", i)),
+              "Q first": (lambda i: ("b", i), lambda i: ("a", i)),
+              "mixed": (lambda i: 2 * i, lambda i: 2 * i + 1)}[order]
+    for G, prefix, f in ((G1, "s", rename[0]), (G2, "q", rename[1])):
+        for _, _, d in G.edges(data=True):
+            if d["label"].startswith(prefix):
+                d["label"] = f(int(d["label"][1:]))
+    C1, C2 = cut_space(G1, field, representation="sparse"), cut_space(G2, field, representation="sparse")
+    D1, D2 = incidence_space(G1, field), incidence_space(G2, field)
+    got = compose(C1, C2, sign)
+    assert same(got, compose(D1, D2, sign))
+    assert same(compose(C1.perp(), C2.perp(), sign), compose(D1.perp(), D2.perp(), sign))
+    if sign == 1:
+        assert got._sp.graph is not None  # the graph route was taken
+        assert same(got, incidence_space(glue(G1, G2, P), field))
+
+
 def test_equality_of_different_graphs_with_the_same_cut_space():
     # two triangles sharing a vertex vs the same two triangles apart (a 1-sum): same cut space
     G = nx.MultiGraph()
