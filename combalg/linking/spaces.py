@@ -60,21 +60,46 @@ def _distinct_labels(name: str, labels: Any) -> list:
     return labels
 
 
-@functools.lru_cache(maxsize=1 << 18, typed=True)
-def _label_key(label: Any) -> tuple:
+#: label keys by the identity of the label: ``id -> (label, key)``.  A cache keyed by value
+#: would be wrong: ``(1, 2)``, ``(True, 2)`` and ``(1.0, 2)`` are equal and hash alike but
+#: have different keys, so the key it returned would depend on which came first.
+_KEYS: dict = {}
+_KEYS_MAX = 1 << 18
+
+
+def _key_of(label: Any) -> tuple:
+    kind = type(label)  # the common exact types first
+    if kind is int:
+        return (0, label)
+    if kind is str:
+        return (1, label)
+    if kind is tuple:
+        return (2, tuple(map(_key_of, label)))
+    if isinstance(label, tuple):
+        return (2, tuple(map(_key_of, label)))
     if isinstance(label, bool):
         return (3, "bool", repr(label))
     if isinstance(label, int):
         return (0, label)
     if isinstance(label, str):
         return (1, label)
-    if isinstance(label, tuple):
-        return (2, tuple(map(_label_key, label)))
+    hash(label)  # an unhashable label raises TypeError here
     try:
         text = repr(label)
     except Exception:  # noqa: BLE001 - a label whose repr fails (e.g. a huge Fraction) still sorts
         text = short_repr(label)
     return (3, type(label).__name__, text)
+
+
+def _label_key(label: Any) -> tuple:
+    hit = _KEYS.get(id(label))
+    if hit is not None and hit[0] is label:
+        return hit[1]
+    key = _key_of(label)
+    if len(_KEYS) >= _KEYS_MAX:
+        _KEYS.clear()
+    _KEYS[id(label)] = (label, key)  # keeps the label alive, so its id stays its own
+    return key
 
 
 def label_key(label: Any) -> tuple:
@@ -97,7 +122,7 @@ def label_key(label: Any) -> tuple:
     """
     try:
         return _label_key(label)
-    except TypeError:  # unhashable: lru_cache cannot look it up
+    except TypeError:  # unhashable
         raise InvalidInputError(f"invalid label {short_repr(label)}: expected a hashable label") from None
 
 

@@ -40,6 +40,18 @@ def test_mixed_label_types_order():
     assert V.labels == (3, "z", ("t", 1))
 
 
+def test_label_key_of_equal_labels_of_different_types_does_not_depend_on_history():
+    """(1, 2), (True, 2.0) and (1.0, 2) are equal and hash alike, but their keys follow their
+    own entries' types (integers, then by type name and repr), whichever was seen first."""
+    from combalg.linking import label_key
+
+    for first in [(1, 2), (True, 2.0), (1.0, 2)]:
+        label_key(first)
+        assert label_key((True, 2.0)) == (2, ((3, "bool", "True"), (3, "float", "2.0")))
+        assert label_key((1.0, 2)) == (2, ((3, "float", "1.0"), (0, 2)))
+        assert label_key((1, 2)) == (2, ((0, 1), (0, 2)))
+
+
 @pytest.mark.parametrize(
     "make, match",
     [
