@@ -152,19 +152,30 @@ def _records(G: Any) -> tuple[dict, dict]:
 
 
 def _natural_order(verts: Sequence[Hashable]) -> list | None:
-    """The vertices sorted, when their natural order is the order of [`label_key`][label_key]
-    and no two of them tie there: all plain integers, or all tuples of plain integers
-    (grid vertices).  Otherwise None."""
+    """The vertices sorted, when Python's own order of them is the order of
+    [`label_key`][label_key]: integers, strings and tuples of integers and strings (grid
+    vertices, bus names), none of which tie there.  Otherwise None.
+
+    Python compares an integer with a string only by raising TypeError, so a sort that
+    succeeds compared like types only, and those compare as ``label_key`` does."""
+    plain = {int, str}
     kinds = set(map(type, verts))
-    if kinds == {int} or (kinds == {tuple} and set(map(type, chain.from_iterable(verts))) == {int}):
+    if not kinds <= {int, str, tuple}:
+        return None
+    if tuple in kinds:
+        tuples = verts if kinds == {tuple} else [v for v in verts if type(v) is tuple]
+        if not set(map(type, chain.from_iterable(tuples))) <= plain:
+            return None
+    try:
         return sorted(verts)
-    return None
+    except TypeError:
+        return None
 
 
 def _plain_oriented(G: Any) -> tuple[list, int, list, list] | None:
     """[`_oriented`][_oriented] for the common case, by array operations: a simple graph whose
-    edges carry no ``label`` or ``tail`` attribute and whose vertices are integers or tuples
-    of integers (None otherwise).
+    edges carry no ``label`` or ``tail`` attribute and whose vertices Python sorts as
+    [`label_key`][label_key] does (see [`_natural_order`][_natural_order]); None otherwise.
 
     Vertices are numbered by their rank in the label order, so the label of an edge is
     determined by the integer ``rank(tail) * n + rank(head)`` and one integer sort puts
