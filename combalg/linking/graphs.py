@@ -173,39 +173,59 @@ def _natural_order(verts: Sequence[Hashable]) -> list | None:
 
 
 def _plain_oriented(G: Any) -> tuple[list, int, list, list] | None:
-    """[`_oriented`][_oriented] for the common case, by array operations: a simple graph whose
-    edges carry no ``label`` or ``tail`` attribute and whose vertices Python sorts as
-    [`label_key`][label_key] does (see [`_natural_order`][_natural_order]); None otherwise.
+    """[`_oriented`][_oriented] for the common case, by array operations: a graph whose edges
+    carry no ``label`` or ``tail`` attribute, whose vertices Python sorts as
+    [`label_key`][label_key] does (see [`_natural_order`][_natural_order]) and, for a multigraph,
+    whose edge keys are nonnegative integers (networkx's default); None otherwise.
 
     Vertices are numbered by their rank in the label order, so the label of an edge is
-    determined by the integer ``rank(tail) * n + rank(head)`` and one integer sort puts
-    the edges in canonical order.  Each undirected edge is met twice in the adjacency and
-    kept where ``rank(tail) <= rank(head)``: that is its canonical orientation.
+    determined by the integer ``(rank(tail) * n + rank(head)) * K + key`` (``K = 1`` for a
+    simple graph) and one integer sort puts the edges in canonical order.  Each undirected
+    edge is met twice in the adjacency and kept where ``rank(tail) <= rank(head)``: that
+    is its canonical orientation.
     """
-    if G.is_multigraph() or G.number_of_nodes() == 0:
+    n = G.number_of_nodes()
+    if n == 0:
         return None
+    multi = G.is_multigraph()
     verts, nbrs = zip(*G.adjacency())
-    if any(chain.from_iterable(map(dict.values, nbrs))):  # some edge has attributes
-        if any("label" in d or "tail" in d for d in chain.from_iterable(map(dict.values, nbrs))):
-            return None
+    # one entry per (vertex, neighbour); for a multigraph a dict of the parallel edges' keys
+    entries = list(chain.from_iterable(map(dict.values, nbrs)))
+    datas = list(chain.from_iterable(map(dict.values, entries))) if multi else entries
+    if any(datas) and any("label" in d or "tail" in d for d in datas):
+        return None
     nodes = _natural_order(verts)
-    n = len(verts)
-    if nodes is None or n >= 1 << 31:  # n * n must fit an int64
+    if nodes is None:
         return None
     import numpy as np
 
+    K = 1
+    if multi:
+        ekeys = list(chain.from_iterable(entries))
+        if ekeys and (set(map(type, ekeys)) != {int} or min(ekeys) < 0):
+            return None
+        K = max(ekeys, default=0) + 1
+    if n * n * K >= 1 << 62:  # the integer keys must fit an int64
+        return None
     rank = dict(zip(nodes, range(n)))
     deg = np.fromiter(map(len, nbrs), np.int64, count=n)
-    rv = np.fromiter(map(rank.__getitem__, chain.from_iterable(nbrs)), np.int64, count=int(deg.sum()))
+    rv = np.fromiter(map(rank.__getitem__, chain.from_iterable(nbrs)), np.int64, count=len(entries))
     ru = np.repeat(np.fromiter(map(rank.__getitem__, verts), np.int64, count=n), deg)
-    if not G.is_directed():
-        keep = rv >= ru
-        ru, rv = ru[keep], rv[keep]
     keys = ru * n + rv
+    keep = None if G.is_directed() else rv >= ru
+    if multi:
+        mult = np.fromiter(map(len, entries), np.int64, count=len(entries))
+        if keep is not None:
+            keep = np.repeat(keep, mult)
+        keys = np.repeat(keys, mult) * K + np.array(ekeys, dtype=np.int64)
+    if keep is not None:
+        keys = keys[keep]
     keys.sort()
-    tails = (keys // n).tolist()
-    heads = (keys % n).tolist()
-    labels = list(zip(map(nodes.__getitem__, tails), map(nodes.__getitem__, heads)))
+    pairs = keys // K
+    tails = (pairs // n).tolist()
+    heads = (pairs % n).tolist()
+    ends = (map(nodes.__getitem__, tails), map(nodes.__getitem__, heads))
+    labels = list(zip(*ends, (keys % K).tolist())) if multi else list(zip(*ends))
     return labels, n, tails, heads
 
 

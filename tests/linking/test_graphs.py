@@ -271,13 +271,13 @@ def test_default_clique_is_networkx_first_clique():
 @settings(max_examples=120, deadline=None)
 @given(st.data())
 def test_fast_graph_reading_equals_the_edge_records(data):
-    """Reading a simple graph with integer or integer-tuple vertices by integer keys (the fast
-    route) gives the labels, canonical order and orientations of `edge_records`, which reads
-    edge by edge; edge attributes other than label and tail do not matter, and a label or
-    tail attribute sends the graph to the general route."""
+    """Reading a graph by integer keys (the array route: integer, string or tuple vertices,
+    integer edge keys) gives the labels, canonical order and orientations of `edge_records`,
+    which reads edge by edge; edge attributes other than label and tail do not matter, and
+    a label or tail attribute sends the graph to the general route."""
     from combalg.linking import graphs, label_key, sort_labels
 
-    kind = data.draw(st.sampled_from([nx.Graph, nx.DiGraph]))
+    kind = data.draw(st.sampled_from([nx.Graph, nx.DiGraph, nx.MultiGraph, nx.MultiDiGraph]))
     vertex = data.draw(st.sampled_from([
         st.integers(-300, 300),
         st.tuples(st.integers(-3, 3), st.integers(-3, 3)),
@@ -290,10 +290,14 @@ def test_fast_graph_reading_equals_the_edge_records(data):
     nodes = data.draw(st.lists(vertex, min_size=1, max_size=9, unique_by=label_key))
     G = kind()
     G.add_nodes_from(nodes)
-    for _ in range(data.draw(st.integers(0, 16))):
+    for i in range(data.draw(st.integers(0, 16))):
         u, v = data.draw(st.sampled_from(nodes)), data.draw(st.sampled_from(nodes))
-        attrs = data.draw(st.sampled_from([{}, {}, {"weight": 2}, {"label": ("e", u, v)}, {"tail": v}]))
-        G.add_edge(u, v, **attrs)
+        attrs = data.draw(st.sampled_from([{}, {}, {"weight": 2}, {"label": ("e", i)}, {"tail": v}]))
+        key = data.draw(st.sampled_from([None, None, 7, "k"])) if G.is_multigraph() else None
+        if key is None:
+            G.add_edge(u, v, **attrs)
+        else:
+            G.add_edge(u, v, key, **attrs)
     labels, nverts, tails, heads = graphs._oriented(G)
     rec = edge_records(G)
     assert labels == list(sort_labels(rec)) and nverts == G.number_of_nodes()
