@@ -116,6 +116,19 @@ def greedy_forest(nverts: int, tails: Sequence[int], heads: Sequence[int], order
     return out
 
 
+def complement(m: int, edges: Iterable[int]) -> list[int]:
+    """The edges ``0, ..., m - 1`` not in ``edges``, in increasing order.
+
+    >>> complement(5, [3, 0])
+    [1, 2, 4]
+    """
+    import numpy as np
+
+    keep = np.ones(m, dtype=bool)
+    keep[np.fromiter(edges, dtype=np.int64)] = False
+    return np.flatnonzero(keep).tolist()
+
+
 def _rooted(nverts: int, tails: Sequence[int], heads: Sequence[int], forest: Sequence[int]):
     """Parent vertex, parent edge and depth of every vertex for a forest (roots: parent -1)."""
     adj: list[list] = [[] for _ in range(nverts)]

@@ -42,6 +42,7 @@ True
 
 from __future__ import annotations
 
+import operator
 from itertools import chain
 from typing import Any, Hashable, Iterable, Sequence
 
@@ -172,6 +173,14 @@ def _natural_order(verts: Sequence[Hashable]) -> list | None:
         return None
 
 
+def _ranks(rank: dict, items: Iterable[Hashable]) -> tuple:
+    """``rank[x]`` for every item, looked up in one call (all lookups inside C)."""
+    items = tuple(items)
+    if len(items) < 2:
+        return tuple(rank[x] for x in items)
+    return operator.itemgetter(*items)(rank)
+
+
 def _plain_oriented(G: Any) -> tuple[list, int, list, list] | None:
     """[`_oriented`][_oriented] for the common case, by array operations: a graph whose edges
     carry no ``label`` or ``tail`` attribute, whose vertices Python sorts as
@@ -209,7 +218,7 @@ def _plain_oriented(G: Any) -> tuple[list, int, list, list] | None:
         return None
     rank = dict(zip(nodes, range(n)))
     deg = np.fromiter(map(len, nbrs), np.int64, count=n)
-    rv = np.fromiter(map(rank.__getitem__, chain.from_iterable(nbrs)), np.int64, count=len(entries))
+    rv = np.array(_ranks(rank, chain.from_iterable(nbrs)), dtype=np.int64)
     ru = np.repeat(np.fromiter(map(rank.__getitem__, verts), np.int64, count=n), deg)
     keys = ru * n + rv
     keep = None if G.is_directed() else rv >= ru
