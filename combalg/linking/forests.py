@@ -116,10 +116,10 @@ def greedy_forest(nverts: int, tails: Sequence[int], heads: Sequence[int], order
     return out
 
 
-def complement(m: int, edges: Iterable[int]) -> list[int]:
+def _complement(m: int, edges: Iterable[int]) -> list[int]:
     """The edges ``0, ..., m - 1`` not in ``edges``, in increasing order.
 
-    >>> complement(5, [3, 0])
+    >>> _complement(5, [3, 0])
     [1, 2, 4]
     """
     import numpy as np

@@ -137,7 +137,7 @@ class GraphCertificate:
         m = len(self.tails)
         if self.kind == "cut":
             return forests.greedy_forest(self.nverts, self.tails, self.heads)
-        return forests.complement(m, forests.greedy_forest(self.nverts, self.tails, self.heads, range(m - 1, -1, -1)))
+        return forests._complement(m, forests.greedy_forest(self.nverts, self.tails, self.heads, range(m - 1, -1, -1)))
 
     def canonical(self, p: int) -> tuple[list[dict], list[int]]:
         """The canonical RREF from a greedy forest (see [`combalg.linking.forests`][combalg.linking.forests])."""
